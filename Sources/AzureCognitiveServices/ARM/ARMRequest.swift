@@ -1,0 +1,48 @@
+/// One Azure Resource Manager request, before any backend sees it: the seam between the
+/// cmdlets and the outside world.
+///
+/// Example: `New-AzCognitiveServicesAccountKey rg myluis Key1` sends
+/// `ARMRequest(method: "POST", path: "/subscriptions/<sub>/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/myluis/regenerateKey", apiVersion: "2024-10-01", body: #"{"keyName":"Key1"}"#)`.
+public struct ARMRequest: Sendable, Equatable {
+    /// `GET`, `POST`, …
+    public var method: String
+    /// The resource path, segments not yet percent-encoded, starting with `/subscriptions/`.
+    /// Backends encode each segment (`ARMResourcePath.encoded`).
+    public var pathSegments: [String]
+    /// The `api-version` query value.
+    public var apiVersion: String
+    /// The JSON body, or nil for none.
+    public var body: [UInt8]?
+
+    public init(method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil) {
+        self.method = method
+        self.pathSegments = pathSegments
+        self.apiVersion = apiVersion
+        self.body = body
+    }
+
+    /// The path with every segment percent-encoded as a URL path segment
+    /// (RFC 3986 unreserved characters kept), e.g. `/subscriptions/s/resourceGroups/my%20rg`.
+    public var encodedPath: String {
+        pathSegments.map { "/" + Self.percentEncodePathSegment($0) }.joined()
+    }
+
+    /// Percent-encodes everything but RFC 3986 unreserved characters.
+    public static func percentEncodePathSegment(_ segment: String) -> String {
+        var result = ""
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+/// A JSON value with object members kept in document order, as PowerShell keeps the
+/// properties of an object from `ConvertFrom-Json`.
+///
+/// Example: the pipeline line `{"ResourceGroupName":"rg","AccountName":"myluis"}` is
+/// `.object([("ResourceGroupName", .string("rg")), ("AccountName", .string("myluis"))])`.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number's source text, so `1` stays an integer and `1.0` a double, as in PowerShell.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: false
+        }
+    }
+
+    /// The member with this key; the exact spelling first, then ignoring case, as a
+    /// PSObject property lookup does.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        if let exact = members.first(where: { $0.key == key }) { return exact.value }
+        let folded = key.lowercased()
+        return members.first { $0.key.lowercased() == folded }?.value
+    }
+
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+/// A cmdlet's name and parameters in PowerShell's metadata order: declared parameters,
+/// then the common parameters, then `-WhatIf`/`-Confirm` when it supports ShouldProcess.
+///
+/// Example: the metadata of `New-AzCognitiveServicesAccountKey` lists `ResourceGroupName,
+/// Name, KeyName, Force, DefaultProfile, Verbose, Debug, …, WhatIf, Confirm`; `-W` is then
+/// ambiguous between `WarningAction`, `WarningVariable` and `WhatIf`, in that order.
+public struct CommandMetadata: Sendable {
+    /// How much a command's action can hurt (`System.Management.Automation.ConfirmImpact`).
+    public enum ConfirmImpact: Int, Sendable, Comparable {
+        case none = 0, low, medium, high
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The name users type, e.g. `New-AzCognitiveServicesAccountKey`.
+    public let name: String
+    /// The implementing .NET class, the suffix of every FullyQualifiedErrorId.
+    public let implementingTypeName: String
+    /// Every parameter, in metadata order.
+    public let parameters: [ParameterMetadata]
+    public let supportsShouldProcess: Bool
+    public let confirmImpact: ConfirmImpact
+
+    /// Builds the metadata from the cmdlet's own parameters; the common parameters and,
+    /// when `supportsShouldProcess`, `-WhatIf` and `-Confirm` are appended in PowerShell's order.
+    public init(
+        name: String,
+        implementingTypeName: String,
+        declaredParameters: [ParameterMetadata],
+        supportsShouldProcess: Bool,
+        confirmImpact: ConfirmImpact = .medium
+    ) {
+        self.name = name
+        self.implementingTypeName = implementingTypeName
+        self.parameters =
+            declaredParameters + CommonParameters.all
+            + (supportsShouldProcess ? CommonParameters.shouldProcess : [])
+        self.supportsShouldProcess = supportsShouldProcess
+        self.confirmImpact = confirmImpact
+    }
+
+    /// The parameter with exactly this canonical name (case-insensitive).
+    public func parameter(named name: String) -> ParameterMetadata? {
+        let folded = name.lowercased()
+        return parameters.first { $0.name.lowercased() == folded }
+    }
+
+    /// Parameters that can take values from pipeline objects.
+    public var pipelineParameters: [ParameterMetadata] {
+        parameters.filter(\.valueFromPipelineByPropertyName)
+    }
+}
