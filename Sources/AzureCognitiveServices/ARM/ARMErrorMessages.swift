@@ -1,0 +1,79 @@
+import PowerShellHost
+
+/// The error texts of Az for ARM calls, in one place: a non-200 status as
+/// `ErrorResponseException` renders it through `RunCmdLet`, the SDK's client-side validation
+/// messages, and a request that got no response.
+///
+/// Example: a 404 renders as `Operation returned an invalid status code 'NotFound'` + newline +
+/// ARM's `error.message`.
+public enum ARMErrorMessages {
+    /// `Operation returned an invalid status code '<HttpStatusCode name>'`, then ARM's
+    /// `error.message` on the next line when the body is an ARM error.
+    public static func record(for response: ARMResponse) -> ErrorRecord {
+        var message = "Operation returned an invalid status code '\(statusName(response.statusCode))'"
+        if let body = try? JSONParser.parse(response.body), let detail = body["error"]?["message"]?.stringValue {
+            message += "\n" + detail
+        }
+        return ErrorRecord(message: message, errorId: "InvalidOperation", category: .closeError)
+    }
+
+    /// A request that got no HTTP response.
+    public static func record(for failure: ARMTransportError) -> ErrorRecord {
+        let message: String
+        switch failure {
+        case .connectionFailed(let endpoint, let reason): message = "Cannot connect to \(endpoint): \(reason)."
+        case .timedOut(let endpoint, let seconds):
+            message = "The request to \(endpoint) timed out after \(formatSeconds(seconds)) seconds."
+        case .invalidResponse(let endpoint, let reason): message = "The response from \(endpoint) was not valid: \(reason)."
+        case .cancelled: message = "The operation was canceled."
+        case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): message = reason
+        }
+        let category: ErrorRecord.Category =
+            switch failure {
+            case .authenticationFailed: .authenticationError
+            case .cancelled: .operationStopped
+            case .localFailure: .closeError
+            default: .connectionError
+            }
+        return ErrorRecord(message: message, errorId: "ARMRequestFailed", category: category)
+    }
+
+    private static func formatSeconds(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+
+    /// The SDK's `ValidationException` texts (`Microsoft.Rest.ClientRuntime` Resources.resx).
+    public static func validation(_ failure: ValidationRule, target: String, bound: String) -> ErrorRecord {
+        let message: String
+        switch failure {
+        case .pattern: message = "'\(target)' does not match expected pattern '\(bound)'."
+        case .maximumLength: message = "'\(target)' exceeds maximum length of '\(bound)'."
+        case .minimumLength: message = "'\(target)' is less than minimum length of '\(bound)'."
+        }
+        return ErrorRecord(message: message, errorId: "ValidationException", category: .closeError)
+    }
+
+    public enum ValidationRule: Sendable { case pattern, maximumLength, minimumLength }
+
+    /// .NET's `HttpStatusCode` enum names; an undefined code prints as its number.
+    public static func statusName(_ code: Int) -> String {
+        let names: [Int: String] = [
+            100: "Continue", 101: "SwitchingProtocols", 200: "OK", 201: "Created", 202: "Accepted",
+            203: "NonAuthoritativeInformation", 204: "NoContent", 205: "ResetContent", 206: "PartialContent",
+            300: "Ambiguous", 301: "Moved", 302: "Redirect", 303: "RedirectMethod", 304: "NotModified",
+            305: "UseProxy", 307: "TemporaryRedirect", 308: "PermanentRedirect", 400: "BadRequest",
+            401: "Unauthorized", 402: "PaymentRequired", 403: "Forbidden", 404: "NotFound",
+            405: "MethodNotAllowed", 406: "NotAcceptable", 407: "ProxyAuthenticationRequired",
+            408: "RequestTimeout", 409: "Conflict", 410: "Gone", 411: "LengthRequired",
+            412: "PreconditionFailed", 413: "RequestEntityTooLarge", 414: "RequestUriTooLong",
+            415: "UnsupportedMediaType", 416: "RequestedRangeNotSatisfiable", 417: "ExpectationFailed",
+            421: "MisdirectedRequest", 422: "UnprocessableEntity", 423: "Locked", 424: "FailedDependency",
+            426: "UpgradeRequired", 428: "PreconditionRequired", 429: "TooManyRequests",
+            431: "RequestHeaderFieldsTooLarge", 451: "UnavailableForLegalReasons", 500: "InternalServerError",
+            501: "NotImplemented", 502: "BadGateway", 503: "ServiceUnavailable", 504: "GatewayTimeout",
+            505: "HttpVersionNotSupported", 506: "VariantAlsoNegotiates", 507: "InsufficientStorage",
+            508: "LoopDetected", 510: "NotExtended", 511: "NetworkAuthenticationRequired",
+        ]
+        return names[code] ?? String(code)
+    }
+}

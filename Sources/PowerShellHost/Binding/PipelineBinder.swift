@@ -1,0 +1,62 @@
+/// Binds one pipeline object by property name (`CmdletParameterBinderController.BindPipelineParameters`):
+/// for each pipeline parameter still unbound, the property with its name (case-insensitive),
+/// else each alias in order. Conversion failures are swallowed (the parameter stays unbound);
+/// validation failures are errors.
+///
+/// Example: `{"ResourceGroupName":"rg","AccountName":"myluis"}` binds ResourceGroupName and Name;
+/// with KeyName missing the object fails with InputObjectMissingMandatory `  KeyName`.
+struct PipelineBinder {
+    let metadata: CommandMetadata
+
+    func bind(_ object: JSONValue, into bound: inout BoundParameters) throws(BindingError) {
+        bound.resetPipelineBindings()
+        var boundAny = false
+        if case .object = object {
+            for parameter in metadata.pipelineParameters where !bound.contains(parameter.name) {
+                guard let property = ([parameter.name] + parameter.aliases).lazy.compactMap({ object[$0] }).first
+                else { continue }
+                let value = Self.argumentValue(property)
+                let converted: ParameterValue
+                do {
+                    converted = try ValueConverter.convert(value, for: parameter, argumentIndex: nil)
+                } catch {
+                    if case .cannotConvert = error { continue }
+                    throw error
+                }
+                bound.bind(parameter.name, converted, origin: .pipeline)
+                boundAny = true
+            }
+        }
+        guard boundAny else { throw .inputObjectNotBound }
+        let missing = metadata.parameters.filter { $0.isMandatory && !bound.contains($0.name) }.map(\.name)
+        if !missing.isEmpty { throw .inputObjectMissingMandatory(missing) }
+    }
+
+    /// A property value as PowerShell sees a `ConvertFrom-Json` value: strings, numbers
+    /// (Int32/Int64/Double), booleans, null, arrays; a nested object converts to a string as
+    /// `PSCustomObject.ToString()` does (`@{a=1; b=x}`).
+    static func argumentValue(_ json: JSONValue) -> ArgumentValue {
+        switch json {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .string(let text): return .string(text)
+        case .number(let text):
+            if let integer = Int64(text) { return .integer(text: text, value: integer) }
+            return .real(text: text, value: Double(text) ?? 0)
+        case .array(let elements): return .array(elements.map(argumentValue))
+        case .object: return .string(hashtableText(json))
+        }
+    }
+
+    private static func hashtableText(_ json: JSONValue) -> String {
+        switch json {
+        case .object(let members):
+            "@{" + members.map { "\($0.key)=\(hashtableText($0.value))" }.joined(separator: "; ") + "}"
+        case .string(let text): text
+        case .number(let text): text
+        case .bool(let flag): flag ? "True" : "False"
+        case .null: ""
+        case .array(let elements): elements.map(hashtableText).joined(separator: " ")
+        }
+    }
+}

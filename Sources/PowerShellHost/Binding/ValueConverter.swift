@@ -1,0 +1,184 @@
+/// Converts a command-line or pipeline value to a parameter's type and checks its validation
+/// attributes, as `ParameterBinderBase.CoerceTypeAsNeeded` + `LanguagePrimitives.ConvertTo`
+/// + the binder's validation step do.
+///
+/// Example: `ValueConverter.convert(.string("key2"), for: keyName, argumentIndex: 2)` is
+/// `.enumeration(name: "Key2", value: 1)`; `.string("Key3")` throws `.cannotConvert(…enumNameNoMatch…)`.
+public enum ValueConverter {
+    public static func convert(
+        _ value: ArgumentValue, for parameter: ParameterMetadata, argumentIndex: Int?
+    ) throws(BindingError) -> ParameterValue {
+        if value == .null, parameter.isMandatory, parameter.type != .string {
+            throw .nullNotAllowed(parameter: parameter.name, argumentIndex: argumentIndex)
+        }
+        let converted: ParameterValue
+        do {
+            converted = try coerce(value, to: parameter.type)
+        } catch {
+            throw .cannotConvert(parameter: parameter.name, failure: error, argumentIndex: argumentIndex)
+        }
+        try validate(converted, original: value, for: parameter, argumentIndex: argumentIndex)
+        return converted
+    }
+
+    // MARK: - Conversion
+
+    static func coerce(_ value: ArgumentValue, to type: ParameterType) throws(ConversionFailure) -> ParameterValue {
+        switch type {
+        case .string, .opaque:
+            switch value {
+            case .null: return .null
+            case .array: throw .notSupported(argumentType: value.typeName)
+            default: return .string(value.stringValue ?? "")
+            }
+        case .switchParameter:
+            switch value {
+            case .bool(let flag): return .switchValue(flag)
+            case .null: return .switchValue(true)
+            case .integer(_, let number): return .switchValue(number != 0)
+            case .real(_, let number): return .switchValue(number != 0)
+            case .string, .array: throw .switchFromType(argumentType: value.typeName)
+            }
+        case .int32:
+            return .integer(try toInt32(value))
+        case .enumeration(let enumeration):
+            return try toEnumeration(value, enumeration)
+        }
+    }
+
+    private static func toInt32(_ value: ArgumentValue) throws(ConversionFailure) -> Int {
+        let typeName = ParameterType.int32.fullName
+        let tooLarge = "Value was either too large or too small for an Int32."
+        switch value {
+        case .integer(let text, let number):
+            guard let number, let result = Int32(exactly: number) else {
+                throw .invalidCast(value: text, typeName: typeName, reason: tooLarge)
+            }
+            return Int(result)
+        case .real(let text, let number):
+            let rounded = number.rounded(.toNearestOrEven)
+            guard let result = Int32(exactly: rounded) else {
+                throw .invalidCast(value: text, typeName: typeName, reason: tooLarge)
+            }
+            return Int(result)
+        case .bool(let flag): return flag ? 1 : 0
+        case .null: return 0
+        case .array: throw .notSupported(argumentType: value.typeName)
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if case .integer(_, let number)? = NumericLiteral.parse(trimmed) {
+                guard let number, let result = Int32(exactly: number) else {
+                    throw .invalidCast(value: text, typeName: typeName, reason: tooLarge)
+                }
+                return Int(result)
+            }
+            throw .invalidCast(
+                value: text, typeName: typeName, reason: "The input string '\(text)' was not in a correct format.")
+        }
+    }
+
+    /// `LanguagePrimitives.ConvertStringToEnum` / `ConvertIntegerToEnum` / `ConvertEnumerableToEnum`.
+    private static func toEnumeration(
+        _ value: ArgumentValue, _ enumeration: EnumerationType
+    ) throws(ConversionFailure) -> ParameterValue {
+        switch value {
+        case .null:
+            throw .fromNull(typeName: enumeration.fullName)
+        case .integer(let text, let number):
+            return try member(number.map(Int.init), display: number.map(String.init) ?? text, enumeration)
+        case .real(let text, let number):
+            guard number == number.rounded(), let integral = Int(exactly: number) else {
+                throw .enumValueUndefined(value: text, typeName: enumeration.fullName, names: enumeration.names)
+            }
+            return try member(integral, display: text, enumeration)
+        case .bool(let flag):
+            return try fromString(flag ? "True" : "False", enumeration)
+        case .string(let text):
+            return try fromString(text, enumeration)
+        case .array(let elements):
+            // Enums accept collections: the elements are joined with ',' and parsed as one string.
+            return try fromString(elements.map(\.displayText).joined(separator: ","), enumeration)
+        }
+    }
+
+    private static func member(
+        _ number: Int?, display: String, _ enumeration: EnumerationType
+    ) throws(ConversionFailure) -> ParameterValue {
+        guard let number, let found = enumeration.member(withValue: number) else {
+            throw .enumValueUndefined(value: display, typeName: enumeration.fullName, names: enumeration.names)
+        }
+        return .enumeration(name: found.name, value: found.value)
+    }
+
+    private static func fromString(_ text: String, _ enumeration: EnumerationType) throws(ConversionFailure) -> ParameterValue {
+        switch EnumParse.parse(text, enumeration) {
+        case .value(let number):
+            return try member(number, display: text, enumeration)
+        case .overflow:
+            throw .invalidCast(
+                value: text, typeName: enumeration.fullName,
+                reason: "Value was either too large or too small for an Int32.")
+        case .noMatch:
+            // EnumMinimumDisambiguation.EnumDisambiguate: a unique case-insensitive prefix.
+            let folded = text.lowercased()
+            let matches = enumeration.names.filter { $0.lowercased().hasPrefix(folded) }
+            if matches.count == 1, let found = enumeration.member(named: matches[0]) {
+                return .enumeration(name: found.name, value: found.value)
+            }
+            if matches.isEmpty {
+                throw .enumNameNoMatch(value: text, typeName: enumeration.fullName, names: enumeration.names)
+            }
+            throw .enumNameAmbiguous(value: text, typeName: enumeration.fullName, matches: matches)
+        }
+    }
+
+    // MARK: - Validation
+
+    private static func validate(
+        _ value: ParameterValue, original: ArgumentValue, for parameter: ParameterMetadata, argumentIndex: Int?
+    ) throws(BindingError) {
+        for validation in parameter.validations {
+            switch validation {
+            case .notNullOrEmpty:
+                if value == .null || value == .string("") {
+                    throw .validationFailed(parameter: parameter.name, failure: .nullOrEmpty, argumentIndex: argumentIndex)
+                }
+            case .range(let minimum, let maximum):
+                guard case .integer(let number) = value else { continue }
+                if number < minimum {
+                    throw .validationFailed(
+                        parameter: parameter.name, failure: .belowMinimum(value: String(number), minimum: minimum),
+                        argumentIndex: argumentIndex)
+                }
+                if number > maximum {
+                    throw .validationFailed(
+                        parameter: parameter.name, failure: .aboveMaximum(value: String(number), maximum: maximum),
+                        argumentIndex: argumentIndex)
+                }
+            case .variableName:
+                guard case .string(var name) = value else { continue }
+                if name.hasPrefix("+") { name.removeFirst() }
+                if !isVariablePath(name) {
+                    throw .validationFailed(
+                        parameter: parameter.name, failure: .notVariableName(name), argumentIndex: argumentIndex)
+                }
+            case .actionPreferenceNotSuspend:
+                if case .enumeration(let name, _) = value, name == "Suspend" {
+                    throw .actionPreferenceReserved(parameter: parameter.name, value: name, argumentIndex: argumentIndex)
+                }
+            }
+        }
+        if parameter.isMandatory && value == .null {
+            throw .nullNotAllowed(parameter: parameter.name, argumentIndex: argumentIndex)
+        }
+    }
+
+    /// `VariablePath.IsVariable`: an unqualified name, or one qualified by a scope
+    /// (`global:`, `local:`, `script:`, `private:`, `using:`) or the `variable:` drive.
+    /// A drive-qualified path such as `env:HOME` is not a variable.
+    static func isVariablePath(_ name: String) -> Bool {
+        guard let colon = name.firstIndex(of: ":") else { return true }
+        let qualifier = name[..<colon].lowercased()
+        return ["global", "local", "script", "private", "using", "variable", "workflow"].contains(qualifier)
+    }
+}

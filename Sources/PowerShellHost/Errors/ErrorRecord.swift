@@ -1,0 +1,38 @@
+/// An error as PowerShell's `ErrorRecord` carries it: the message users see, the ErrorId and
+/// category, and whether it ends the command. Every error, whatever its domain, becomes one
+/// of these before it is written, so one writer shows them all (`ErrorView`).
+///
+/// Example: `ErrorRecord(BindingError.namedParameterNotFound(typed: "Foo", argumentIndex: 0))`
+/// has the message `A parameter cannot be found that matches parameter name 'Foo'.`
+public struct ErrorRecord: Error, Sendable, Equatable {
+    /// `System.Management.Automation.ErrorCategory` names used here.
+    public enum Category: String, Sendable {
+        case invalidArgument = "InvalidArgument"
+        case invalidData = "InvalidData"
+        case invalidOperation = "InvalidOperation"
+        case closeError = "CloseError"
+        case operationStopped = "OperationStopped"
+        case connectionError = "ConnectionError"
+        case authenticationError = "AuthenticationError"
+        case notSpecified = "NotSpecified"
+    }
+
+    public let message: String
+    public let errorId: String
+    public let category: Category
+
+    public init(message: String, errorId: String, category: Category) {
+        self.message = message
+        self.errorId = errorId
+        self.category = category
+    }
+
+    public init(_ error: BindingError) {
+        let category: Category =
+            switch error {
+            case .validationFailed, .nullNotAllowed: .invalidData
+            default: .invalidArgument
+            }
+        self.init(message: BindingErrorMessages.message(for: error), errorId: error.errorId, category: category)
+    }
+}

@@ -1,0 +1,117 @@
+/// Runs one command as `pwsh -Command` would run it alone on a line: host options, `-?`,
+/// command-line binding, BeginProcessing, then one ProcessRecord per pipeline object read
+/// from stdin (or one, after the mandatory check, when there is no pipeline), EndProcessing.
+/// Returns the exit status: 0 when no error record was written, 1 otherwise.
+///
+/// Example: `CommandHost.run(definition, arguments: ["rg", "acct", "Key1"], io: .process())`.
+public enum CommandHost {
+    /// What the host shows for `--version`.
+    public static let productVersion = "AzShim 0.1.0"
+
+    /// The pieces the host needs from outside the PowerShell library: help rendering, and the
+    /// text for host options such as `--completion`. Set by the executable.
+    public nonisolated(unsafe) static var helpProvider: (any HelpProvider)?
+
+    public static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
+        let metadata = definition.metadata
+        let options: HostOptions
+        let words: [String]
+        do {
+            (options, words) = try HostOptions.parse(arguments)
+        } catch {
+            io.standardError.write("\(metadata.name): \(error.message)\n")
+            io.standardError.flush()
+            return 2
+        }
+        if options.version {
+            io.standardOutput.write(productVersion + "\n")
+            io.standardOutput.flush()
+            return 0
+        }
+        let tokens = ArgumentTokenizer.tokenize(words)
+        if let provider = helpProvider,
+            let status = provider.handle(options: options, helpRequested: tokens.helpRequested, definition: definition, io: io)
+        {
+            return status
+        }
+        let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
+        let binder = CommandLineBinder(metadata: metadata)
+        var bound: BoundParameters
+        let preferences: Preferences
+        do {
+            bound = try binder.bind(tokens.arguments)
+            preferences = try Preferences.fromEnvironment(io.environment).applying(bound)
+        } catch {
+            let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
+            runtime.writeTerminatingError(error)
+            runtime.finish()
+            return 1
+        }
+        let runtime = CommandRuntime(metadata: metadata, preferences: preferences, io: io, format: format)
+        defer { runtime.finish() }
+        // Pipeline input is read only when stdin is not a terminal and a pipeline parameter is
+        // still unbound; a stdin that ends before any value is no pipeline at all.
+        var pipeline: PipelineLoop<AnyByteSource>?
+        if !io.standardInputIsTerminal && metadata.pipelineParameters.contains(where: { !bound.contains($0.name) }) {
+            pipeline = PipelineLoop(metadata: metadata, source: AnyByteSource(base: io.standardInput))
+            if pipeline?.hasInput == false { pipeline = nil }
+        }
+        if pipeline == nil {
+            do {
+                try completeMandatory(&bound, binder: binder, io: io)
+            } catch {
+                runtime.writeTerminatingError(error)
+                return 1
+            }
+        }
+        let cmdlet = definition.makeCmdlet(io.environment)
+        do {
+            try cmdlet.begin(bound, runtime)
+        } catch {
+            runtime.writeTerminatingError(error)
+            return 1
+        }
+        if var pipeline {
+            pipeline.run(cmdlet: cmdlet, runtime: runtime, commandLine: bound)
+        } else {
+            do {
+                try cmdlet.process(bound, runtime)
+            } catch {
+                runtime.writeError(error)
+            }
+        }
+        if !runtime.isStopping || !runtime.hadErrors { cmdlet.end(runtime) }
+        return runtime.hadErrors ? 1 : 0
+    }
+
+    /// The mandatory check after command-line binding: prompt on a terminal, else fail.
+    private static func completeMandatory(
+        _ bound: inout BoundParameters, binder: CommandLineBinder, io: HostIO
+    ) throws(BindingError) {
+        let missing = binder.missingMandatory(bound)
+        guard !missing.isEmpty else { return }
+        guard io.standardInputIsTerminal, let terminal = io.terminal else {
+            throw .missingMandatoryParameters(missing.map(\.name))
+        }
+        guard let answers = MandatoryPrompt(commandName: binder.metadata.name, terminal: terminal).ask(missing) else {
+            throw .promptNotAvailable(missing.map(\.name))
+        }
+        for (parameter, answer) in zip(missing, answers) {
+            let value = try ValueConverter.convert(answer, for: parameter, argumentIndex: nil)
+            bound.bind(parameter.name, value, origin: .prompt)
+        }
+    }
+}
+
+extension CommandRuntime {
+    func writeTerminatingError(_ error: BindingError) {
+        writeTerminatingError(ErrorRecord(error))
+    }
+}
+
+/// Help, completions and the man page, rendered by the help library; the host only routes
+/// `-?`, `--help`, `--completion` and `--man` to it.
+public protocol HelpProvider: Sendable {
+    /// Handles the request and returns the exit status, or nil when there is nothing to handle.
+    func handle(options: HostOptions, helpRequested: Bool, definition: CommandDefinition, io: HostIO) -> Int32?
+}

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension HostIO {
+    /// The real process: file descriptors 0, 1, 2, `/dev/tty`, and `environ`.
+    public static func process() -> HostIO {
+        var environment: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        var size = winsize()
+        let columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        let stdinIsTerminal = isatty(0) == 1
+        return HostIO(
+            environment: environment,
+            standardInput: FileDescriptorByteSource.standardInput,
+            standardInputIsTerminal: stdinIsTerminal,
+            standardOutput: FileDescriptorSink(descriptor: 1),
+            standardOutputIsTerminal: isatty(1) == 1,
+            standardError: FileDescriptorSink(descriptor: 2),
+            standardErrorIsTerminal: isatty(2) == 1,
+            terminal: ControllingTerminal(),
+            terminalColumns: columns
+        )
+    }
+}

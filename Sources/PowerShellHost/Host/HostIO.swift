@@ -1,0 +1,47 @@
+/// Everything a command run touches in the outside world: environment, standard streams,
+/// whether each is a terminal, the terminal for prompts, and the console width. The real
+/// process fills it from the OS (`HostIO.process()`); tests fill it from memory.
+///
+/// Example: a test runs `CommandHost.run(definition, arguments: ["rg", "acct", "Key1"],
+/// io: HostIO(environment: env, standardInput: MemoryByteSource([]), …))` and reads the sinks.
+public struct HostIO {
+    public var environment: [String: String]
+    public var standardInput: any ByteSource
+    public var standardInputIsTerminal: Bool
+    public var standardOutput: any TextSink
+    public var standardOutputIsTerminal: Bool
+    public var standardError: any TextSink
+    public var standardErrorIsTerminal: Bool
+    /// The terminal prompts use, or nil when there is none (then prompts fail as NonInteractive).
+    public var terminal: (any PromptTerminal)?
+    /// The console width in columns when stdout is a terminal (before `COLUMNS` is applied).
+    public var terminalColumns: Int?
+
+    public init(
+        environment: [String: String], standardInput: any ByteSource, standardInputIsTerminal: Bool = false,
+        standardOutput: any TextSink, standardOutputIsTerminal: Bool = false, standardError: any TextSink,
+        standardErrorIsTerminal: Bool = false, terminal: (any PromptTerminal)? = nil, terminalColumns: Int? = nil
+    ) {
+        self.environment = environment
+        self.standardInput = standardInput
+        self.standardInputIsTerminal = standardInputIsTerminal
+        self.standardOutput = standardOutput
+        self.standardOutputIsTerminal = standardOutputIsTerminal
+        self.standardError = standardError
+        self.standardErrorIsTerminal = standardErrorIsTerminal
+        self.terminal = terminal
+        self.terminalColumns = terminalColumns
+    }
+
+    /// The console width for tables and help: `COLUMNS` when set, else the terminal's width.
+    public var consoleWidth: Int? {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return terminalColumns
+    }
+
+    /// Whether colour escapes may be written to a stream that `isTerminal`: never when
+    /// `NO_COLOR` is set and non-empty or `TERM` is `dumb`.
+    public func colourAllowed(isTerminal: Bool) -> Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
+}

@@ -1,0 +1,86 @@
+/// The host's own double-dash options, taken out of the argument list before PowerShell
+/// binding (PowerShell invocations never contain them). A bare `--` ends them too.
+///
+/// Example: `New-AzCognitiveServicesAccountKey rg acct Key1 --output json` leaves
+/// `["rg", "acct", "Key1"]` with `output == .json`.
+public struct HostOptions: Sendable, Equatable {
+    public var output: OutputFormat?
+    /// `--help` or `--help=VIEW` (`--help VIEW` when VIEW is a known view name).
+    public var help: String??
+    public var version = false
+    public var throttleLimit: Int?
+    public var completion: String?
+    public var manPage = false
+
+    /// Why a host option was not understood; shown as `AzShim: <message>`.
+    public struct UsageError: Error, Equatable {
+        public let message: String
+    }
+
+    public static let helpViews = ["full", "detailed", "examples", "online", "standard"]
+
+    /// Splits `words` into host options and the words left for PowerShell binding.
+    public static func parse(_ words: [String]) throws(UsageError) -> (HostOptions, [String]) {
+        var options = HostOptions()
+        var remaining: [String] = []
+        var index = 0
+        func value(_ name: String, inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < words.count else { throw UsageError(message: "The option --\(name) needs a value.") }
+            return words[index]
+        }
+        while index < words.count {
+            let word = words[index]
+            defer { index += 1 }
+            if word == "--" {
+                remaining.append(contentsOf: words[index...])
+                break
+            }
+            guard word.hasPrefix("--"), word.count > 2 else {
+                remaining.append(word)
+                continue
+            }
+            let body = word.dropFirst(2)
+            let name = body.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            let inline = body.contains("=") ? String(body[body.index(after: body.firstIndex(of: "=")!)...]) : nil
+            switch name {
+            case "output":
+                let text = try value(name, inline: inline)
+                guard let format = OutputFormat(rawValue: text.lowercased()) else {
+                    throw UsageError(message: "The option --output takes table, list or json, not '\(text)'.")
+                }
+                options.output = format
+            case "help":
+                if let inline {
+                    options.help = .some(inline)
+                } else if index + 1 < words.count, isHelpView(words[index + 1]) {
+                    index += 1
+                    options.help = .some(words[index])
+                } else {
+                    options.help = .some(nil)
+                }
+            case "version":
+                options.version = true
+            case "throttle-limit":
+                let text = try value(name, inline: inline)
+                guard let limit = Int(text), (1...256).contains(limit) else {
+                    throw UsageError(message: "The option --throttle-limit takes a whole number from 1 to 256, not '\(text)'.")
+                }
+                options.throttleLimit = limit
+            case "completion":
+                options.completion = try value(name, inline: inline)
+            case "man":
+                options.manPage = true
+            default:
+                remaining.append(word)
+            }
+        }
+        return (options, remaining)
+    }
+
+    private static func isHelpView(_ word: String) -> Bool {
+        let folded = word.lowercased()
+        return helpViews.contains(folded) || folded.hasPrefix("parameter=")
+    }
+}

@@ -1,0 +1,49 @@
+/// Reads pipeline objects from stdin one at a time and runs the cmdlet for each: binds it by
+/// property name over the command-line parameters, writes a non-terminating error for an object
+/// that does not bind or fails, and stops early on `-ErrorAction Stop`, a closed stdout or a signal.
+///
+/// Example: `printf '{"ResourceGroupName":"rg","Name":"a"}\n' | New-AzCognitiveServicesAccountKey -KeyName Key1`.
+struct PipelineLoop<Source: ByteSource> {
+    private let binder: PipelineBinder
+    private var reader: JSONStreamReader<Source>
+    private var first: JSONStreamItem?
+
+    /// Reads up to the first input item, so the caller knows whether there is a pipeline at all.
+    init(metadata: CommandMetadata, source: Source) {
+        self.binder = PipelineBinder(metadata: metadata)
+        self.reader = JSONStreamReader(source: source)
+        self.first = reader.next()
+    }
+
+    /// False when stdin ended before any value: no pipeline.
+    var hasInput: Bool { first != nil }
+
+    mutating func run(cmdlet: any Cmdlet, runtime: CommandRuntime, commandLine: BoundParameters) {
+        var bound = commandLine
+        while !runtime.isStopping, let item = first ?? reader.next() {
+            first = nil
+            switch item {
+            case .error(let error):
+                runtime.writeError(ErrorRecord(message: error.message, errorId: "InvalidPipelineInput", category: .invalidData))
+            case .value(let object, _):
+                do {
+                    try binder.bind(object, into: &bound)
+                } catch {
+                    runtime.writeError(ErrorRecord(error))
+                    continue
+                }
+                do {
+                    try cmdlet.process(bound, runtime)
+                } catch {
+                    runtime.writeError(error)
+                }
+            }
+        }
+    }
+}
+
+/// Lets the stream reader, generic over its source, read from `HostIO.standardInput`.
+struct AnyByteSource: ByteSource {
+    var base: any ByteSource
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int { try base.read(into: buffer) }
+}

@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The terminal prompts talk to: `/dev/tty`, never the pipeline. Questions are written to it
+/// and answers read from it, one line at a time.
+///
+/// Example: the mandatory-parameter prompt writes `KeyName: ` and reads `Key1`.
+public protocol PromptTerminal: AnyObject {
+    func write(_ text: String)
+    /// The next line without its newline, or nil at end of input (Ctrl+D).
+    func readLine() -> String?
+}
+
+/// The controlling terminal, opened as `/dev/tty`.
+public final class ControllingTerminal: PromptTerminal {
+    private let descriptor: Int32
+
+    /// Opens `/dev/tty`; nil when the process has no controlling terminal.
+    public init?() {
+        let descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count <= 0 {
+                if count < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += count
+        }
+    }
+
+    public func readLine() -> String? {
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = read(descriptor, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") { break }
+            line.append(byte)
+        }
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return String(decoding: line, as: UTF8.self)
+    }
+}
+
+/// A scripted terminal for tests: answers come from a list; everything written is kept.
+public final class ScriptedTerminal: PromptTerminal {
+    public private(set) var transcript = ""
+    private var answers: [String]
+
+    public init(answers: [String]) { self.answers = answers }
+
+    public func write(_ text: String) { transcript += text }
+
+    public func readLine() -> String? {
+        guard !answers.isEmpty else { return nil }
+        let answer = answers.removeFirst()
+        transcript += answer + "\n"
+        return answer
+    }
+}

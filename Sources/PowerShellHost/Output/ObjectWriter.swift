@@ -1,0 +1,67 @@
+/// Writes output objects to stdout in the chosen format, streaming: JSON and list output go out
+/// object by object; the table sizes its columns from the objects of its first 300 ms (and the
+/// first one after), as PowerShell's `Out-Default` does, then prints each row as it comes.
+///
+/// Example: three objects piped through in 1 ms form one table with one header.
+public final class ObjectWriter {
+    public let format: OutputFormat
+    private let sink: any TextSink
+    /// The usable width when stdout is a terminal (console width − 1), else nil: never cut.
+    private let maximumWidth: Int?
+    private let sizingWindow: Duration
+    private var pending: [PSObject] = []
+    private var firstArrival: ContinuousClock.Instant?
+    private var table: TableFormatter?
+    private var wroteAny = false
+
+    public init(format: OutputFormat, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300)) {
+        self.format = format
+        self.sink = sink
+        self.maximumWidth = maximumWidth
+        self.sizingWindow = sizingWindow
+    }
+
+    public func write(_ object: PSObject) {
+        switch format {
+        case .json:
+            sink.write(object.compressedJSON + "\n")
+        case .list:
+            sink.write(ListFormatter.format(object))
+            wroteAny = true
+        case .table:
+            if let table {
+                sink.write(table.row(object))
+            } else {
+                pending.append(object)
+                let now = ContinuousClock.now
+                if let firstArrival {
+                    if now - firstArrival >= sizingWindow { startTable() }
+                } else {
+                    firstArrival = now
+                }
+            }
+        }
+        sink.flush()
+    }
+
+    private func startTable() {
+        guard let first = pending.first else { return }
+        let table = TableFormatter(
+            labels: first.properties.map(\.name), sizingWith: pending, maximumWidth: maximumWidth)
+        sink.write(table.header)
+        for object in pending { sink.write(table.row(object)) }
+        pending.removeAll()
+        self.table = table
+    }
+
+    /// Ends the output: prints a table still being sized, then the closing empty line.
+    public func finish() {
+        if format == .table {
+            startTable()
+            if table != nil { sink.write(table?.footer ?? "") }
+        } else if format == .list && wroteAny {
+            sink.write(ListFormatter.footer)
+        }
+        sink.flush()
+    }
+}

@@ -1,0 +1,40 @@
+/// The body of a cmdlet: what runs once before the first input object, for each input object,
+/// and once after the last (`BeginProcessing`, `ProcessRecord`, `EndProcessing`). It talks to
+/// the world only through the `CommandRuntime` (objects, errors, streams, ShouldProcess).
+///
+/// Example: New-AzCognitiveServicesAccountKey's `process` asks
+/// `runtime.shouldProcess(target: "myluis", action: "Regenerating Key Key1 for account myluis.")`
+/// and writes the ApiKeys object.
+public protocol Cmdlet: AnyObject {
+    /// Runs once, with the parameters bound on the command line. A thrown error ends the command.
+    func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord)
+    /// Runs once per input object (once when there is no pipeline input), with every parameter bound.
+    /// A thrown error is non-terminating: it is written and the next object runs.
+    func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord)
+    /// Runs once after the last input object.
+    func end(_ runtime: CommandRuntime)
+}
+
+extension Cmdlet {
+    public func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {}
+    public func end(_ runtime: CommandRuntime) {}
+}
+
+/// A command the host can run: its metadata, its help file, and how to make its body.
+///
+/// Example: `CommandDefinition(metadata: NewAzCognitiveServicesAccountKey.metadata,
+/// helpMarkdown: EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"], makeCmdlet: { NewAzCognitiveServicesAccountKey(environment: $0) })`.
+public struct CommandDefinition: Sendable {
+    public let metadata: CommandMetadata
+    public let helpMarkdown: String?
+    public let makeCmdlet: @Sendable (_ environment: [String: String]) -> any Cmdlet
+
+    public init(
+        metadata: CommandMetadata, helpMarkdown: String?,
+        makeCmdlet: @escaping @Sendable (_ environment: [String: String]) -> any Cmdlet
+    ) {
+        self.metadata = metadata
+        self.helpMarkdown = helpMarkdown
+        self.makeCmdlet = makeCmdlet
+    }
+}

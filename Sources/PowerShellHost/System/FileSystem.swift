@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file operations AzShim needs, on POSIX calls directly (no Foundation), each
+/// failure a `FileSystem.Failure` carrying the path and `strerror` text.
+///
+/// Example: `try FileSystem.replaceAtomically("/home/u/.local/state/azshim/emulator.json", with: bytes)`
+/// writes a 0600 temporary file beside it, syncs it and renames it over the old one.
+public enum FileSystem {
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public let operation: String
+        public let path: String
+        public let reason: String
+        public var description: String { "Cannot \(operation) '\(path)': \(reason)." }
+
+        public init(operation: String, path: String, reason: String) {
+            self.operation = operation
+            self.path = path
+            self.reason = reason
+        }
+
+        init(_ operation: String, _ path: String, errno code: Int32 = errno) {
+            self.operation = operation
+            self.path = path
+            self.reason = String(cString: strerror(code))
+        }
+    }
+
+    /// The whole file, or nil when it does not exist.
+    public static func readIfExists(_ path: String) throws(Failure) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            throw Failure("read", path)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure("read", path)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Creates `path` and its missing parents with mode 0700.
+    public static func makeDirectories(_ path: String) throws(Failure) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST { throw Failure("create the folder", prefix) }
+        }
+    }
+
+    /// Writes `bytes` to a new 0600 temporary file in the same folder, syncs it, and renames it
+    /// over `path`, so readers see the old file or the new one, never a part. The temporary file
+    /// is removed on any failure.
+    public static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        var random = SystemRandomNumberGenerator()
+        let temporary = "\(path).tmp-\(getpid())-\(String(random.next() as UInt32, radix: 16))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor < 0 { throw Failure("create", temporary) }
+        var failure: Failure?
+        var written = 0
+        while written < bytes.count && failure == nil {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno != EINTR { failure = Failure("write", temporary) }
+            } else {
+                written += count
+            }
+        }
+        if failure == nil && fsync(descriptor) != 0 { failure = Failure("sync", temporary) }
+        if close(descriptor) != 0 && failure == nil { failure = Failure("write", temporary) }
+        if failure == nil && rename(temporary, path) != 0 { failure = Failure("replace", path) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        syncDirectory(of: path)
+    }
+
+    private static func syncDirectory(of path: String) {
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// An exclusive advisory lock (`flock`) on `path` (created 0600 if missing), held until
+    /// `unlock()` or until the process ends, whatever way it ends.
+    public final class Lock {
+        private var descriptor: Int32
+
+        public init(path: String) throws(Failure) {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            if descriptor < 0 { throw Failure("open the lock file", path) }
+            while flock(descriptor, LOCK_EX) != 0 {
+                if errno != EINTR {
+                    let failure = Failure("lock", path)
+                    close(descriptor)
+                    throw failure
+                }
+            }
+            self.descriptor = descriptor
+        }
+
+        public func unlock() {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+        }
+
+        deinit { unlock() }
+    }
+}
