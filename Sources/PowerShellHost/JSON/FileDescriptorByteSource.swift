@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A `ByteSource` that calls `read(2)` on a file descriptor it does not own (nor close),
+/// retrying when a signal interrupts the call (`EINTR`).
+///
+/// Example: `producer | New-AzCognitiveServicesAccountKey -KeyName Key1` reads its pipeline input
+/// through `JSONStreamReader(source: FileDescriptorByteSource.standardInput)`.
+public struct FileDescriptorByteSource: ByteSource, Sendable {
+    public let fileDescriptor: Int32
+
+    public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
+
+    /// File descriptor 0.
+    public static var standardInput: FileDescriptorByteSource { FileDescriptorByteSource(fileDescriptor: 0) }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let address = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = Self.systemRead(fileDescriptor, address, buffer.count)
+            if count >= 0 { return count }
+            let code = errno
+            if code == EINTR { continue }
+            throw ByteSourceError(code: code)
+        }
+    }
+
+    private static func systemRead(_ descriptor: Int32, _ address: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(descriptor, address, count)
+        #elseif canImport(Musl)
+        return Musl.read(descriptor, address, count)
+        #else
+        return Darwin.read(descriptor, address, count)
+        #endif
+    }
+}
