@@ -10,6 +10,12 @@ public struct JSONParser {
         public let column: Int
         /// What the parser expected or found, e.g. `expected ',' or '}' after an object member`.
         public let reason: String
+
+        public init(line: Int, column: Int, reason: String) {
+            self.line = line
+            self.column = column
+            self.reason = reason
+        }
     }
 
     /// The deepest nesting of arrays and objects accepted.
