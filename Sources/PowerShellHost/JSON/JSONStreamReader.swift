@@ -40,6 +40,8 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
     private var sourceEnded = false
     private var checkedByteOrderMark = false
     private var finished = false
+    /// A failed read ends the input; the error is reported after the values read before it.
+    private var readError: JSONStreamError?
 
     /// - Parameter maximumValueBytes: the longest single value accepted, in bytes of input
     ///   (for an unrolled top-level array, per element).
@@ -62,13 +64,13 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
                     return .error(error)
                 case .finished:
                     finish()
-                    return nil
+                    return readError.map { .error($0) }
                 case .needInput:
                     break
                 }
-            } else if filled >= 3 || sourceEnded {
+            } else if let hasMark = startsWithByteOrderMark {
                 checkedByteOrderMark = true
-                if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF {
+                if hasMark {
                     position = 3
                     parser.ignore(before: 3)
                 }
@@ -77,14 +79,21 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
             guard !sourceEnded else {
                 // Not reached: at the end the parser always finishes; stop rather than spin.
                 finish()
-                return nil
+                return readError.map { .error($0) }
             }
-            if let error = readMore() {
-                finish()
-                return .error(error)
-            }
+            readMore()
         }
         return nil
+    }
+
+    /// Whether the input starts with EF BB BF, or nil while too few bytes have come to tell.
+    private var startsWithByteOrderMark: Bool? {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for index in 0..<3 {
+            guard index < filled else { return sourceEnded ? false : nil }
+            if storage[index] != mark[index] { return false }
+        }
+        return true
     }
 
     private mutating func finish() {
@@ -106,7 +115,7 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
     }
 
     /// Drops the bytes before `position`, makes room, and reads once from the source.
-    private mutating func readMore() -> JSONStreamError? {
+    private mutating func readMore() {
         let keep = position
         if keep > 0 {
             Self.discard(&parser, storage, filled, base, before: base + keep)
@@ -130,9 +139,9 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
             let count = try Self.read(&source, into: &storage, from: filled)
             if count == 0 { sourceEnded = true }
             filled += count
-            return nil
         } catch {
-            return JSONStreamError(line: parser.line, column: 1, kind: .readFailed(description: "\(error)"))
+            sourceEnded = true
+            readError = JSONStreamError(line: parser.line, column: 1, kind: .readFailed(description: "\(error)"))
         }
     }
 
