@@ -37,6 +37,10 @@ public enum ValueConverter {
             case .null: return .switchValue(true)
             case .integer(_, let number): return .switchValue(number != 0)
             case .real(_, let number): return .switchValue(number != 0)
+            // AzShim: bash leaves `-Force:$false` as `-Force:`, so the words true and false stand
+            // for the booleans (DESIGN.md); PowerShell would reject the strings.
+            case .string(let text) where text.lowercased() == "true": return .switchValue(true)
+            case .string(let text) where text.lowercased() == "false": return .switchValue(false)
             case .string, .array: throw .switchFromType(argumentType: value.typeName)
             }
         case .int32:
