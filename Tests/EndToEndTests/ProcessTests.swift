@@ -32,31 +32,135 @@ struct ProcessTests {
         let harness = Harness()
         defer { harness.remove() }
         let initial = try #require(Harness.tableKeys(try harness.runBinary(["rg", "shared", "Key1"]).stdout))
-        let results = try await withThrowingTaskGroup(of: Harness.Result.self) { group in
+        let results = try await withThrowingTaskGroup(of: (String, Harness.Result).self) { group in
             for index in 0..<20 {
-                group.addTask { try harness.runBinary(["rg", "shared", index.isMultiple(of: 2) ? "Key1" : "Key2"]) }
+                let keyName = index.isMultiple(of: 2) ? "Key1" : "Key2"
+                group.addTask { (keyName, try harness.runBinary(["rg", "shared", keyName])) }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(results.allSatisfy { $0.status == 0 })
-        let printed = results.compactMap { Harness.tableKeys($0.stdout) }
+        #expect(results.allSatisfy { $0.1.status == 0 })
+        let printed = results.compactMap { keyName, result in Harness.tableKeys(result.stdout).map { (keyName, $0) } }
         #expect(printed.count == 20)
         let final = try #require(harness.storedKeys(account: "shared"))
-        // Serialized updates form one chain of states from the initial pair to the final one,
-        // each step replacing exactly one key with a value never seen before. A lost update
-        // would fork the chain; a torn write would leave a pair that is in no chain.
-        var remaining = printed.map { [$0.0, $0.1] }
-        var current = [initial.0, initial.1]
-        var seen = Set(current)
-        while !remaining.isEmpty {
-            let next = remaining.indices.filter { index in
-                let pair = remaining[index]
-                return (pair[0] == current[0] && !seen.contains(pair[1])) || (pair[1] == current[1] && !seen.contains(pair[0]))
+        #expect(Self.isSerializable(initial: initial, printed: printed, final: final))
+    }
+
+    /// Whether the printed pairs are the states of one serial history from `initial` to `final`,
+    /// each step replacing the named key with a fresh value. The history runs in epochs of one
+    /// Key2 value: an epoch starts at a Key2 step's pair, holds that epoch's Key1 steps in some
+    /// order, and hands its last Key1 value to exactly one next Key2 step. Two Key2 steps that
+    /// could follow the same epoch read the same state: a lost update. A torn or stale write
+    /// leaves a pair that fits no epoch.
+    static func isSerializable(
+        initial: (String, String), printed: [(String, (String, String))], final: (String, String)
+    ) -> Bool {
+        let key1Steps = printed.filter { $0.0 == "Key1" }.map(\.1)
+        let key2Steps = printed.filter { $0.0 == "Key2" }.map(\.1)
+        var epochs = [initial] + key2Steps
+        guard key1Steps.allSatisfy({ step in epochs.contains { $0.1 == step.1 } }) else { return false }
+        var current = epochs.removeFirst()
+        func key1Values(_ epoch: (String, String)) -> [String] { key1Steps.filter { $0.1 == epoch.1 }.map(\.0) }
+        while true {
+            let values = key1Values(current)
+            let handedOn = values.isEmpty ? [current.0] : values
+            let next = epochs.filter { handedOn.contains($0.0) }
+            if next.isEmpty {
+                return epochs.isEmpty && final.1 == current.1 && handedOn.contains(final.0)
             }
-            try #require(next.count == 1, "the printed pairs do not form one chain of updates")
-            current = remaining.remove(at: next[0])
-            seen.formUnion(current)
+            // Several Key2 steps may follow one another without Key1 steps between them: they
+            // share their Key1 value, and only the last of them may hold Key1 steps.
+            guard Set(next.map(\.0)).count == 1, next.filter({ !key1Values($0).isEmpty }).count <= 1 else { return false }
+            let ordered = next.filter { key1Values($0).isEmpty } + next.filter { !key1Values($0).isEmpty }
+            epochs.removeAll { epoch in next.contains { $0 == epoch } }
+            current = ordered[ordered.count - 1]
         }
-        #expect(current == [final.0, final.1])
+    }
+
+    @Test("the serializability check rejects a lost update and a torn pair")
+    func serializabilityCheck() {
+        let a = ("a", "B")
+        // Serial: (a,B) -> (x,B) -> (x,C) -> (y,C).
+        #expect(Self.isSerializable(initial: a, printed: [("Key1", ("x", "B")), ("Key2", ("x", "C")), ("Key1", ("y", "C"))], final: ("y", "C")))
+        // Lost update: Key1 and Key2 both read (a,B); the Key2 write loses x.
+        #expect(!Self.isSerializable(initial: a, printed: [("Key1", ("x", "B")), ("Key2", ("a", "C"))], final: ("a", "C")))
+        // Key2 steps in a row are serial; a Key1 step in the earlier one's epoch would be a fork.
+        #expect(Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "D")))
+        #expect(
+            !Self.isSerializable(
+                initial: a, printed: [("Key2", ("a", "C")), ("Key1", ("x", "C")), ("Key2", ("a", "D")), ("Key1", ("y", "D"))],
+                final: ("y", "D")))
+        // Two Key2 steps that both follow the same Key1 state's epoch with different values.
+        #expect(
+            !Self.isSerializable(
+                initial: a, printed: [("Key1", ("x", "B")), ("Key1", ("y", "B")), ("Key2", ("x", "C")), ("Key2", ("y", "D"))],
+                final: ("y", "D")))
+        // A torn pair mixing values of different states.
+        #expect(!Self.isSerializable(initial: a, printed: [("Key1", ("x", "Z"))], final: ("x", "Z")))
+    }
+
+    @Test("objects piped through the binary bind with a command-line KeyName and properties in other casings")
+    func pipeThroughBinary() throws {
+        let harness = Harness()
+        defer { harness.remove() }
+        let input = "{\"RESOURCEGROUPNAME\":\"rg\",\"accountname\":\"one\"}\n{\"resourceGroupName\":\"rg\",\"NAME\":\"two\"}\n"
+        let result = try harness.runBinary(["-KeyName", "key2", "--output", "json"], stdin: input)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let one = try #require(harness.storedKeys(account: "one"))
+        let two = try #require(harness.storedKeys(account: "two"))
+        #expect(result.stdout == "{\"Key1\":\"\(one.0)\",\"Key2\":\"\(one.1)\"}\n{\"Key1\":\"\(two.0)\",\"Key2\":\"\(two.1)\"}\n")
+    }
+
+    @Test("SIGINT while waiting for input: stops promptly with status 130 and keeps what was written")
+    func interrupt() throws {
+        let harness = Harness()
+        defer { harness.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Harness.executable)
+        process.arguments = ["-KeyName", "Key1", "--output", "json"]
+        process.environment = harness.environment
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("{\"ResourceGroupName\":\"rg\",\"Name\":\"first\"}\n".utf8))
+        // Wait for the first object's line: the process is now blocked reading stdin.
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) { received.append(output.fileHandleForReading.availableData) }
+        let start = Date()
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(process.terminationStatus == 130)
+        received.append(output.fileHandleForReading.readDataToEndOfFile())
+        let keys = try #require(harness.storedKeys(account: "first"))
+        #expect(String(decoding: received, as: UTF8.self) == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
+        try? input.fileHandleForWriting.close()
+    }
+
+    @Test("stdout closed early (| head -1) ends quietly, without a crash or an error flood")
+    func closedStdout() throws {
+        let harness = Harness()
+        defer { harness.remove() }
+        let input = (1...200).map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\($0)\"}" }.joined(separator: "\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" -KeyName Key1 --output json | head -1 >/dev/null; echo \"status=${PIPESTATUS:-}\"", Harness.executable]
+        process.environment = harness.environment
+        let stdin = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: errors, as: UTF8.self) == "")
+        #expect(process.terminationStatus == 0)
     }
 }

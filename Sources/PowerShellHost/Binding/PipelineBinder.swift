@@ -32,6 +32,13 @@ struct PipelineBinder {
         if !missing.isEmpty { throw .inputObjectMissingMandatory(missing) }
     }
 
+    /// The pipeline-bound string values of an object, for the progress line: `rg/myluis`.
+    func describe(_ bound: BoundParameters) -> String {
+        metadata.pipelineParameters.compactMap { parameter in
+            bound[parameter.name].flatMap { $0.origin == .pipeline ? $0.value.string : nil }
+        }.joined(separator: "/")
+    }
+
     /// A property value as PowerShell sees a `ConvertFrom-Json` value: strings, numbers
     /// (Int32/Int64/Double), booleans, null, arrays; a nested object converts to a string as
     /// `PSCustomObject.ToString()` does (`@{a=1; b=x}`).

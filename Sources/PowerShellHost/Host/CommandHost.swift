@@ -12,8 +12,9 @@ public enum CommandHost {
     /// text for host options such as `--completion`. Set by the executable.
     public nonisolated(unsafe) static var helpProvider: (any HelpProvider)?
 
-    public static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
+    public static func run(_ definition: CommandDefinition, arguments: [String], io processIO: HostIO) -> Int32 {
         let metadata = definition.metadata
+        var io = processIO
         let options: HostOptions
         let words: [String]
         do {
@@ -47,6 +48,11 @@ public enum CommandHost {
             runtime.finish()
             return 1
         }
+        var progress: ProgressLine?
+        if io.standardErrorIsTerminal && ![.silentlyContinue, .ignore].contains(preferences.progress) {
+            progress = ProgressLine(wrapping: io.standardError, activity: metadata.name)
+            io.standardError = progress ?? io.standardError
+        }
         let runtime = CommandRuntime(metadata: metadata, preferences: preferences, io: io, format: format)
         defer { runtime.finish() }
         // Pipeline input is read only when stdin is not a terminal and a pipeline parameter is
@@ -72,7 +78,7 @@ public enum CommandHost {
             return 1
         }
         if var pipeline {
-            pipeline.run(cmdlet: cmdlet, runtime: runtime, commandLine: bound)
+            pipeline.run(cmdlet: cmdlet, runtime: runtime, commandLine: bound, progress: progress)
         } else {
             do {
                 try cmdlet.process(bound, runtime)
@@ -81,6 +87,7 @@ public enum CommandHost {
             }
         }
         if !runtime.isStopping || !runtime.hadErrors { cmdlet.end(runtime) }
+        if let status = SignalState.exitStatus { return status }
         return runtime.hadErrors ? 1 : 0
     }
 

@@ -18,10 +18,17 @@ struct PipelineLoop<Source: ByteSource> {
     /// False when stdin ended before any value: no pipeline.
     var hasInput: Bool { first != nil }
 
-    mutating func run(cmdlet: any Cmdlet, runtime: CommandRuntime, commandLine: BoundParameters) {
+    /// Runs every input object. `progress` (stderr on a terminal) shows how far it got.
+    mutating func run(cmdlet: any Cmdlet, runtime: CommandRuntime, commandLine: BoundParameters, progress: ProgressLine?) {
         var bound = commandLine
+        var done = 0
+        defer { progress?.clear() }
         while !runtime.isStopping, let item = first ?? reader.next() {
             first = nil
+            defer {
+                done += 1
+                progress?.update(done: done, current: binder.describe(bound))
+            }
             switch item {
             case .error(let error):
                 runtime.writeError(ErrorRecord(message: error.message, errorId: "InvalidPipelineInput", category: .invalidData))

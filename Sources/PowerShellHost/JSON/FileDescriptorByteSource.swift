@@ -7,7 +7,8 @@ import Darwin
 #endif
 
 /// A `ByteSource` that calls `read(2)` on a file descriptor it does not own (nor close),
-/// retrying when a signal interrupts the call (`EINTR`).
+/// retrying when a signal interrupts the call (`EINTR`), except after SIGINT or SIGTERM
+/// (`SignalState`), which end the input so the command stops promptly.
 ///
 /// Example: `producer | New-AzCognitiveServicesAccountKey -KeyName Key1` reads its pipeline input
 /// through `JSONStreamReader(source: FileDescriptorByteSource.standardInput)`.
@@ -25,7 +26,10 @@ public struct FileDescriptorByteSource: ByteSource, Sendable {
             let count = Self.systemRead(fileDescriptor, address, buffer.count)
             if count >= 0 { return count }
             let code = errno
-            if code == EINTR { continue }
+            if code == EINTR {
+                if SignalState.interrupted { return 0 }
+                continue
+            }
             throw ByteSourceError(code: code)
         }
     }
