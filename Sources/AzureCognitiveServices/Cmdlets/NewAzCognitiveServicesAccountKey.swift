@@ -28,15 +28,28 @@ public final class NewAzCognitiveServicesAccountKey: Cmdlet {
         self.environment = environment
     }
 
+    /// The class name Az's debug lines carry (`this.GetType().Name`).
+    static let implementingClassName = "NewAzureCognitiveServicesAccountKeyCommand"
+
     public func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
+        // AzurePSCmdlet.LogCmdletStartInvocationInfo: `WriteDebugWithTimestamp("{0} begin processing
+        // with ParameterSet '{1}'.")`, `{0:T} - {1}` (azure-powershell-common AzurePSCmdlet.cs).
+        runtime.writeDebug(
+            "\(CommandRuntime.timeOfDay()) - \(Self.implementingClassName) begin processing with ParameterSet '__AllParameterSets'.")
+        guard !runtime.isStopping else { return }
         let session = try AzureSession.resolve(
             environment: environment, defaultProfilePath: parameters.string("DefaultProfile"))
         for warning in session.warnings { runtime.writeWarning(warning) }
         self.session = session
     }
 
+    /// AzurePSCmdlet.LogCmdletEndInvocationInfo: `{0} end processing.`
+    public func end(_ runtime: CommandRuntime) {
+        runtime.writeDebug("\(CommandRuntime.timeOfDay()) - \(Self.implementingClassName) end processing.")
+    }
+
     public func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
-        guard let session, let resourceGroup = parameters.string("ResourceGroupName"),
+        guard !runtime.isStopping, let session, let resourceGroup = parameters.string("ResourceGroupName"),
             let name = parameters.string("Name"), let keyName = parameters["KeyName"]?.value.enumerationName
         else { return }
         let action = "Regenerating Key \(keyName) for account \(name)."

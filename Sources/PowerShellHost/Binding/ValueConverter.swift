@@ -160,8 +160,13 @@ public enum ValueConverter {
                         argumentIndex: argumentIndex)
                 }
             case .variableName:
+                // CommonCommandParameters.ValidateVariableName: a leading '+' (append) is dropped,
+                // then `new VariablePath(name).IsVariable`; an empty path throws ArgumentException("path").
                 guard case .string(var name) = value else { continue }
                 if name.hasPrefix("+") { name.removeFirst() }
+                if name.isEmpty {
+                    throw .validationFailed(parameter: parameter.name, failure: .emptyPath, argumentIndex: argumentIndex)
+                }
                 if !isVariablePath(name) {
                     throw .validationFailed(
                         parameter: parameter.name, failure: .notVariableName(name), argumentIndex: argumentIndex)
@@ -177,12 +182,16 @@ public enum ValueConverter {
         }
     }
 
-    /// `VariablePath.IsVariable`: an unqualified name, or one qualified by a scope
-    /// (`global:`, `local:`, `script:`, `private:`, `using:`) or the `variable:` drive.
-    /// A drive-qualified path such as `env:HOME` is not a variable.
+    /// `VariablePath.IsVariable` (`engine/VariablePath.cs`): a scope qualifier `global:`, `local:`,
+    /// `private:` or `script:` (any case) makes a variable whatever follows; so does `variable:`
+    /// (the scan after it looks at the first character again and finds no further scope). Otherwise
+    /// a colon after the first character makes a drive-qualified path (`env:HOME`, `using:x`,
+    /// `g:x`), which is not a variable; no colon, or one only at the start (`:x`), is a variable.
     static func isVariablePath(_ name: String) -> Bool {
+        let scopes = ["global", "local", "private", "script", "variable"]
+        let lowered = name.lowercased()
+        if scopes.contains(where: { lowered.hasPrefix($0 + ":") }) { return true }
         guard let colon = name.firstIndex(of: ":") else { return true }
-        let qualifier = name[..<colon].lowercased()
-        return ["global", "local", "script", "private", "using", "variable", "workflow"].contains(qualifier)
+        return colon == name.startIndex
     }
 }

@@ -91,4 +91,6 @@ public enum ValidationFailure: Sendable, Equatable {
     case belowMinimum(value: String, minimum: Int)
     case aboveMaximum(value: String, maximum: Int)
     case notVariableName(String)
+    /// `-ErrorVariable ''` or `-ErrorVariable +`: `new VariablePath("")` throws `ArgumentException("path")`.
+    case emptyPath
 }

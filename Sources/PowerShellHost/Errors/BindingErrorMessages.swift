@@ -97,6 +97,10 @@ public enum BindingErrorMessages {
                 + "Supply an argument that is less than or equal to \(maximum) and then try the command again."
         case .notVariableName(let name):
             "Cannot validate argument '\(name)' because it is not a valid variable name."
+        case .emptyPath:
+            // AutomationExceptions.Argument with "path" (PSTraceSource.NewArgumentException).
+            "Cannot process argument because the value of argument \"path\" is not valid. "
+                + "Change the value of the \"path\" argument and run the operation again."
         }
     }
 }

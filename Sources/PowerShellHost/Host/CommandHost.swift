@@ -39,9 +39,19 @@ public enum CommandHost {
         let binder = CommandLineBinder(metadata: metadata)
         var bound: BoundParameters
         let preferences: Preferences
+        // The preference variables are assigned before the command line runs (Runtime/Preferences.swift).
+        let variables: Preferences
+        do {
+            variables = try Preferences.fromEnvironment(io.environment)
+        } catch {
+            let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
+            runtime.writeTerminatingError(error.record, reason: PreferenceVariableError.reason)
+            runtime.finish()
+            return 1
+        }
         do {
             bound = try binder.bind(tokens.arguments)
-            preferences = try Preferences.fromEnvironment(io.environment).applying(bound)
+            preferences = variables.applying(bound)
         } catch {
             let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
             runtime.writeTerminatingError(error)

@@ -12,6 +12,11 @@ public protocol PromptTerminal: AnyObject {
     func write(_ text: String)
     /// The next line without its newline, or nil at end of input (Ctrl+D).
     func readLine() -> String?
+    /// The terminal's width in columns (`RawUI.WindowSize.Width`), or nil when unknown: then
+    /// prompts are not wrapped.
+    var columns: Int? { get }
+    /// Whether the terminal interprets colour escapes (a real terminal does; a script does not).
+    var interpretsEscapes: Bool { get }
 }
 
 /// The controlling terminal, opened as `/dev/tty`.
@@ -26,6 +31,13 @@ public final class ControllingTerminal: PromptTerminal {
     }
 
     deinit { close(descriptor) }
+
+    public var columns: Int? {
+        var size = winsize()
+        return ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    }
+
+    public var interpretsEscapes: Bool { true }
 
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
@@ -59,8 +71,14 @@ public final class ControllingTerminal: PromptTerminal {
 public final class ScriptedTerminal: PromptTerminal {
     public private(set) var transcript = ""
     private var answers: [String]
+    public let columns: Int?
+    public let interpretsEscapes: Bool
 
-    public init(answers: [String]) { self.answers = answers }
+    public init(answers: [String], columns: Int? = nil, interpretsEscapes: Bool = false) {
+        self.answers = answers
+        self.columns = columns
+        self.interpretsEscapes = interpretsEscapes
+    }
 
     public func write(_ text: String) { transcript += text }
 

@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What a running cmdlet writes to: output objects, errors, warnings, verbose and debug
-/// lines, and ShouldProcess. It applies the preferences, keeps stdout for objects only and
-/// everything else on stderr, and remembers whether any error record was written.
+/// lines, and ShouldProcess. It applies the preferences (`MshCommandRuntime`), keeps stdout for
+/// objects only and everything else on stderr, and remembers whether any error record was written.
 ///
 /// Example: `runtime.writeWarning("Az would have regenerated …")` prints
 /// `WARNING: Az would have regenerated …` on stderr (yellow on a terminal).
@@ -16,6 +22,11 @@ public final class CommandRuntime {
     /// a Halt answer, closed stdout, or a signal).
     public var isStopping: Bool { stopRequested || io.standardOutput.isClosed || SignalState.interrupted }
     private var stopRequested = false
+    // `lastErrorContinueStatus`, `lastWarningContinueStatus`, … : one per stream.
+    private var errorStatus = ContinueStatus.yes
+    private var warningStatus = ContinueStatus.yes
+    private var verboseStatus = ContinueStatus.yes
+    private var debugStatus = ContinueStatus.yes
 
     init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat) {
         self.metadata = metadata
@@ -29,22 +40,33 @@ public final class CommandRuntime {
     public var environment: [String: String] { io.environment }
 
     public func writeObject(_ object: PSObject) {
+        guard !stopRequested else { return }
         objects.write(object)
     }
 
-    /// Writes a non-terminating error as `-ErrorAction` says: Continue shows it, SilentlyContinue
-    /// and Ignore hide it, Stop shows it and stops the command. The exit status becomes 1 in
-    /// every case, as `$?` becomes false.
+    /// Writes a non-terminating error as `-ErrorAction` says (`_WriteErrorSkipAllowCheck`):
+    /// Continue shows it; SilentlyContinue and Ignore hide it; Stop shows it and ends the command
+    /// (the `ActionPreferenceStopException` carries the original record, which is what ConciseView
+    /// shows); Inquire asks first and shows it after Yes, or stops on Halt. The exit status
+    /// becomes 1 in every case, as `$?` becomes false.
     public func writeError(_ record: ErrorRecord) {
+        guard !stopRequested else { return }
         hadErrors = true
-        switch preferences.error {
+        let preference = errorStatus == .yesToAll ? .continue : preferences.error
+        switch preference {
         case .silentlyContinue, .ignore: return
         case .stop:
             showError(record)
             stopRequested = true
         case .inquire:
-            showError(record)
-            if !confirmation.inquire(record.message, io: io, allowSkip: false) { stopRequested = true }
+            switch ask(Inquiry(message: record.message)) {
+            case .answered(let answer):
+                errorStatus = answer
+                showError(record)
+            case .halted: stopWith(Self.inquireHalt)
+            case .notInteractive: stopWith(ShouldProcessConfirmation.nonInteractive)
+            case .canceled: stopWith(ShouldProcessConfirmation.canceled)
+            }
         default:
             showError(record)
         }
@@ -57,6 +79,21 @@ public final class CommandRuntime {
         stopRequested = true
     }
 
+    /// Shows an error that is not about this command, with its category as ConciseView's reason
+    /// (`MetadataError: …` for a preference variable that does not convert).
+    func writeTerminatingError(_ record: ErrorRecord, reason: String) {
+        hadErrors = true
+        io.standardOutput.flush()
+        let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
+        io.standardError.write(ErrorView.concise(commandName: reason, record, colour: colour))
+        io.standardError.flush()
+        stopRequested = true
+    }
+
+    private func stopWith(_ record: ErrorRecord) {
+        writeTerminatingError(record)
+    }
+
     private func showError(_ record: ErrorRecord) {
         io.standardOutput.flush()
         let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
@@ -64,30 +101,70 @@ public final class CommandRuntime {
         io.standardError.flush()
     }
 
+    /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
     public func writeWarning(_ text: String) {
-        switch preferences.warning {
-        case .silentlyContinue, .ignore: return
+        writeRecord(text, prefix: "WARNING: ", preference: preferences.warning, variable: "WarningPreference", status: &warningStatus)
+    }
+
+    /// `VERBOSE: text` as `$VerbosePreference`/`-Verbose` says.
+    public func writeVerbose(_ text: String) {
+        writeRecord(text, prefix: "VERBOSE: ", preference: preferences.verbose, variable: "VerbosePreference", status: &verboseStatus)
+    }
+
+    /// `DEBUG: text` as `$DebugPreference`/`-Debug` says.
+    public func writeDebug(_ text: String) {
+        writeRecord(text, prefix: "DEBUG: ", preference: preferences.debug, variable: "DebugPreference", status: &debugStatus)
+    }
+
+    /// `WriteHelper_ShouldWrite` then `WriteHelper`: the line is shown for Continue, Stop, Inquire
+    /// and Break; then Stop ends the command with `ErrorPreferenceStop`, and Inquire asks
+    /// `Continue with this operation?` (Yes, Yes to All, Halt Command, Suspend).
+    private func writeRecord(
+        _ text: String, prefix: String, preference: ActionPreference, variable: String, status: inout ContinueStatus
+    ) {
+        guard !stopRequested else { return }
+        switch status {
+        case .yesToAll:
+            writeStream(prefix, text)
+            return
+        case .noToAll:
+            return
+        default: break
+        }
+        if preference.isShown { writeStream(prefix, text) }
+        switch preference {
         case .stop:
-            writeStream("WARNING: ", text)
-            writeTerminatingError(
+            stopWith(
                 ErrorRecord(
-                    message: "The running command stopped because the preference variable \"WarningPreference\" "
-                        + "or common parameter is set to Stop: \(text)",
-                    errorId: "ActionPreferenceStop", category: .operationStopped))
+                    message: Self.preferenceStop(variable: variable, message: text), errorId: "ActionPreferenceStop",
+                    category: .operationStopped))
         case .inquire:
-            writeStream("WARNING: ", text)
-            if !confirmation.inquire(text, io: io, allowSkip: false) { stopRequested = true }
-        default:
-            writeStream("WARNING: ", text)
+            switch ask(Inquiry(message: "")) {
+            case .answered(let answer): status = answer
+            case .halted: stopWith(Self.inquireHalt)
+            case .notInteractive: stopWith(ShouldProcessConfirmation.nonInteractive)
+            case .canceled: stopWith(ShouldProcessConfirmation.canceled)
+            }
+        default: break
         }
     }
 
-    public func writeVerbose(_ text: String) {
-        if preferences.verbose.isShown { writeStream("VERBOSE: ", text) }
+    /// `CommandBaseStrings.ErrorPreferenceStop`.
+    static func preferenceStop(variable: String, message: String) -> String {
+        "The running command stopped because the preference variable \"\(variable)\" or common parameter is set to Stop: \(message)"
     }
 
-    public func writeDebug(_ text: String) {
-        if preferences.debug.isShown { writeStream("DEBUG: ", text) }
+    /// `CommandBaseStrings.InquireHalt`.
+    static let inquireHalt = ErrorRecord(
+        message: "The running command stopped because the user selected the Stop option.",
+        errorId: "ActionPreferenceStop", category: .operationStopped)
+
+    /// Asks on the terminal, after flushing what was written so far.
+    func ask(_ inquiry: Inquiry) -> Inquiry.Outcome {
+        io.standardOutput.flush()
+        io.standardError.flush()
+        let colour = (io.terminal?.interpretsEscapes ?? false) && io.colourAllowed(isTerminal: true)
+        return inquiry.ask(io.terminal, colour: colour)
     }
 
     /// A line on stderr that is not a stream record (the What-if line).
@@ -109,15 +186,26 @@ public final class CommandRuntime {
     }
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
-    /// (`MshCommandRuntime.DoShouldProcess`).
+    /// (`MshCommandRuntime.DoShouldProcess`). Always false once the command is stopping.
     public func shouldProcess(target: String, action: String) -> Bool {
+        guard !isStopping else { return false }
         switch confirmation.decide(target: target, action: action, runtime: self) {
-        case .proceed: return true
+        case .proceed: return !isStopping
         case .skip: return false
         case .halt:
             stopRequested = true
             return false
         }
+    }
+
+    /// The local time of day as `{0:T}` formats it in the invariant culture (`HH:mm:ss`), for
+    /// Az's `WriteDebugWithTimestamp` lines.
+    public static func timeOfDay(_ seconds: Int? = nil) -> String {
+        var clock = time_t(seconds ?? Int(time(nil)))
+        var parts = tm()
+        localtime_r(&clock, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
 
     func finish() {

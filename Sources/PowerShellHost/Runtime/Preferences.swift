@@ -1,6 +1,13 @@
 /// The effective preferences of one command run: each common parameter beats its preference
 /// variable, as in PowerShell (`MshCommandRuntime` preference getters).
 ///
+/// - `-Verbose` / `-Verbose:$false`: VerbosePreference Continue / SilentlyContinue; `-Verbose` also
+///   makes WarningPreference Continue unless `-WarningAction` is given.
+/// - `-Debug` / `-Debug:$false`: DebugPreference Continue / SilentlyContinue. PowerShell also turns
+///   Verbose and Warning into Inquire under `-Debug`; AzShim keeps them at Continue, as PowerShell
+///   does for a host that cannot prompt (DESIGN.md: `-Debug` never prompts by itself).
+/// - `-Confirm` / `-Confirm:$false`: ConfirmPreference Low / None. `-WhatIf` / `-WhatIf:$false`.
+///
 /// Example: `-Verbose` makes `verbose` Continue; `-WarningAction Ignore` makes `warning` Ignore.
 public struct Preferences: Sendable, Equatable {
     public var error: ActionPreference = .continue
@@ -11,15 +18,27 @@ public struct Preferences: Sendable, Equatable {
     public var progress: ActionPreference = .continue
     public var confirm: CommandMetadata.ConfirmImpact = .high
     public var whatIf = false
+    /// The `-Verbose` switch itself (`MshCommandRuntime.Verbose`): ShouldProcess writes its
+    /// `VERBOSE: Performing the operation …` line only under the switch, not for `$VerbosePreference`.
+    public var verboseSwitch = false
 
     public init() {}
 
     /// Applies the common parameters bound on the command line over `self`.
     public func applying(_ bound: BoundParameters) -> Preferences {
         var result = self
-        if let value = bound["Verbose"]?.value { result.verbose = value.isPresentSwitch ? .continue : .silentlyContinue }
-        if bound.isPresent("Debug") { result.debug = .continue }
-        if bound.isPresent("Verbose"), bound["WarningAction"] == nil { result.warning = .continue }
+        let verboseGiven = bound["Verbose"]?.value
+        let debugGiven = bound["Debug"]?.value
+        if let debugGiven { result.debug = debugGiven.isPresentSwitch ? .continue : .silentlyContinue }
+        if let verboseGiven {
+            result.verboseSwitch = verboseGiven.isPresentSwitch
+            result.verbose = verboseGiven.isPresentSwitch ? .continue : .silentlyContinue
+        } else if debugGiven?.isPresentSwitch == true {
+            result.verbose = .continue
+        }
+        if bound["WarningAction"] == nil, debugGiven?.isPresentSwitch == true || verboseGiven?.isPresentSwitch == true {
+            result.warning = .continue
+        }
         if let action = ActionPreference(parameterValue: bound["ErrorAction"]?.value) { result.error = action }
         if let action = ActionPreference(parameterValue: bound["WarningAction"]?.value) { result.warning = action }
         if let action = ActionPreference(parameterValue: bound["InformationAction"]?.value) { result.information = action }
@@ -33,14 +52,36 @@ public struct Preferences: Sendable, Equatable {
 extension Preferences {
     /// The preference variables a ported script sets, read from environment variables of the
     /// same names (`export ErrorActionPreference=Stop` as `$ErrorActionPreference = 'Stop'`).
-    /// A value that does not convert fails as PowerShell's assignment would.
-    public static func fromEnvironment(_ environment: [String: String]) throws(BindingError) -> Preferences {
+    ///
+    /// The ActionPreference variables and `$ConfirmPreference` carry PowerShell's
+    /// `ArgumentTypeConverterAttribute` (`InitialSessionState.cs`), so a value that does not convert
+    /// fails as the assignment would, with the `PSInvalidCastException` message
+    /// (`ArgumentTypeConverterAttribute.Transform`), and `Suspend` fails with
+    /// `ActionPreferenceReservedForFutureUseError`. `$WhatIfPreference` has no converter: PowerShell
+    /// reads it with `LanguagePrimitives.TryConvertTo<bool>` (`GetBooleanPreference`), where any
+    /// non-empty string is true; AzShim reads `false`, `0` and `$false` as false, as the values a
+    /// script would have assigned (`$false`, `0`), since a POSIX shell cannot carry `$false`.
+    public static func fromEnvironment(_ environment: [String: String]) throws(PreferenceVariableError) -> Preferences {
         var result = Preferences()
-        func action(_ name: String) throws(BindingError) -> ActionPreference? {
+        func convert(_ name: String, _ type: EnumerationType) throws(PreferenceVariableError) -> ParameterValue? {
             guard let text = environment[name] else { return nil }
-            let parameter = ParameterMetadata(name: name, type: .enumeration(.actionPreference))
-            let value = try ValueConverter.convert(.string(text), for: parameter, argumentIndex: nil)
-            return ActionPreference(parameterValue: value)
+            let parameter = ParameterMetadata(name: name, type: .enumeration(type))
+            do {
+                return try ValueConverter.convert(.string(text), for: parameter, argumentIndex: nil)
+            } catch {
+                throw PreferenceVariableError(variable: name, message: Self.castMessage(error, parameter: name))
+            }
+        }
+        func action(_ name: String) throws(PreferenceVariableError) -> ActionPreference? {
+            guard let value = try convert(name, .actionPreference) else { return nil }
+            let preference = ActionPreference(parameterValue: value)
+            if preference == .suspend {
+                throw PreferenceVariableError(
+                    variable: name,
+                    message: "The Suspend ActionPreference value is reserved for future use and is not supported at this time. "
+                        + "For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"")
+            }
+            return preference
         }
         result.error = try action("ErrorActionPreference") ?? result.error
         result.warning = try action("WarningPreference") ?? result.warning
@@ -48,24 +89,43 @@ extension Preferences {
         result.debug = try action("DebugPreference") ?? result.debug
         result.information = try action("InformationPreference") ?? result.information
         result.progress = try action("ProgressPreference") ?? result.progress
-        if let text = environment["ConfirmPreference"] {
-            let parameter = ParameterMetadata(name: "ConfirmPreference", type: .enumeration(.confirmImpact))
-            let value = try ValueConverter.convert(.string(text), for: parameter, argumentIndex: nil)
-            if case .enumeration(_, let number) = value, let impact = CommandMetadata.ConfirmImpact(rawValue: number) {
-                result.confirm = impact
-            }
+        if case .enumeration(_, let number)? = try convert("ConfirmPreference", .confirmImpact),
+            let impact = CommandMetadata.ConfirmImpact(rawValue: number)
+        {
+            result.confirm = impact
         }
         if let text = environment["WhatIfPreference"] {
             switch text.lowercased() {
-            case "true", "1", "$true": result.whatIf = true
             case "false", "0", "$false", "": result.whatIf = false
-            default:
-                throw .cannotConvert(
-                    parameter: "WhatIfPreference", failure: .invalidCast(
-                        value: text, typeName: "System.Boolean",
-                        reason: "String '\(text)' was not recognized as a valid Boolean."), argumentIndex: nil)
+            default: result.whatIf = true
             }
         }
         return result
+    }
+
+    /// The `PSInvalidCastException` message alone: the binder's text without its
+    /// `Cannot bind parameter '…'. ` prefix, which an assignment does not have.
+    private static func castMessage(_ error: BindingError, parameter: String) -> String {
+        let message = BindingErrorMessages.message(for: error)
+        let prefix = "Cannot bind parameter '\(parameter)'. "
+        return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
+    }
+}
+
+/// A preference variable from the environment that PowerShell's assignment would reject. Shown
+/// as ConciseView shows an `ArgumentTransformationMetadataException` from a script statement: the
+/// category as the reason (`MetadataError: …`); nothing runs.
+///
+/// Example: `ErrorActionPreference=Bogus` gives `MetadataError: Cannot convert value "Bogus" to type
+/// "System.Management.Automation.ActionPreference". Error: "Unable to match the identifier name Bogus …`.
+public struct PreferenceVariableError: Error, Sendable, Equatable {
+    public let variable: String
+    public let message: String
+
+    /// `ErrorCategory.MetadataError`, ConciseView's reason for an error with no command.
+    public static let reason = "MetadataError"
+
+    public var record: ErrorRecord {
+        ErrorRecord(message: message, errorId: "RuntimeException", category: .invalidData)
     }
 }

@@ -2,8 +2,10 @@
 /// "Yes to All" and "No to All" across pipeline objects.
 ///
 /// Order: a remembered to-All answer; What-if (prints the line, returns false); auto-confirm
-/// when `$ConfirmPreference` is above the command's ConfirmImpact (a `VERBOSE:` line under
-/// `-Verbose`); otherwise the Confirm prompt on the terminal.
+/// when `$ConfirmPreference` is None or above the command's ConfirmImpact (a `VERBOSE:` line only
+/// under the `-Verbose` switch — `this.Verbose` is the switch, not `$VerbosePreference`);
+/// otherwise the Confirm prompt on the terminal (`InquireHelper` with Yes, Yes to All, No,
+/// No to All, Suspend).
 ///
 /// Example: `-WhatIf` prints `What if: Performing the operation "Regenerating Key Key1 for account acct." on target "acct".`
 final class ShouldProcessConfirmation {
@@ -11,16 +13,19 @@ final class ShouldProcessConfirmation {
         case proceed, skip, halt
     }
 
-    private var yesToAll = false
-    private var noToAll = false
+    private(set) var status = ContinueStatus.yes
 
+    /// `CommandBaseStrings.ShouldProcessMessage`.
     static func operation(target: String, action: String) -> String {
         "Performing the operation \"\(action)\" on target \"\(target)\"."
     }
 
     func decide(target: String, action: String, runtime: CommandRuntime) -> Decision {
-        if noToAll { return .skip }
-        if yesToAll { return .proceed }
+        switch status {
+        case .noToAll: return .skip
+        case .yesToAll: return .proceed
+        default: break
+        }
         let operation = Self.operation(target: target, action: action)
         if runtime.preferences.whatIf {
             runtime.writeHostLine("What if: " + operation)
@@ -28,61 +33,38 @@ final class ShouldProcessConfirmation {
         }
         let preference = runtime.preferences.confirm
         if preference == .none || preference > runtime.metadata.confirmImpact {
-            runtime.writeVerbose(operation)
+            if runtime.preferences.verboseSwitch { runtime.writeVerbose(operation) }
             return .proceed
         }
-        guard let terminal = runtime.io.terminal else {
-            runtime.writeTerminatingError(Self.nonInteractive)
+        // `ShouldProcessWarningFallback`.
+        let inquiry = Inquiry(
+            message: "Are you sure you want to perform this action?\n" + operation, allowYesToAll: true,
+            allowNoToAll: true, replaceNoWithHalt: false)
+        switch runtime.ask(inquiry) {
+        case .answered(let answer):
+            status = answer
+            return answer == .yes || answer == .yesToAll ? .proceed : .skip
+        case .halted:
+            return .halt
+        case .notInteractive:
+            // PromptForChoice throws PSInvalidOperationException; Az's ProcessRecord catches it
+            // (`catch (Exception ex) when (!IsTerminatingError(ex))`) and writes it as a
+            // non-terminating error: this object is skipped, the next one is asked again.
+            runtime.writeError(Self.nonInteractive)
+            return .skip
+        case .canceled:
+            runtime.writeTerminatingError(Self.canceled)
             return .halt
         }
-        let prompt = ChoicePrompt(
-            caption: "Confirm", message: "Are you sure you want to perform this action?\n" + operation,
-            choices: [ChoicePrompt.yes, ChoicePrompt.yesToAll, ChoicePrompt.no, ChoicePrompt.noToAll, ChoicePrompt.suspend], defaultIndex: 0)
-        while true {
-            switch prompt.ask(terminal) {
-            case 0: return .proceed
-            case 1:
-                yesToAll = true
-                return .proceed
-            case 2: return .skip
-            case 3:
-                noToAll = true
-                return .skip
-            case 4:
-                terminal.write(Self.suspendUnavailable + "\n")
-            default:
-                runtime.writeTerminatingError(Self.nonInteractive)
-                return .halt
-            }
-        }
     }
-
-    /// `-ErrorAction Inquire` / `-WarningAction Inquire`: Yes, Yes to All, Halt Command, Suspend.
-    /// Returns false when the command must stop.
-    func inquire(_ message: String, io: HostIO, allowSkip: Bool) -> Bool {
-        if yesToAll { return true }
-        guard let terminal = io.terminal else { return false }
-        let prompt = ChoicePrompt(
-            caption: "Confirm", message: message, choices: [ChoicePrompt.yes, ChoicePrompt.yesToAll, ChoicePrompt.halt, ChoicePrompt.suspend],
-            defaultIndex: 0)
-        while true {
-            switch prompt.ask(terminal) {
-            case 0: return true
-            case 1:
-                yesToAll = true
-                return true
-            case 3: terminal.write(Self.suspendUnavailable + "\n")
-            default: return false
-            }
-        }
-    }
-
-    /// AzShim runs in a child process of the shell: there is no PowerShell prompt to suspend to.
-    static let suspendUnavailable =
-        "Suspend is not available: AzShim runs as a separate process and has no nested prompt to return to."
 
     /// `ConsoleHostUserInterfaceStrings.ReadFailsOnNonInteractiveFlag`.
     static let nonInteractive = ErrorRecord(
         message: "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
         errorId: "HostFunctionNotImplemented", category: .invalidOperation)
+
+    /// `ConsoleHostUserInterfaceStrings.PromptCanceledError` (`PromptForChoiceCanceled`): the
+    /// terminal ended before an answer.
+    static let canceled = ErrorRecord(
+        message: "The prompt was canceled.", errorId: "PromptForChoiceCanceled", category: .operationStopped)
 }
