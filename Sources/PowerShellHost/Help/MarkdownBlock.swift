@@ -24,8 +24,8 @@ enum MarkdownBlock: Equatable {
         var textLines: [Substring] = []
         var textStart = 0
         func flushText() {
-            if !textLines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
-                blocks.append(.text(textLines.joined(separator: "\n"), line: textStart))
+            if let first = textLines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                blocks.append(.text(textLines.joined(separator: "\n"), line: textStart + first))
             }
             textLines = []
         }
