@@ -1,0 +1,125 @@
+import Testing
+
+@testable import PowerShellHost
+
+/// `Get-Help` as a program and the `-?`/`--help` detection a cmdlet host uses.
+@Suite struct HelpCommandTests {
+    static func table() throws -> [String: String] {
+        ["New-AzCognitiveServicesAccountKey": try HelpTestSupport.helpMarkdown()]
+    }
+
+    static func rendered(_ view: HelpView, width: Int = 80) throws -> String {
+        HelpRenderer.render(try HelpTestSupport.document(), view: view, width: width)
+    }
+
+    struct ViewCase: Sendable, CustomTestStringConvertible {
+        let arguments: [String]
+        let view: HelpView
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    @Test(arguments: [
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey"], view: .standard),
+        ViewCase(arguments: ["new-azcognitiveservicesaccountkey"], view: .standard),
+        ViewCase(arguments: ["-Name", "New-AzCognitiveServicesAccountKey"], view: .standard),
+        ViewCase(arguments: ["-n", "New-AzCognitiveServicesAccountKey"], view: .standard),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full"], view: .full),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-full"], view: .full),
+        ViewCase(arguments: ["-Full", "New-AzCognitiveServicesAccountKey"], view: .full),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Detailed"], view: .detailed),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-d"], view: .detailed),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Examples"], view: .examples),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-ex"], view: .examples),
+        ViewCase(arguments: ["New-Az*"], view: .standard),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Verbose"], view: .standard),
+        ViewCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full:true"], view: .full),
+    ])
+    func viewArguments(_ viewCase: ViewCase) throws {
+        let result = HelpCommand.run(arguments: viewCase.arguments, helpFiles: try Self.table(), width: 80)
+        #expect(result == HelpCommand.Result(stdout: try Self.rendered(viewCase.view)))
+    }
+
+    @Test(arguments: [["-Parameter", "KeyName"], ["-par", "keyname"], ["-Parameter:KeyName"], ["-Parameter", "Key*"]])
+    func parameterView(_ tail: [String]) throws {
+        let result = HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey"] + tail, helpFiles: try Self.table(), width: 80)
+        #expect(result == HelpCommand.Result(stdout: try Self.rendered(.parameter("KeyName"))))
+    }
+
+    @Test func onlinePrintsTheURL() throws {
+        let result = HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Online"], helpFiles: try Self.table(), width: 80)
+        #expect(result.stdout == "https://docs.microsoft.com/powershell/module/az.cognitiveservices/new-azcognitiveservicesaccountkey\n")
+        #expect(result.exitStatus == 0)
+    }
+
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        let arguments: [String]
+        let message: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    /// Messages: HelpErrors.resx (HelpNotFound, NoParmsFound, NoURIFound) and
+    /// ParameterBinderStrings.resx, shown in ConciseView as `Get-Help: …`.
+    @Test(arguments: [
+        ErrorCase(arguments: ["Get-Nothing"],
+                  message: "Get-Help could not find Get-Nothing in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter", "Nope"],
+                  message: "No parameter matches criteria Nope."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Foo"],
+                  message: "A parameter cannot be found that matches parameter name 'Foo'."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-F"],
+                  message: "Parameter cannot be processed because the parameter name 'F' is ambiguous. Possible matches include: -Full -Functionality."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter"],
+                  message: "Missing an argument for parameter 'Parameter'. Specify a parameter of type 'System.String[]' and try again."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "extra"],
+                  message: "A positional parameter cannot be found that accepts argument 'extra'."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full", "-Examples"],
+                  message: "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full", "-Full"],
+                  message: "Cannot bind parameter because parameter 'Full' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."),
+    ])
+    func errors(_ errorCase: ErrorCase) throws {
+        let result = HelpCommand.run(arguments: errorCase.arguments, helpFiles: try Self.table(), width: 80)
+        #expect(result == HelpCommand.Result(stderr: "Get-Help: \(errorCase.message)\n", exitStatus: 1))
+    }
+
+    @Test func onlineWithoutURIFails() {
+        let result = HelpCommand.show(name: "X", view: .online, helpFiles: ["X": "# X\n## SYNOPSIS\nS\n"], width: 80)
+        #expect(result.stderr == "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n")
+        #expect(result.exitStatus == 1)
+    }
+
+    struct RequestCase: Sendable, CustomTestStringConvertible {
+        let arguments: [String]
+        let request: HelpCommand.Request?
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    @Test(arguments: [
+        RequestCase(arguments: ["-?"], request: .show(.standard)),
+        RequestCase(arguments: ["rg", "acct", "Key3", "-?"], request: .show(.standard)),
+        RequestCase(arguments: ["-Foo", "-?", "-Bar"], request: .show(.standard)),
+        RequestCase(arguments: ["--", "-?"], request: nil),
+        RequestCase(arguments: ["rg", "acct", "Key1"], request: nil),
+        RequestCase(arguments: ["--help"], request: .show(.standard)),
+        RequestCase(arguments: ["--help", "full"], request: .show(.full)),
+        RequestCase(arguments: ["--help", "rg"], request: .show(.standard)),
+        RequestCase(arguments: ["--help=Full"], request: .show(.full)),
+        RequestCase(arguments: ["--help=detailed"], request: .show(.detailed)),
+        RequestCase(arguments: ["--help=examples"], request: .show(.examples)),
+        RequestCase(arguments: ["--help=online"], request: .show(.online)),
+        RequestCase(arguments: ["--help=parameter=KeyName"], request: .show(.parameter("KeyName"))),
+        RequestCase(arguments: ["--help", "parameter=Key*"], request: .show(.parameter("Key*"))),
+        RequestCase(arguments: ["--help=bogus"], request: .invalidOption(
+            "Unknown help view 'bogus'. Use --help, or --help=full, --help=detailed, --help=examples, --help=online, --help=parameter=NAME.")),
+    ])
+    func hostRequest(_ requestCase: RequestCase) {
+        #expect(HelpCommand.requestedView(in: requestCase.arguments) == requestCase.request)
+    }
+
+    @Test(arguments: [
+        (nil as String?, nil as Int?, 80), ("120", nil, 120), ("120", 100, 120), (nil, 100, 100), ("abc", 90, 90), ("0", nil, 80),
+    ])
+    func consoleWidth(_ columns: String?, _ terminal: Int?, _ expected: Int) {
+        #expect(HelpConsoleWidth.resolve(columnsVariable: columns, terminalColumns: terminal) == expected)
+    }
+}
