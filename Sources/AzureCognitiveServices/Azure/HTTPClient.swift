@@ -46,7 +46,13 @@ final class HTTPClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let (connection, reused) = try checkOut(request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout, cancellation: cancellation)
+            let checkedOut: (HTTPConnection, reused: Bool)
+            do {
+                checkedOut = try checkOut(request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout, cancellation: cancellation)
+            } catch .timedOut(let endpoint, _) {
+                throw .timedOut(endpoint: endpoint, seconds: connectTimeout ?? min(timeout, settings.connectTimeout))
+            }
+            let (connection, reused) = checkedOut
             do {
                 try connection.write(payload, deadline: deadline, cancellation: cancellation)
                 let (response, reusable) = try HTTPResponseReader.read(
@@ -62,6 +68,7 @@ final class HTTPClient: Sendable {
                 throw error.transportError(origin: request.url.origin)
             } catch let error as ARMTransportError {
                 connection.close()
+                if case .timedOut(let endpoint, _) = error { throw .timedOut(endpoint: endpoint, seconds: timeout) }
                 if reused, attempt == 1, case .connectionFailed = error, connection.buffer.isEmpty { continue }
                 throw error
             } catch {
