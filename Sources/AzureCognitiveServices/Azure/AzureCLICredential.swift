@@ -44,7 +44,7 @@ struct AzureCLICredential: AzureTokenCredential {
             if errorText.contains("az login") || errorText.contains("az account set") {
                 throw .authenticationFailed("\(source): not logged in. Run 'az login', or configure another credential.")
             }
-            let line = errorText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? "exit status \(output.status)"
+            let line = errorText.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(output.status)"
             throw .authenticationFailed(pipeline.secrets.scrub("\(source): \(line)"))
         }
         guard let json = try? JSONParser.parse(AzureFile.withoutBOM(output.stdout)),

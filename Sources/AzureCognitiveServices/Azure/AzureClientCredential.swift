@@ -37,7 +37,7 @@ struct AzureClientCredential: AzureTokenCredential {
                 throw .authenticationFailed("\(source): cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)'")
             }
             let assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
-                .split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined()
+                .split(whereSeparator: \.isNewline).joined()
             pipeline.secrets.register(assertion)
             form += "&client_assertion_type=\(AzureURL.formEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))"
             form += "&client_assertion=\(AzureURL.formEncode(assertion))"

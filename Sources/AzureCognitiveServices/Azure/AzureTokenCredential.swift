@@ -31,7 +31,7 @@ enum AzureTokenResponse {
         if let description = json?["error_description"]?.stringValue ?? json?["message"]?.stringValue
             ?? json?["error"]?["message"]?.stringValue
         {
-            reason = String(description.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).first ?? "")
+            reason = String(description.split(whereSeparator: \.isNewline).first ?? "")
         } else if let code = json?["error"]?.stringValue {
             reason = code
         } else if response.statusCode == 200 {
