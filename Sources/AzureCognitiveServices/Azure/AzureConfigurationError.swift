@@ -1,0 +1,41 @@
+/// Why the Azure backend cannot be configured, as data; `message` is the text for the user
+/// (never a secret).
+///
+/// Example: `AZURE_ENVIRONMENT=Azure New-AzCognitiveServicesAccountKey rg acct Key1` fails with
+/// `.unknownEnvironment("Azure")`: `AZURE_ENVIRONMENT 'Azure' is not a known cloud. Valid values: AzureCloud, AzureUSGovernment, AzureChinaCloud, Emulator.`
+public enum AzureConfigurationError: Error, Sendable, Equatable {
+    case unknownEnvironment(String)
+    /// An endpoint from `variable` is not an absolute http(s) URL.
+    case invalidEndpoint(variable: String, value: String)
+    /// Plain `http://` to a host that is not loopback.
+    case insecureEndpoint(variable: String, value: String)
+    case invalidSetting(variable: String, value: String, reason: String)
+    /// A cloud was named but no credential is configured or works; `tried` lists each
+    /// credential with why it was not used.
+    case noCredential(cloud: String, tried: [String])
+    case noSubscription
+    /// The `-DefaultProfile` file is missing or malformed.
+    case contextFile(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .unknownEnvironment(let name):
+            return "AZURE_ENVIRONMENT '\(name)' is not a known cloud. Valid values: \(AzureCloud.validNames.joined(separator: ", "))."
+        case .invalidEndpoint(let variable, let value):
+            return "\(variable) '\(value)' is not an absolute https:// URL."
+        case .insecureEndpoint(let variable, let value):
+            return "Refusing to send credentials over plain HTTP: \(variable) is '\(value)'. Use https://; http:// is allowed only to loopback hosts (localhost, 127.0.0.0/8, ::1)."
+        case .invalidSetting(let variable, let value, let reason):
+            return "\(variable) '\(value)' is not valid: \(reason)"
+        case .noCredential(let cloud, let tried):
+            var text = "No Azure credential is available for \(cloud). Tried, in order:"
+            for line in tried { text += "\n  - \(line)" }
+            text += "\nConfigure one of them, or set AZURE_ENVIRONMENT=Emulator to use the local emulator."
+            return text
+        case .noSubscription:
+            return "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription, then set AZURE_SUBSCRIPTION_ID to the subscription's id."
+        case .contextFile(let path, let reason):
+            return "Cannot use the context file '\(path)' given to -DefaultProfile: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Where and as whom the Azure backend works, for `-Verbose` and for building requests
+/// (the subscription and api-version go into every `ARMRequest`). Holds no secret.
+///
+/// Example: with the client-secret variables and `AZURE_SUBSCRIPTION_ID=0000…` set,
+/// `cloudName == "AzureCloud"`, `credentialKind == .clientSecret`,
+/// `resourceManagerURL == "https://management.azure.com"`, `apiVersion == "2024-10-01"`.
+public struct AzureConnectionDescription: Sendable, Equatable {
+    public var cloudName: String
+    /// Without a trailing slash, e.g. `https://management.azure.com`.
+    public var resourceManagerURL: String
+    public var authorityHost: String
+    public var audience: String
+    public var credentialKind: AzureCredentialKind
+    public var subscriptionId: String
+    /// Where the subscription came from: `AZURE_SUBSCRIPTION_ID`, `-DefaultProfile` or `Azure CLI login`.
+    public var subscriptionSource: String
+    public var tenantId: String?
+    public var apiVersion: String
+    /// The `-Verbose` lines already sent to the diagnostics sink (cloud, credential,
+    /// subscription, endpoint), for hosts that print them later.
+    public var verboseLines: [String]
+}

@@ -1,0 +1,10 @@
+/// One diagnostic message from the Azure backend, for the host to print as `VERBOSE:` or
+/// `DEBUG:` on stderr. Never carries a secret: tokens, client secrets, assertions and key
+/// values are `<redacted>` before a message is built.
+///
+/// Example: `New-AzCognitiveServicesAccountKey rg acct Key1 -Verbose` produces
+/// `.verbose("Azure cloud: AzureCloud (Resource Manager https://management.azure.com)")`.
+public enum AzureDiagnostic: Sendable, Equatable {
+    case verbose(String)
+    case debug(String)
+}

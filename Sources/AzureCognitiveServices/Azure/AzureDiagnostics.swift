@@ -1,0 +1,27 @@
+/// Where the Azure backend sends its `VERBOSE:`/`DEBUG:` messages, and which of them are
+/// wanted (messages that are not wanted are never built).
+///
+/// Example: for `New-AzCognitiveServicesAccountKey rg acct Key1 -Debug` the host passes
+/// `AzureDiagnostics(verbose: false, debug: true) { message in printToStderr(message) }`.
+public struct AzureDiagnostics: Sendable {
+    public var isVerboseEnabled: Bool
+    public var isDebugEnabled: Bool
+    public var sink: @Sendable (AzureDiagnostic) -> Void
+
+    public init(verbose: Bool, debug: Bool, sink: @escaping @Sendable (AzureDiagnostic) -> Void) {
+        self.isVerboseEnabled = verbose
+        self.isDebugEnabled = debug
+        self.sink = sink
+    }
+
+    /// No diagnostics at all.
+    public static let disabled = AzureDiagnostics(verbose: false, debug: false) { _ in }
+
+    func verbose(_ text: @autoclosure () -> String) {
+        if isVerboseEnabled { sink(.verbose(text())) }
+    }
+
+    func debug(_ text: @autoclosure () -> String) {
+        if isDebugEnabled { sink(.debug(text())) }
+    }
+}

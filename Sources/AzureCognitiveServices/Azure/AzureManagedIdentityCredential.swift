@@ -1,0 +1,81 @@
+/// Managed identity tokens (§5.3): App Service / Functions / Container Apps
+/// (`IDENTITY_ENDPOINT` + `IDENTITY_HEADER`), Azure ML (`MSI_ENDPOINT` + `MSI_SECRET`), and
+/// the VM instance metadata endpoint (host overridable with
+/// `AZURE_POD_IDENTITY_AUTHORITY_HOST`). `AZURE_CLIENT_ID` selects a user-assigned identity.
+///
+/// Example: on a VM it sends
+/// `GET http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.core.windows.net%2F`
+/// with `Metadata: true`.
+struct AzureManagedIdentityCredential: AzureTokenCredential {
+    enum Source: Sendable {
+        case appService(endpoint: AzureURL, header: String)
+        case azureML(endpoint: AzureURL, secret: String)
+        case virtualMachine(endpoint: AzureURL)
+    }
+
+    var source: Source
+    var clientId: String?
+    /// Connect timeout for the metadata endpoint, short so a machine that is not in Azure
+    /// fails fast.
+    var connectTimeout: Double = 1
+
+    static let instanceMetadataHost = "http://169.254.169.254"
+
+    var kind: AzureCredentialKind {
+        switch source {
+        case .appService: .managedIdentityAppService
+        case .azureML: .managedIdentityAzureML
+        case .virtualMachine: .managedIdentityVM
+        }
+    }
+
+    func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
+        var url: AzureURL
+        var headers: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", "AzShim/\(AzShimVersion.current)")]
+        var query: String
+        var connectTimeout: Double?
+        var timeout: Double?
+        let resource = "resource=\(AzureURL.formEncode(audience))"
+        switch source {
+        case .appService(let endpoint, let header):
+            pipeline.secrets.register(header)
+            url = endpoint
+            query = "api-version=2019-08-01&\(resource)"
+            if let clientId { query += "&client_id=\(AzureURL.formEncode(clientId))" }
+            headers.append(("X-IDENTITY-HEADER", header))
+        case .azureML(let endpoint, let secret):
+            pipeline.secrets.register(secret)
+            url = endpoint
+            query = "api-version=2017-09-01&\(resource)"
+            if let clientId { query += "&clientid=\(AzureURL.formEncode(clientId))" }
+            headers.append(("secret", secret))
+        case .virtualMachine(let endpoint):
+            url = endpoint
+            query = "api-version=2018-02-01&\(resource)"
+            if let clientId { query += "&client_id=\(AzureURL.formEncode(clientId))" }
+            headers.append(("Metadata", "true"))
+            connectTimeout = self.connectTimeout
+            timeout = 10
+        }
+        url.target += (url.target.contains("?") ? "&" : "?") + query
+        let request = HTTPMessage.Request(method: "GET", url: url, headers: headers, body: nil)
+        let sourceText = "Managed identity authentication at \(url.origin) failed"
+        let response: HTTPMessage.Response
+        do {
+            response = try pipeline.exchange(request, connectTimeout: connectTimeout, timeout: timeout)
+        } catch .cancelled {
+            throw .cancelled
+        } catch {
+            throw .authenticationFailed("\(sourceText): \(AzureTransportErrorText.reason(error))")
+        }
+        return try AzureTokenResponse.parse(response, now: pipeline.clock.now(), source: sourceText, secrets: pipeline.secrets)
+    }
+
+    /// The token URL of the VM metadata endpoint on `host` (`AZURE_POD_IDENTITY_AUTHORITY_HOST`).
+    static func instanceMetadataURL(host: String?) -> AzureURL? {
+        var base = host?.httpTrimmed ?? ""
+        if base.isEmpty { base = instanceMetadataHost }
+        if !base.lowercased().hasPrefix("http://") && !base.lowercased().hasPrefix("https://") { base = "http://" + base }
+        return AzureURL(base)?.appendingPath("metadata/identity/oauth2/token")
+    }
+}

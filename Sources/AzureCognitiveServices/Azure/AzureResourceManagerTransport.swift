@@ -1,0 +1,60 @@
+/// The `ARMTransport` that talks to Azure Resource Manager over HTTPS: one token (cached)
+/// and one keep-alive connection for all requests; any HTTP status is returned as an
+/// `ARMResponse`, and only a missing response (connection, TLS, timeout, truncation,
+/// token failure, cancellation) throws. It does not retry: wrap it in
+/// `AzureRetryingTransport` (the configuration resolver does).
+///
+/// Example: `New-AzCognitiveServicesAccountKey rg acct Key1` becomes
+/// `POST https://management.azure.com/subscriptions/<sub>/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/regenerateKey?api-version=2024-10-01`
+/// with `Authorization: Bearer …` and the body `{"keyName":"Key1"}`.
+public final class AzureResourceManagerTransport: ARMTransport {
+    let resourceManagerURL: AzureURL
+    let tokens: AzureTokenCache
+    let pipeline: AzureHTTPPipeline
+
+    init(resourceManagerURL: AzureURL, tokens: AzureTokenCache, pipeline: AzureHTTPPipeline) {
+        self.resourceManagerURL = resourceManagerURL
+        self.tokens = tokens
+        self.pipeline = pipeline
+    }
+
+    /// Connections opened so far (one for any number of requests when the server keeps
+    /// connections alive).
+    public var connectionsOpened: Int { pipeline.client.connectionsOpened }
+
+    /// Token requests made so far.
+    public var tokenRequests: Int { tokens.fetchCount }
+
+    public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+        if pipeline.cancellation.isCancelled { throw .cancelled }
+        let token = try tokens.token(pipeline: pipeline)
+        var url = resourceManagerURL.appendingPath(request.encodedPath)
+        url.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
+        var headers: [(name: String, value: String)] = [("Authorization", "Bearer \(token)")]
+        if request.body != nil {
+            headers.append(("Content-Type", "application/json; charset=utf-8"))
+        }
+        headers += [
+            ("Accept", "application/json"),
+            ("x-ms-client-request-id", AzureRequestID.make()),
+            ("accept-language", "en-US"),
+            ("User-Agent", "AzShim/\(AzShimVersion.current)"),
+        ]
+        let response = try pipeline.exchange(HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
+        if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
+            // Regenerated keys stay out of every later message too.
+            registerKeys(in: response.body)
+        }
+        return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: response.body)
+    }
+
+    private func registerKeys(in body: [UInt8]) {
+        guard let json = try? JSONParserBridge.parse(body) else { return }
+        for name in ["key1", "key2"] {
+            if let value = json[name]?.stringValue { pipeline.secrets.register(value) }
+        }
+    }
+
+    /// Closes the kept-alive connections (at the end of the command).
+    public func close() { pipeline.client.closeAll() }
+}
