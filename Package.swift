@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "AzureCognitiveServices", dependencies: ["PowerShellHost"]),
         // A tiny executable: argv, stdin and the environment in, an exit status out.
         .executableTarget(name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost"]),
-        .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost"]),
+        .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",
             dependencies: ["AzureCognitiveServices", "PowerShellHost"]

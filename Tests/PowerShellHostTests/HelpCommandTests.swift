@@ -87,39 +87,4 @@ import Testing
         #expect(result.stderr == "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n")
         #expect(result.exitStatus == 1)
     }
-
-    struct RequestCase: Sendable, CustomTestStringConvertible {
-        let arguments: [String]
-        let request: HelpCommand.Request?
-        var testDescription: String { arguments.joined(separator: " ") }
-    }
-
-    @Test(arguments: [
-        RequestCase(arguments: ["-?"], request: .show(.standard)),
-        RequestCase(arguments: ["rg", "acct", "Key3", "-?"], request: .show(.standard)),
-        RequestCase(arguments: ["-Foo", "-?", "-Bar"], request: .show(.standard)),
-        RequestCase(arguments: ["--", "-?"], request: nil),
-        RequestCase(arguments: ["rg", "acct", "Key1"], request: nil),
-        RequestCase(arguments: ["--help"], request: .show(.standard)),
-        RequestCase(arguments: ["--help", "full"], request: .show(.full)),
-        RequestCase(arguments: ["--help", "rg"], request: .show(.standard)),
-        RequestCase(arguments: ["--help=Full"], request: .show(.full)),
-        RequestCase(arguments: ["--help=detailed"], request: .show(.detailed)),
-        RequestCase(arguments: ["--help=examples"], request: .show(.examples)),
-        RequestCase(arguments: ["--help=online"], request: .show(.online)),
-        RequestCase(arguments: ["--help=parameter=KeyName"], request: .show(.parameter("KeyName"))),
-        RequestCase(arguments: ["--help", "parameter=Key*"], request: .show(.parameter("Key*"))),
-        RequestCase(arguments: ["--help=bogus"], request: .invalidOption(
-            "Unknown help view 'bogus'. Use --help, or --help=full, --help=detailed, --help=examples, --help=online, --help=parameter=NAME.")),
-    ])
-    func hostRequest(_ requestCase: RequestCase) {
-        #expect(HelpCommand.requestedView(in: requestCase.arguments) == requestCase.request)
-    }
-
-    @Test(arguments: [
-        (nil as String?, nil as Int?, 80), ("120", nil, 120), ("120", 100, 120), (nil, 100, 100), ("abc", 90, 90), ("0", nil, 80),
-    ])
-    func consoleWidth(_ columns: String?, _ terminal: Int?, _ expected: Int) {
-        #expect(HelpConsoleWidth.resolve(columnsVariable: columns, terminalColumns: terminal) == expected)
-    }
 }

@@ -17,7 +17,7 @@ public final class NewAzCognitiveServicesAccountKey: Cmdlet {
         supportsShouldProcess: true)
 
     public static let definition = CommandDefinition(
-        metadata: metadata, helpMarkdown: nil, makeCmdlet: { NewAzCognitiveServicesAccountKey(environment: $0) })
+        metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name], makeCmdlet: { NewAzCognitiveServicesAccountKey(environment: $0) })
 
     static let outputTypeName = "Microsoft.Azure.Management.CognitiveServices.Models.ApiKeys"
 

@@ -7,7 +7,7 @@
 /// this session. …` to stderr with status 1.
 /// ```swift
 /// let result = HelpCommand.run(arguments: Array(CommandLine.arguments.dropFirst()),
-///                              helpFiles: EmbeddedHelp.markdown, width: HelpConsoleWidth.current())
+///                              helpFiles: EmbeddedHelp.markdown, width: io.consoleWidth ?? HelpCommand.defaultWidth)
 /// ```
 public enum HelpCommand {
     /// What the program writes and its exit status (0, or 1 when an error was written).
@@ -23,45 +23,9 @@ public enum HelpCommand {
         }
     }
 
-    /// What a cmdlet's host should do about help, from the cmdlet's own arguments.
-    public enum Request: Sendable, Equatable {
-        /// Print this view (`-?`, `--help`, `--help full`, `--help=parameter=KeyName`).
-        case show(HelpView)
-        /// `--help=VALUE` with an unknown value; the message is for stderr.
-        case invalidOption(String)
-    }
-
-    /// Finds `-?` (anywhere before a bare `--`) or the host option `--help[=VIEW]` / `--help VIEW`
-    /// in a cmdlet's arguments; nil when help is not requested.
-    ///
-    /// Example: `requestedView(in: ["rg", "-?"])` is `.show(.standard)`;
-    /// `requestedView(in: ["--help", "parameter=KeyName"])` is `.show(.parameter("KeyName"))`.
-    public static func requestedView(in arguments: [String]) -> Request? {
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument == "--" { return nil }
-            if argument == "-?" { return .show(.standard) }
-            if argument == "--help" {
-                if index + 1 < arguments.count, let view = HelpView(hostOption: arguments[index + 1]),
-                    !arguments[index + 1].isEmpty
-                {
-                    return .show(view)
-                }
-                return .show(.standard)
-            }
-            if argument.hasPrefix("--help=") {
-                let value = String(argument.dropFirst("--help=".count))
-                guard let view = HelpView(hostOption: value) else {
-                    return .invalidOption(
-                        "Unknown help view '\(value)'. Use --help, or --help=full, --help=detailed, --help=examples, --help=online, --help=parameter=NAME.")
-                }
-                return .show(view)
-            }
-            index += 1
-        }
-        return nil
-    }
+    /// The width help is laid out for when neither `COLUMNS` nor a terminal says otherwise
+    /// (PowerShell's fallback console width).
+    public static let defaultWidth = 80
 
     /// Renders `view` of the help for `name` (the `-?` path of a cmdlet's host).
     public static func show(name: String, view: HelpView, helpFiles: [String: String], width: Int) -> Result {

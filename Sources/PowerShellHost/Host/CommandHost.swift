@@ -8,10 +8,6 @@ public enum CommandHost {
     /// What the host shows for `--version`.
     public static let productVersion = "AzShim 0.1.0"
 
-    /// The pieces the host needs from outside the PowerShell library: help rendering, and the
-    /// text for host options such as `--completion`. Set by the executable.
-    public nonisolated(unsafe) static var helpProvider: (any HelpProvider)?
-
     public static func run(_ definition: CommandDefinition, arguments: [String], io processIO: HostIO) -> Int32 {
         let metadata = definition.metadata
         var io = processIO
@@ -30,10 +26,25 @@ public enum CommandHost {
             return 0
         }
         let tokens = ArgumentTokenizer.tokenize(words)
-        if let provider = helpProvider,
-            let status = provider.handle(options: options, helpRequested: tokens.helpRequested, definition: definition, io: io)
-        {
-            return status
+        if let view = options.help ?? (tokens.helpRequested ? .standard : nil) {
+            // `-?` replaces the command by Get-Help: nothing is bound or validated (§2.1).
+            let result = HelpCommand.show(
+                name: metadata.name, view: view, helpFiles: [metadata.name: definition.helpMarkdown ?? ""],
+                width: io.consoleWidth ?? HelpCommand.defaultWidth)
+            return write(result, to: io)
+        }
+        if let shell = options.completion {
+            io.standardOutput.write(CompletionScriptGenerator.script(for: shell, commands: [metadata]))
+            io.standardOutput.flush()
+            return 0
+        }
+        if options.manPage {
+            guard let markdown = definition.helpMarkdown, let document = HelpMarkdownParser.parse(markdown).document else {
+                return write(HelpCommand.Result(stderr: "\(metadata.name): no help file is embedded.\n", exitStatus: 1), to: io)
+            }
+            io.standardOutput.write(ManPageGenerator.render(document))
+            io.standardOutput.flush()
+            return 0
         }
         let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
         let binder = CommandLineBinder(metadata: metadata)
@@ -101,6 +112,15 @@ public enum CommandHost {
         return runtime.hadErrors ? 1 : 0
     }
 
+    /// Writes a help result and returns its status.
+    public static func write(_ result: HelpCommand.Result, to io: HostIO) -> Int32 {
+        io.standardOutput.write(result.stdout)
+        io.standardOutput.flush()
+        io.standardError.write(result.stderr)
+        io.standardError.flush()
+        return result.exitStatus
+    }
+
     /// The mandatory check after command-line binding: prompt on a terminal, else fail.
     private static func completeMandatory(
         _ bound: inout BoundParameters, binder: CommandLineBinder, io: HostIO
@@ -124,11 +144,4 @@ extension CommandRuntime {
     func writeTerminatingError(_ error: BindingError) {
         writeTerminatingError(ErrorRecord(error))
     }
-}
-
-/// Help, completions and the man page, rendered by the help library; the host only routes
-/// `-?`, `--help`, `--completion` and `--man` to it.
-public protocol HelpProvider: Sendable {
-    /// Handles the request and returns the exit status, or nil when there is nothing to handle.
-    func handle(options: HostOptions, helpRequested: Bool, definition: CommandDefinition, io: HostIO) -> Int32?
 }

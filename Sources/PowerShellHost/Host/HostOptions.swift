@@ -6,18 +6,17 @@
 public struct HostOptions: Sendable, Equatable {
     public var output: OutputFormat?
     /// `--help` or `--help=VIEW` (`--help VIEW` when VIEW is a known view name).
-    public var help: String??
+    public var help: HelpView?
     public var version = false
     public var throttleLimit: Int?
-    public var completion: String?
+    public var completion: CompletionScriptGenerator.Shell?
     public var manPage = false
 
     /// Why a host option was not understood; shown as `AzShim: <message>`.
     public struct UsageError: Error, Equatable {
         public let message: String
+        public init(message: String) { self.message = message }
     }
-
-    public static let helpViews = ["full", "detailed", "examples", "online", "standard"]
 
     /// Splits `words` into host options and the words left for PowerShell binding.
     public static func parse(_ words: [String]) throws(UsageError) -> (HostOptions, [String]) {
@@ -53,12 +52,19 @@ public struct HostOptions: Sendable, Equatable {
                 options.output = format
             case "help":
                 if let inline {
-                    options.help = .some(inline)
-                } else if index + 1 < words.count, isHelpView(words[index + 1]) {
+                    guard let view = HelpView(hostOption: inline) else {
+                        throw UsageError(
+                            message: "Unknown help view '\(inline)'. Use --help, or --help=full, --help=detailed, "
+                                + "--help=examples, --help=online, --help=parameter=NAME.")
+                    }
+                    options.help = view
+                } else if index + 1 < words.count, !words[index + 1].isEmpty,
+                    let view = HelpView(hostOption: words[index + 1])
+                {
                     index += 1
-                    options.help = .some(words[index])
+                    options.help = view
                 } else {
-                    options.help = .some(nil)
+                    options.help = .standard
                 }
             case "version":
                 options.version = true
@@ -69,7 +75,11 @@ public struct HostOptions: Sendable, Equatable {
                 }
                 options.throttleLimit = limit
             case "completion":
-                options.completion = try value(name, inline: inline)
+                let text = try value(name, inline: inline)
+                guard let shell = CompletionScriptGenerator.Shell(rawValue: text.lowercased()) else {
+                    throw UsageError(message: "The option --completion takes bash, zsh or fish, not '\(text)'.")
+                }
+                options.completion = shell
             case "man":
                 options.manPage = true
             default:
@@ -77,10 +87,5 @@ public struct HostOptions: Sendable, Equatable {
             }
         }
         return (options, remaining)
-    }
-
-    private static func isHelpView(_ word: String) -> Bool {
-        let folded = word.lowercased()
-        return helpViews.contains(folded) || folded.hasPrefix("parameter=")
     }
 }
