@@ -1,3 +1,4 @@
+import PowerShellHost
 import Synchronization
 
 /// A cancellation flag shared by everything one command does against Azure: setting it
@@ -15,5 +16,6 @@ public final class AzureCancellation: Sendable {
 
     public func cancel() { flag.store(true, ordering: .sequentiallyConsistent) }
 
-    public var isCancelled: Bool { flag.load(ordering: .sequentiallyConsistent) }
+    /// Set by `cancel()`, or by SIGINT/SIGTERM (`SignalState`).
+    public var isCancelled: Bool { flag.load(ordering: .sequentiallyConsistent) || SignalState.interrupted }
 }

@@ -11,10 +11,6 @@ struct CognitiveServicesClient {
     let subscription: String
     let apiVersion: String
 
-    /// The default api-version: a stable version whose regenerateKey/listKeys shape is the same
-    /// as every version since 2017-04-18 (azure-rest-api-specs). `AZSHIM_API_VERSION` overrides.
-    static let defaultAPIVersion = "2024-10-01"
-
     struct ApiKeys: Equatable {
         let key1: String?
         let key2: String?

@@ -37,10 +37,8 @@ public final class NewAzCognitiveServicesAccountKey: Cmdlet {
         runtime.writeDebug(
             "\(CommandRuntime.timeOfDay()) - \(Self.implementingClassName) begin processing with ParameterSet '__AllParameterSets'.")
         guard !runtime.isStopping else { return }
-        let session = try AzureSession.resolve(
-            environment: environment, defaultProfilePath: parameters.string("DefaultProfile"))
-        for warning in session.warnings { runtime.writeWarning(warning) }
-        self.session = session
+        session = try AzureSession.resolve(
+            environment: environment, defaultProfilePath: parameters.string("DefaultProfile"), runtime: runtime)
     }
 
     /// AzurePSCmdlet.LogCmdletEndInvocationInfo: `{0} end processing.`

@@ -17,5 +17,5 @@ public enum ActionPreference: String, Sendable, CaseIterable {
     }
 
     /// Whether records of this preference are shown.
-    var isShown: Bool { self == .continue || self == .inquire || self == .stop || self == .break }
+    public var isShown: Bool { self == .continue || self == .inquire || self == .stop || self == .break }
 }
