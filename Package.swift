@@ -14,10 +14,12 @@ let package = Package(
         .target(name: "AzureCognitiveServices", dependencies: ["PowerShellHost"]),
         // A tiny executable: argv, stdin and the environment in, an exit status out.
         .executableTarget(name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost"]),
+        // Test support, never installed: a loopback fake of ARM and the identity endpoints.
+        .target(name: "FakeAzure"),
         .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "FakeAzure"]
         ),
         .testTarget(
             name: "EndToEndTests",

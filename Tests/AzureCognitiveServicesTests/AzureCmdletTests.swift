@@ -1,3 +1,4 @@
+import FakeAzure
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost

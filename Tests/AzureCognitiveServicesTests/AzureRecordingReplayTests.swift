@@ -1,3 +1,4 @@
+import FakeAzure
 import Foundation
 import PowerShellHost
 import Testing

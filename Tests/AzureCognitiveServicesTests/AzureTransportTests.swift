@@ -1,3 +1,4 @@
+import FakeAzure
 import Foundation
 import Testing
 @testable import AzureCognitiveServices

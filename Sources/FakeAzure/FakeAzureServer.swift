@@ -5,7 +5,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// A loopback fake of Azure Resource Manager, the identity platform's token endpoint and
+/// Test support, not part of the product: a loopback fake of Azure Resource Manager, the identity platform's token endpoint and
 /// the managed-identity endpoints: plain POSIX sockets on 127.0.0.1 with an ephemeral port,
 /// one thread per connection, keep-alive, scriptable per route (a queue of responses with
 /// delays, resets and truncated bodies), recording every request.
@@ -17,16 +17,16 @@ import Glibc
 /// // … send requests to server.baseURL …
 /// #expect(server.requests.count == 2)
 /// ```
-final class FakeAzureServer: @unchecked Sendable {
-    struct Recorded: Sendable {
-        var method: String
-        var target: String
-        var headers: [(name: String, value: String)]
-        var body: [UInt8]
-        var connection: Int
+public final class FakeAzureServer: @unchecked Sendable {
+    public struct Recorded: Sendable {
+        public var method: String
+        public var target: String
+        public var headers: [(name: String, value: String)]
+        public var body: [UInt8]
+        public var connection: Int
 
-        var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
-        var query: [String: String] {
+        public var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
+        public var query: [String: String] {
             guard let q = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return [:] }
             var result: [String: String] = [:]
             for pair in q.split(separator: "&") {
@@ -35,40 +35,51 @@ final class FakeAzureServer: @unchecked Sendable {
             }
             return result
         }
-        var bodyText: String { String(decoding: body, as: UTF8.self) }
-        func header(_ name: String) -> String? {
+        public var bodyText: String { String(decoding: body, as: UTF8.self) }
+        public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
         }
     }
 
-    struct Reply: Sendable {
-        enum Behaviour: Sendable { case normal, chunked, truncated, reset, closeWithoutAnswer }
-        var status: Int
-        var headers: [(name: String, value: String)] = []
-        var body: [UInt8] = []
-        var delay: Double = 0
-        var behaviour: Behaviour = .normal
+    public struct Reply: Sendable {
+        public enum Behaviour: Sendable { case normal, chunked, truncated, reset, closeWithoutAnswer }
+        public var status: Int
+        public var headers: [(name: String, value: String)] = []
+        public var body: [UInt8] = []
+        public var delay: Double = 0
+        public var behaviour: Behaviour = .normal
 
-        static func json(_ status: Int, _ text: String, headers: [(name: String, value: String)] = [], delay: Double = 0) -> Reply {
+        public init(
+            status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], delay: Double = 0,
+            behaviour: Behaviour = .normal
+        ) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.behaviour = behaviour
+        }
+
+        public static func json(_ status: Int, _ text: String, headers: [(name: String, value: String)] = [], delay: Double = 0) -> Reply {
             Reply(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: Array(text.utf8), delay: delay)
         }
-        static let token = json(200, #"{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"FAKE-ACCESS-TOKEN-0123456789"}"#)
-        static let keys = json(200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#)
+        public static let token = json(200, #"{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"FAKE-ACCESS-TOKEN-0123456789"}"#)
+        public static let keys = json(200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#)
     }
 
     private struct State {
-        var routes: [(prefix: String, queue: [Reply], fallback: Reply?)] = []
-        var requests: [Recorded] = []
-        var connections = 0
-        var clientFDs: [Int32] = []
+        public var routes: [(prefix: String, queue: [Reply], fallback: Reply?)] = []
+        public var requests: [Recorded] = []
+        public var connections = 0
+        public var clientFDs: [Int32] = []
     }
 
     private let state = Mutex(State())
     private let listener: Int32
-    let port: Int
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(4))
@@ -106,7 +117,7 @@ final class FakeAzureServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         let fds = state.withLock { s in
@@ -119,7 +130,7 @@ final class FakeAzureServer: @unchecked Sendable {
 
     /// Replies for paths starting with `prefix` (longest prefix wins): the queue first, then
     /// `fallback` for ever.
-    func route(_ prefix: String, _ queue: [Reply] = [], fallback: Reply? = nil) {
+    public func route(_ prefix: String, _ queue: [Reply] = [], fallback: Reply? = nil) {
         state.withLock { s in
             s.routes.removeAll { $0.prefix == prefix }
             s.routes.append((prefix, queue, fallback))
@@ -127,8 +138,8 @@ final class FakeAzureServer: @unchecked Sendable {
         }
     }
 
-    var requests: [Recorded] { state.withLock { $0.requests } }
-    var connectionsAccepted: Int { state.withLock { $0.connections } }
+    public var requests: [Recorded] { state.withLock { $0.requests } }
+    public var connectionsAccepted: Int { state.withLock { $0.connections } }
 
     private func reply(for request: Recorded) -> Reply {
         state.withLock { s in
