@@ -5,7 +5,10 @@ import PackageDescription
 let package = Package(
     name: "AzShim",
     products: [
+        // One binary serves every cmdlet, chosen by the name it is invoked as; each name is a
+        // product so that `swift build` leaves them all runnable side by side.
         .executable(name: "New-AzCognitiveServicesAccountKey", targets: ["AzShim"]),
+        .executable(name: "Get-AzCognitiveServicesAccountKey", targets: ["AzShim"]),
     ],
     targets: [
         // Knows PowerShell (binding, streams, formatting, help) and nothing of Azure.

@@ -2,11 +2,13 @@
 # Installs AzShim: Scripts/install.sh [PREFIX]
 # PREFIX defaults to /usr/local when run as root, else ~/.local. Installs
 #   PREFIX/bin/New-AzCognitiveServicesAccountKey          (release build; help is embedded)
+#   PREFIX/bin/CMDLET -> New-AzCognitiveServicesAccountKey   for every other cmdlet (help/CMDLET.md)
 #   PREFIX/bin/Get-Help -> New-AzCognitiveServicesAccountKey
-#   PREFIX/share/bash-completion/completions/New-AzCognitiveServicesAccountKey
-#   PREFIX/share/zsh/site-functions/_New-AzCognitiveServicesAccountKey
-#   PREFIX/share/fish/vendor_completions.d/New-AzCognitiveServicesAccountKey.fish
-#   PREFIX/share/man/man1/New-AzCognitiveServicesAccountKey.1
+# and for every cmdlet
+#   PREFIX/share/bash-completion/completions/CMDLET
+#   PREFIX/share/zsh/site-functions/_CMDLET
+#   PREFIX/share/fish/vendor_completions.d/CMDLET.fish
+#   PREFIX/share/man/man1/CMDLET.1
 # and records every file and directory it created in PREFIX/share/azshim/install-manifest,
 # which Scripts/uninstall.sh reads to remove exactly those.
 # The completion scripts and the man page come from the built binary's host options
@@ -65,11 +67,19 @@ install_file "$bin_dir/$command_name" "$prefix/bin/$command_name" 0755
 ln -sf "$command_name" "$prefix/bin/Get-Help"
 created+=("link $prefix/bin/Get-Help")
 
-binary="$prefix/bin/$command_name"
-generated "$prefix/share/bash-completion/completions/$command_name" "#" "$binary" --completion bash
-generated "$prefix/share/zsh/site-functions/_$command_name" "#" "$binary" --completion zsh
-generated "$prefix/share/fish/vendor_completions.d/$command_name.fish" "#" "$binary" --completion fish
-generated "$prefix/share/man/man1/$command_name.1" "." "$binary" --man
+# One binary serves every cmdlet, chosen by the name it is invoked as: each help file names one.
+for help_file in "$root"/help/*.md; do
+    name="$(basename "$help_file" .md)"
+    if [ "$name" != "$command_name" ]; then
+        ln -sf "$command_name" "$prefix/bin/$name"
+        created+=("link $prefix/bin/$name")
+    fi
+    binary="$prefix/bin/$name"
+    generated "$prefix/share/bash-completion/completions/$name" "#" "$binary" --completion bash
+    generated "$prefix/share/zsh/site-functions/_$name" "#" "$binary" --completion zsh
+    generated "$prefix/share/fish/vendor_completions.d/$name.fish" "#" "$binary" --completion fish
+    generated "$prefix/share/man/man1/$name.1" "." "$binary" --man
+done
 
 printf '%s\n' "${created[@]}" >"$manifest"
 echo "Installed into $prefix (manifest: $manifest)." >&2

@@ -68,10 +68,11 @@ public final class FakeAzureServer: @unchecked Sendable {
     }
 
     private struct State {
-        public var routes: [(prefix: String, queue: [Reply], fallback: Reply?)] = []
-        public var requests: [Recorded] = []
-        public var connections = 0
-        public var clientFDs: [Int32] = []
+        var routes: [(prefix: String, queue: [Reply], fallback: Reply?)] = []
+        var requests: [Recorded] = []
+        var connections = 0
+        var clientFDs: [Int32] = []
+        var stopped = false
     }
 
     private let state = Mutex(State())
@@ -117,15 +118,16 @@ public final class FakeAzureServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Stops listening and ends open connections. Idempotent, and it never touches a descriptor
+    /// number after its close: another test's socket may have it by then.
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        let fds = state.withLock { s in
-            let all = s.clientFDs
-            s.clientFDs = []
-            return all
+        state.withLock { s in
+            guard !s.stopped else { return }
+            s.stopped = true
+            shutdown(listener, Int32(SHUT_RDWR))
+            close(listener)
+            for fd in s.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     /// Replies for paths starting with `prefix` (longest prefix wins): the queue first, then
@@ -153,7 +155,12 @@ public final class FakeAzureServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32, connection: Int) {
-        defer { close(fd) }
+        defer {
+            state.withLock { s in
+                s.clientFDs.removeAll { $0 == fd }
+                close(fd)
+            }
+        }
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

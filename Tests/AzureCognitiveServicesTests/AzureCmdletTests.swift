@@ -14,13 +14,16 @@ struct AzureCmdletTests {
         let status: Int32
     }
 
-    static func run(_ arguments: [String], environment: [String: String], stdin: String = "") -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String], stdin: String = "",
+        definition: CommandDefinition = NewAzCognitiveServicesAccountKey.definition
+    ) -> Result {
         let stdout = MemorySink()
         let stderr = MemorySink()
         let io = HostIO(
             environment: environment, standardInput: MemoryByteSource(Array(stdin.utf8)), standardOutput: stdout,
             standardError: stderr)
-        let status = CommandHost.run(NewAzCognitiveServicesAccountKey.definition, arguments: arguments, io: io)
+        let status = CommandHost.run(definition, arguments: arguments, io: io)
         return Result(stdout: stdout.text, stderr: stderr.text, status: status)
     }
 
@@ -109,5 +112,21 @@ struct AzureCmdletTests {
             #expect(!result.stderr.contains(secret), "stderr shows \(secret)")
         }
         #expect(result.stdout.contains("SECRETKEYONE"))
+    }
+
+    @Test("Get-AzCognitiveServicesAccountKey calls POST …/listKeys with no body and prints the fake's keys")
+    func listKeys() throws {
+        let server = try FakeAzureServer()
+        defer { server.stop() }
+        server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
+        server.route("/subscriptions/", fallback: .keys)
+        let result = Self.run(
+            ["rg", "acct", "--output", "json"], environment: AzureTestEnvironment.clientSecret(server),
+            definition: GetAzCognitiveServicesAccountKey.definition)
+        #expect(result.stdout == #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"# + "\n")
+        let call = try #require(server.requests.last)
+        #expect(call.method == "POST")
+        #expect(call.path.hasSuffix("/providers/Microsoft.CognitiveServices/accounts/acct/listKeys"))
+        #expect(call.body.isEmpty)
     }
 }

@@ -10,15 +10,7 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let metadata = CommandMetadata(
-        name: "New-AzCognitiveServicesAccountKey",
-        implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
-        declaredParameters: [
-            CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name,
-            CognitiveServicesParameters.keyName, CognitiveServicesParameters.force,
-            CognitiveServicesParameters.defaultProfile,
-        ],
-        supportsShouldProcess: true)
+    static let metadata = NewAzCognitiveServicesAccountKey.metadata
 
     static func helpFiles() throws -> [String: String] {
         let folder = packageRoot.appendingPathComponent("help")
@@ -53,17 +45,20 @@ import Testing
         #expect(generated == checkedIn, "run Scripts/generate-embedded-help.sh")
     }
 
-    @Test func embeddedHelpParsesCleanly() throws {
-        let markdown = try #require(EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"])
+    @Test("every cmdlet has a help file that parses cleanly", arguments: AzureCmdlets.all.map(\.metadata.name))
+    func embeddedHelpParsesCleanly(_ name: String) throws {
+        let markdown = try #require(EmbeddedHelp.markdown[name])
         let (document, diagnostics) = HelpMarkdownParser.parse(markdown)
-        #expect(document != nil)
+        #expect(document?.name == name)
         #expect(diagnostics == [])
     }
 
-    @Test func metadataAgreesWithHelpFile() throws {
-        let markdown = try #require(EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"])
+    @Test("every cmdlet's metadata agrees with its help file", arguments: AzureCmdlets.all.map(\.metadata.name))
+    func metadataAgreesWithHelpFile(_ name: String) throws {
+        let definition = AzureCmdlets.named(name)
+        let markdown = try #require(definition.helpMarkdown)
         let document = try #require(HelpMarkdownParser.parse(markdown).document)
-        #expect(HelpMetadataCheck.differences(metadata: Self.metadata, document: document) == [])
+        #expect(HelpMetadataCheck.differences(metadata: definition.metadata, document: document) == [])
     }
 
     struct Tampering: Sendable, CustomTestStringConvertible {

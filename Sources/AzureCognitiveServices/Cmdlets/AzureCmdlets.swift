@@ -4,7 +4,9 @@ import PowerShellHost
 ///
 /// Example: a link named `New-AzCognitiveServicesAccountKey` runs `AzureCmdlets.named("New-AzCognitiveServicesAccountKey")`.
 public enum AzureCmdlets {
-    public static let all: [CommandDefinition] = [NewAzCognitiveServicesAccountKey.definition]
+    public static let all: [CommandDefinition] = [
+        NewAzCognitiveServicesAccountKey.definition, GetAzCognitiveServicesAccountKey.definition,
+    ]
 
     /// The cmdlet with this name (case-insensitive), or the first one for any other name
     /// (a renamed binary keeps working).

@@ -5,7 +5,7 @@ import PowerShellHost
 ///
 /// Example: `New-AzCognitiveServicesAccountKey -ResourceGroupName rg -Name myluis -KeyName Key1`
 /// writes the ApiKeys object with the new Key1 and the unchanged Key2.
-public final class NewAzCognitiveServicesAccountKey: Cmdlet {
+public final class NewAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
     public static let metadata = CommandMetadata(
         name: "New-AzCognitiveServicesAccountKey",
         implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
@@ -17,38 +17,15 @@ public final class NewAzCognitiveServicesAccountKey: Cmdlet {
         supportsShouldProcess: true)
 
     public static let definition = CommandDefinition(
-        metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name], makeCmdlet: { NewAzCognitiveServicesAccountKey(environment: $0) })
+        metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name],
+        makeCmdlet: { NewAzCognitiveServicesAccountKey(metadata: metadata, environment: $0) })
 
+    /// What New- writes: the SDK's `ApiKeys`, not wrapped (`WriteObject(keys)`).
     static let outputTypeName = "Microsoft.Azure.Management.CognitiveServices.Models.ApiKeys"
 
-    private let environment: [String: String]
-    private var session: AzureSession?
-
-    init(environment: [String: String]) {
-        self.environment = environment
-    }
-
-    /// The class name Az's debug lines carry (`this.GetType().Name`).
-    static let implementingClassName = "NewAzureCognitiveServicesAccountKeyCommand"
-
-    public func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
-        // AzurePSCmdlet.LogCmdletStartInvocationInfo: `WriteDebugWithTimestamp("{0} begin processing
-        // with ParameterSet '{1}'.")`, `{0:T} - {1}` (azure-powershell-common AzurePSCmdlet.cs).
-        runtime.writeDebug(
-            "\(CommandRuntime.timeOfDay()) - \(Self.implementingClassName) begin processing with ParameterSet '__AllParameterSets'.")
-        guard !runtime.isStopping else { return }
-        session = try AzureSession.resolve(
-            environment: environment, defaultProfilePath: parameters.string("DefaultProfile"), runtime: runtime)
-    }
-
-    /// AzurePSCmdlet.LogCmdletEndInvocationInfo: `{0} end processing.`
-    public func end(_ runtime: CommandRuntime) {
-        runtime.writeDebug("\(CommandRuntime.timeOfDay()) - \(Self.implementingClassName) end processing.")
-    }
-
-    public func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
-        guard !runtime.isStopping, let session, let resourceGroup = parameters.string("ResourceGroupName"),
-            let name = parameters.string("Name"), let keyName = parameters["KeyName"]?.value.enumerationName
+    public override func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
+        guard let (session, resourceGroup, name) = account(parameters, runtime),
+            let keyName = parameters["KeyName"]?.value.enumerationName
         else { return }
         let action = "Regenerating Key \(keyName) for account \(name)."
         // Az: `ShouldProcess(Name, action) || Force.IsPresent`. AzShim lets -WhatIf and a "No"

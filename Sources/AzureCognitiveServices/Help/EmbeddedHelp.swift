@@ -8,6 +8,108 @@
 public enum EmbeddedHelp {
     /// Command name → the platyPS markdown text of its help file, byte for byte.
     public static let markdown: [String: String] = [
+        "Get-AzCognitiveServicesAccountKey": ####"""
+---
+external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml
+Module Name: Az.CognitiveServices
+online version: https://learn.microsoft.com/powershell/module/az.cognitiveservices/get-azcognitiveservicesaccountkey
+schema: 2.0.0
+---
+
+# Get-AzCognitiveServicesAccountKey
+
+## SYNOPSIS
+Gets the API keys for an account.
+
+## SYNTAX
+
+```
+Get-AzCognitiveServicesAccountKey [-ResourceGroupName] <String> [-Name] <String>
+ [-DefaultProfile <IAzureContextContainer>] [<CommonParameters>]
+```
+
+## DESCRIPTION
+The **Get-AzCognitiveServicesAccountKey** cmdlet reads both API keys, Key1 and Key2, of a Cognitive Services account without changing them.
+Use it to look up the key that clients use now, or to check the result of New-AzCognitiveServicesAccountKey.
+
+## EXAMPLES
+
+### Example 1
+```powershell
+PS C:\> Get-AzCognitiveServicesAccountKey -ResourceGroupName cognitive-services-resource-group -Name myluis
+
+Key1                             Key2
+----                             ----
+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+```
+
+This command reads the two keys of the account myluis in the resource group cognitive-services-resource-group.
+
+## PARAMETERS
+
+### -DefaultProfile
+The credentials, account, tenant, and subscription used for communication with azure
+
+```yaml
+Type: Microsoft.Azure.Commands.Common.Authentication.Abstractions.Core.IAzureContextContainer
+Parameter Sets: (All)
+Aliases: AzContext, AzureRmContext, AzureCredential
+
+Required: False
+Position: Named
+Default value: None
+Accept pipeline input: False
+Accept wildcard characters: False
+```
+
+### -Name
+Specifies the name of the account whose keys to get.
+
+```yaml
+Type: System.String
+Parameter Sets: (All)
+Aliases: CognitiveServicesAccountName, AccountName
+
+Required: True
+Position: 1
+Default value: None
+Accept pipeline input: True (ByPropertyName)
+Accept wildcard characters: False
+```
+
+### -ResourceGroupName
+Specifies the name of the resource group that contains the account.
+
+```yaml
+Type: System.String
+Parameter Sets: (All)
+Aliases:
+
+Required: True
+Position: 0
+Default value: None
+Accept pipeline input: True (ByPropertyName)
+Accept wildcard characters: False
+```
+
+### CommonParameters
+This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, -OutVariable, -OutBuffer, -PipelineVariable, -Verbose, -WarningAction, and -WarningVariable. For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).
+
+## INPUTS
+
+### System.String
+
+## OUTPUTS
+
+### Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccountKeys
+
+## NOTES
+
+## RELATED LINKS
+
+[New-AzCognitiveServicesAccountKey](./New-AzCognitiveServicesAccountKey.md)
+
+"""####,
         "New-AzCognitiveServicesAccountKey": ####"""
 ---
 external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml

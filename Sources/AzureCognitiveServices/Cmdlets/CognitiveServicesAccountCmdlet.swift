@@ -1,0 +1,50 @@
+import PowerShellHost
+
+/// What every Cognitive Services account cmdlet does around its own work, as Az's
+/// `CognitiveServicesAccountBaseCmdlet` and `AzurePSCmdlet` do: Az's begin/end debug lines, and
+/// one `AzureSession` (emulator or ARM, one connection and one token) for all pipeline objects.
+/// A cmdlet subclasses it and overrides `process`.
+///
+/// Example: `New-AzCognitiveServicesAccountKey rg myluis Key1 -Debug` writes
+/// `DEBUG: 10:02:03 - NewAzureCognitiveServicesAccountKeyCommand begin processing with ParameterSet '__AllParameterSets'.`
+public class CognitiveServicesAccountCmdlet: Cmdlet {
+    let metadata: CommandMetadata
+    private let environment: [String: String]
+    private(set) var session: AzureSession?
+
+    init(metadata: CommandMetadata, environment: [String: String]) {
+        self.metadata = metadata
+        self.environment = environment
+    }
+
+    /// The class name Az's debug lines carry (`this.GetType().Name`).
+    private var className: String {
+        String(metadata.implementingTypeName.split(separator: ".").last ?? "")
+    }
+
+    public func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
+        // AzurePSCmdlet.LogCmdletStartInvocationInfo: `WriteDebugWithTimestamp("{0} begin processing
+        // with ParameterSet '{1}'.")`, `{0:T} - {1}` (azure-powershell-common AzurePSCmdlet.cs).
+        runtime.writeDebug(
+            "\(CommandRuntime.timeOfDay()) - \(className) begin processing with ParameterSet '__AllParameterSets'.")
+        guard !runtime.isStopping else { return }
+        session = try AzureSession.resolve(
+            environment: environment, defaultProfilePath: parameters.string("DefaultProfile"), runtime: runtime)
+    }
+
+    /// AzurePSCmdlet.LogCmdletEndInvocationInfo: `{0} end processing.`
+    public func end(_ runtime: CommandRuntime) {
+        runtime.writeDebug("\(CommandRuntime.timeOfDay()) - \(className) end processing.")
+    }
+
+    /// The cmdlet's own work for one input object; subclasses override it.
+    public func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {}
+
+    /// The session, the resource group and the account name, once the command may go on.
+    func account(_ parameters: BoundParameters, _ runtime: CommandRuntime) -> (AzureSession, String, String)? {
+        guard !runtime.isStopping, let session, let resourceGroup = parameters.string("ResourceGroupName"),
+            let name = parameters.string("Name")
+        else { return nil }
+        return (session, resourceGroup, name)
+    }
+}
