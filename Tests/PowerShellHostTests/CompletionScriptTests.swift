@@ -6,21 +6,7 @@ import Testing
 /// The generated completion scripts, run in the real shells (bash always; zsh and fish when
 /// installed) as `complete -p` and the completion function would be by the shell.
 @Suite struct CompletionScriptTests {
-    static let keyName = EnumerationType(
-        fullName: "Microsoft.Azure.Management.CognitiveServices.Models.KeyName",
-        members: [.init("Key1", 0), .init("Key2", 1)])
-
-    static let metadata = CommandMetadata(
-        name: "New-AzCognitiveServicesAccountKey",
-        implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
-        declaredParameters: [
-            ParameterMetadata(name: "ResourceGroupName", type: .string, position: 0, isMandatory: true),
-            ParameterMetadata(name: "Name", type: .string, position: 1, isMandatory: true, aliases: ["CognitiveServicesAccountName", "AccountName"]),
-            ParameterMetadata(name: "KeyName", type: .enumeration(keyName), position: 2, isMandatory: true),
-            ParameterMetadata(name: "Force", type: .switchParameter),
-            ParameterMetadata(name: "DefaultProfile", type: .opaque(fullName: "IAzureContextContainer"), aliases: ["AzContext"]),
-        ],
-        supportsShouldProcess: true)
+    static let metadata = TestCommand.metadata
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
         let process = Process()
