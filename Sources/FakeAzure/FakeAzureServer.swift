@@ -67,30 +67,41 @@ public final class FakeAzureServer: @unchecked Sendable {
         public static let keys = json(200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#)
     }
 
+    /// Answers a request from what it carries (for benchmarks: counts, storms of 429).
+    public typealias Responder = @Sendable (Recorded) -> Reply
+
     private struct State {
-        public var routes: [(prefix: String, queue: [Reply], fallback: Reply?)] = []
-        public var requests: [Recorded] = []
-        public var connections = 0
-        public var clientFDs: [Int32] = []
+        var routes: [(prefix: String, queue: [Reply], fallback: Reply?, responder: Responder?)] = []
+        var requests: [Recorded] = []
+        var requestCount = 0
+        var connections = 0
+        var clientFDs: [Int32] = []
     }
 
     private let state = Mutex(State())
     private let listener: Int32
+    /// False: requests are counted but not kept (long benchmark runs stay small).
+    private let keepsRequests: Bool
     public let port: Int
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    public init() throws {
+    /// Listens on 127.0.0.1:`port` (0: an ephemeral port).
+    public init(port requestedPort: Int = 0, keepsRequests: Bool = true) throws {
+        self.keepsRequests = keepsRequests
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(4))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = UInt16(truncatingIfNeeded: requestedPort).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(fd, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(fd, 128) == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
@@ -133,22 +144,46 @@ public final class FakeAzureServer: @unchecked Sendable {
     public func route(_ prefix: String, _ queue: [Reply] = [], fallback: Reply? = nil) {
         state.withLock { s in
             s.routes.removeAll { $0.prefix == prefix }
-            s.routes.append((prefix, queue, fallback))
+            s.routes.append((prefix, queue, fallback, nil))
+            s.routes.sort { $0.prefix.count > $1.prefix.count }
+        }
+    }
+
+    /// Replies for paths starting with `prefix` (longest prefix wins) with whatever
+    /// `responder` makes of each request; it runs on the connection's thread.
+    public func route(_ prefix: String, responder: @escaping Responder) {
+        state.withLock { s in
+            s.routes.removeAll { $0.prefix == prefix }
+            s.routes.append((prefix, [], nil, responder))
             s.routes.sort { $0.prefix.count > $1.prefix.count }
         }
     }
 
     public var requests: [Recorded] { state.withLock { $0.requests } }
+    /// Requests received so far (also when they are not kept).
+    public var requestCount: Int { state.withLock { $0.requestCount } }
     public var connectionsAccepted: Int { state.withLock { $0.connections } }
 
+    private enum Answer {
+        case reply(Reply)
+        case responder(Responder)
+    }
+
     private func reply(for request: Recorded) -> Reply {
-        state.withLock { s in
-            s.requests.append(request)
+        let answer: Answer = state.withLock { s in
+            s.requestCount += 1
+            if keepsRequests { s.requests.append(request) }
             for index in s.routes.indices where request.path.hasPrefix(s.routes[index].prefix) {
-                if !s.routes[index].queue.isEmpty { return s.routes[index].queue.removeFirst() }
-                if let fallback = s.routes[index].fallback { return fallback }
+                if let responder = s.routes[index].responder { return .responder(responder) }
+                if !s.routes[index].queue.isEmpty { return .reply(s.routes[index].queue.removeFirst()) }
+                if let fallback = s.routes[index].fallback { return .reply(fallback) }
             }
-            return .json(404, "{}")
+            return .reply(.json(404, "{}"))
+        }
+        switch answer {
+        case .reply(let reply): return reply
+        // Outside the lock: a responder may ask the server for its counts.
+        case .responder(let responder): return responder(request)
         }
     }
 

@@ -99,7 +99,9 @@ public enum CommandHost {
             return 1
         }
         if var pipeline {
-            pipeline.run(cmdlet: cmdlet, runtime: runtime, commandLine: bound, progress: progress)
+            pipeline.run(
+                cmdlet: cmdlet, runtime: runtime, commandLine: bound, progress: progress,
+                throttleLimit: options.throttleLimit ?? 1)
         } else {
             do {
                 try cmdlet.process(bound, runtime)
