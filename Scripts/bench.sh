@@ -192,7 +192,7 @@ stats() {
 }
 count() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
-calc() { awk "BEGIN { printf \"%s\", $1 }"; }
+calc() { awk "BEGIN { printf \"%s\", ($1) }"; }
 ms() { calc "sprintf(\"%.2f ms\", $1 * 1000)"; }
 
 rows=()
