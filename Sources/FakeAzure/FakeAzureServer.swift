@@ -75,7 +75,10 @@ public final class FakeAzureServer: @unchecked Sendable {
         var requests: [Recorded] = []
         var requestCount = 0
         var connections = 0
+        /// Open connections; a descriptor leaves the list (under the lock) before it is closed,
+        /// so `stop()` never shuts down a number another thread has since reused.
         var clientFDs: [Int32] = []
+        var stopped = false
     }
 
     private let state = Mutex(State())
@@ -113,11 +116,22 @@ public final class FakeAzureServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
-                let id = state.withLock { s in
+                if client < 0 {
+                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    // The only close of the listener: `stop()` just shuts it down, which ends
+                    // `accept`, so its number is never closed twice or reused under our feet.
+                    close(fd)
+                    return
+                }
+                let id: Int? = state.withLock { s in
+                    if s.stopped { return nil }
                     s.connections += 1
                     s.clientFDs.append(client)
                     return s.connections
+                }
+                guard let id else {
+                    close(client)
+                    continue
                 }
                 var one: Int32 = 1
                 setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(4))
@@ -128,15 +142,15 @@ public final class FakeAzureServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Stops listening and ends every open connection; later calls do nothing.
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        let fds = state.withLock { s in
-            let all = s.clientFDs
-            s.clientFDs = []
-            return all
+        let first = state.withLock { s in
+            guard !s.stopped else { return false }
+            s.stopped = true
+            for fd in s.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
+            return true
         }
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
     /// Replies for paths starting with `prefix` (longest prefix wins): the queue first, then
@@ -188,7 +202,10 @@ public final class FakeAzureServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32, connection: Int) {
-        defer { close(fd) }
+        defer {
+            state.withLock { s in s.clientFDs.removeAll { $0 == fd } }
+            close(fd)
+        }
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

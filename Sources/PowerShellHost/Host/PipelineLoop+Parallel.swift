@@ -37,6 +37,7 @@ extension PipelineLoop {
             var mustWait = waiting
             while head < pending.count {
                 let recording = pending[head]
+                if mustWait { runtime.flushHeldLines() }
                 let ready = finished.withLock {
                     while mustWait && !recording.isDone { finished.wait() }
                     return recording.isDone

@@ -60,10 +60,15 @@ struct PipelineLoop<Source: ByteSource> {
     }
 }
 
-/// Lets the stream reader, generic over its source, read from `HostIO.standardInput`.
+/// Lets the stream reader, generic over its source, read from `HostIO.standardInput`;
+/// `beforeRead` runs before each read, which may block (the host writes out held lines).
 struct AnyByteSource: ByteSource {
     var base: any ByteSource
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int { try base.read(into: buffer) }
+    var beforeRead: () -> Void = {}
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        beforeRead()
+        return try base.read(into: buffer)
+    }
 }
 
 /// The next input item, taking the one read ahead by `init` first.

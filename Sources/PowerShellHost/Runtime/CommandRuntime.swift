@@ -33,6 +33,10 @@ public final class CommandRuntime {
     private var warningStatus = ContinueStatus.yes
     private var verboseStatus = ContinueStatus.yes
     private var debugStatus = ContinueStatus.yes
+    /// When the oldest What-if line still in stderr's buffer was written (nil: none waits).
+    private var heldSince: ContinuousClock.Instant?
+    /// How long a What-if line may wait in the buffer while more lines keep coming.
+    static let holdLimit = Duration.milliseconds(50)
 
     init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat) {
         self.metadata = metadata
@@ -48,6 +52,7 @@ public final class CommandRuntime {
     public func writeObject(_ object: PSObject) {
         if let recording = ObjectRecording.current { return recording.append(.object(object)) }
         guard !stopRequested else { return }
+        flushHeldLines()
         objects.write(object)
     }
 
@@ -107,6 +112,7 @@ public final class CommandRuntime {
         let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
         io.standardError.write(ErrorView.concise(commandName: metadata.name, record, colour: colour))
         io.standardError.flush()
+        heldSince = nil
     }
 
     /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
@@ -174,16 +180,33 @@ public final class CommandRuntime {
     func ask(_ inquiry: Inquiry) -> Inquiry.Outcome {
         io.standardOutput.flush()
         io.standardError.flush()
+        heldSince = nil
         let colour = (io.terminal?.interpretsEscapes ?? false) && io.colourAllowed(isTerminal: true)
         return inquiry.ask(io.terminal, colour: colour)
     }
 
-    /// A line on stderr that is not a stream record (the What-if line).
+    /// A line on stderr that is not a stream record (the What-if line). It may wait in the
+    /// buffer, at most `holdLimit` while more lines come, so `-WhatIf` over a million objects
+    /// makes one write per 64 KiB rather than one per line; it goes out before anything else is
+    /// written to stdout or stderr, before a prompt, before the pipeline waits for input, and
+    /// at the end.
     func writeHostLine(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.hostLine(text)) }
         guard !stopRequested else { return }
         io.standardOutput.flush()
         io.standardError.write(TerminalText.escapingControls(text) + "\n")
+        let now = ContinuousClock.now
+        if let heldSince {
+            if now - heldSince >= Self.holdLimit { flushHeldLines() }
+        } else {
+            heldSince = now
+        }
+    }
+
+    /// Writes out the What-if lines waiting in stderr's buffer.
+    func flushHeldLines() {
+        guard heldSince != nil else { return }
+        heldSince = nil
         io.standardError.flush()
     }
 
@@ -196,6 +219,7 @@ public final class CommandRuntime {
             io.standardError.write(line + "\n")
         }
         io.standardError.flush()
+        heldSince = nil
     }
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
@@ -255,6 +279,7 @@ public final class CommandRuntime {
     }
 
     func finish() {
+        flushHeldLines()
         objects.finish()
         io.standardError.flush()
     }
