@@ -19,6 +19,8 @@ let package = Package(
         .executableTarget(name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost"]),
         // Test support, never installed: a loopback fake of ARM and the identity endpoints.
         .target(name: "FakeAzure"),
+        // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).
+        .executableTarget(name: "azshim-fake-azure", dependencies: ["FakeAzure"], path: "Sources/FakeAzureServerTool"),
         .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",

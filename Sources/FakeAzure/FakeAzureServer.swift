@@ -67,31 +67,44 @@ public final class FakeAzureServer: @unchecked Sendable {
         public static let keys = json(200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#)
     }
 
+    /// Answers a request from what it carries (for benchmarks: counts, storms of 429).
+    public typealias Responder = @Sendable (Recorded) -> Reply
+
     private struct State {
-        var routes: [(prefix: String, queue: [Reply], fallback: Reply?)] = []
+        var routes: [(prefix: String, queue: [Reply], fallback: Reply?, responder: Responder?)] = []
         var requests: [Recorded] = []
+        var requestCount = 0
         var connections = 0
+        /// Open connections; a descriptor leaves the list (under the lock) before it is closed,
+        /// so `stop()` never shuts down a number another thread has since reused.
         var clientFDs: [Int32] = []
         var stopped = false
     }
 
     private let state = Mutex(State())
     private let listener: Int32
+    /// False: requests are counted but not kept (long benchmark runs stay small).
+    private let keepsRequests: Bool
     public let port: Int
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    public init() throws {
+    /// Listens on 127.0.0.1:`port` (0: an ephemeral port).
+    public init(port requestedPort: Int = 0, keepsRequests: Bool = true) throws {
+        self.keepsRequests = keepsRequests
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(4))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = UInt16(truncatingIfNeeded: requestedPort).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(fd, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(fd, 128) == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
@@ -103,11 +116,22 @@ public final class FakeAzureServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
-                let id = state.withLock { s in
+                if client < 0 {
+                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    // The only close of the listener: `stop()` just shuts it down, which ends
+                    // `accept`, so its number is never closed twice or reused under our feet.
+                    close(fd)
+                    return
+                }
+                let id: Int? = state.withLock { s in
+                    if s.stopped { return nil }
                     s.connections += 1
                     s.clientFDs.append(client)
                     return s.connections
+                }
+                guard let id else {
+                    close(client)
+                    continue
                 }
                 var one: Int32 = 1
                 setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(4))
@@ -118,16 +142,15 @@ public final class FakeAzureServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// Stops listening and ends open connections. Idempotent, and it never touches a descriptor
-    /// number after its close: another test's socket may have it by then.
+    /// Stops listening and ends every open connection; later calls do nothing.
     public func stop() {
-        state.withLock { s in
-            guard !s.stopped else { return }
+        let first = state.withLock { s in
+            guard !s.stopped else { return false }
             s.stopped = true
-            shutdown(listener, Int32(SHUT_RDWR))
-            close(listener)
             for fd in s.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
+            return true
         }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
     /// Replies for paths starting with `prefix` (longest prefix wins): the queue first, then
@@ -135,31 +158,53 @@ public final class FakeAzureServer: @unchecked Sendable {
     public func route(_ prefix: String, _ queue: [Reply] = [], fallback: Reply? = nil) {
         state.withLock { s in
             s.routes.removeAll { $0.prefix == prefix }
-            s.routes.append((prefix, queue, fallback))
+            s.routes.append((prefix, queue, fallback, nil))
+            s.routes.sort { $0.prefix.count > $1.prefix.count }
+        }
+    }
+
+    /// Replies for paths starting with `prefix` (longest prefix wins) with whatever
+    /// `responder` makes of each request; it runs on the connection's thread.
+    public func route(_ prefix: String, responder: @escaping Responder) {
+        state.withLock { s in
+            s.routes.removeAll { $0.prefix == prefix }
+            s.routes.append((prefix, [], nil, responder))
             s.routes.sort { $0.prefix.count > $1.prefix.count }
         }
     }
 
     public var requests: [Recorded] { state.withLock { $0.requests } }
+    /// Requests received so far (also when they are not kept).
+    public var requestCount: Int { state.withLock { $0.requestCount } }
     public var connectionsAccepted: Int { state.withLock { $0.connections } }
 
+    private enum Answer {
+        case reply(Reply)
+        case responder(Responder)
+    }
+
     private func reply(for request: Recorded) -> Reply {
-        state.withLock { s in
-            s.requests.append(request)
+        let answer: Answer = state.withLock { s in
+            s.requestCount += 1
+            if keepsRequests { s.requests.append(request) }
             for index in s.routes.indices where request.path.hasPrefix(s.routes[index].prefix) {
-                if !s.routes[index].queue.isEmpty { return s.routes[index].queue.removeFirst() }
-                if let fallback = s.routes[index].fallback { return fallback }
+                if let responder = s.routes[index].responder { return .responder(responder) }
+                if !s.routes[index].queue.isEmpty { return .reply(s.routes[index].queue.removeFirst()) }
+                if let fallback = s.routes[index].fallback { return .reply(fallback) }
             }
-            return .json(404, "{}")
+            return .reply(.json(404, "{}"))
+        }
+        switch answer {
+        case .reply(let reply): return reply
+        // Outside the lock: a responder may ask the server for its counts.
+        case .responder(let responder): return responder(request)
         }
     }
 
     private func serve(_ fd: Int32, connection: Int) {
         defer {
-            state.withLock { s in
-                s.clientFDs.removeAll { $0 == fd }
-                close(fd)
-            }
+            state.withLock { s in s.clientFDs.removeAll { $0 == fd } }
+            close(fd)
         }
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)

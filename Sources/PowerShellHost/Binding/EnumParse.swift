@@ -39,6 +39,8 @@ extension StringProtocol {
         guard let start = scalars.firstIndex(where: { !set.contains($0) }),
             let end = scalars.lastIndex(where: { !set.contains($0) })
         else { return "" }
+        // Nothing to trim (the usual case, e.g. every `"KeyName":"Key1"` of a pipeline).
+        if start == scalars.startIndex && scalars.index(after: end) == scalars.endIndex { return String(self) }
         return String(String.UnicodeScalarView(scalars[start...end]))
     }
 }
@@ -46,5 +48,9 @@ extension StringProtocol {
 /// The characters `trimmingCharacters(in:)` removes (FoundationEssentials has no CharacterSet).
 enum TrimSet {
     case whitespaces
-    func contains(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII first: the Unicode property lookup is slow, and its answer there is tab to CR and space.
+        if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
 }

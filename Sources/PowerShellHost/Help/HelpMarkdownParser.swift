@@ -58,7 +58,8 @@ extension HelpMarkdownParser {
         func peek() -> MarkdownBlock? { position < blocks.count ? blocks[position] : nil }
 
         mutating func parse(_ markdown: String) -> HelpDocument? {
-            let normalized = markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+            let normalized =
+                markdown.utf8.contains(13) ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
             let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
             var frontMatter: [String: String] = [:]
             var bodyStart = 0

@@ -90,10 +90,11 @@ enum PlatyPSText {
 
     private static func match(_ chars: [Character], at index: Int) -> (Span, Int)? {
         if let found = hyperlink(chars, at: index) { return found }
-        if let found = delimited(chars, at: index, marker: "**", wordBoundary: false) { return found }
-        if let found = delimited(chars, at: index, marker: "*", wordBoundary: false) { return found }
-        if let found = delimited(chars, at: index, marker: "__", wordBoundary: true) { return found }
-        if let found = delimited(chars, at: index, marker: "_", wordBoundary: true) { return found }
+        let character = chars[index]
+        guard character == "*" || character == "_" else { return nil }
+        let wordBoundary = character == "_"
+        if let found = delimited(chars, at: index, marker: character, width: 2, wordBoundary: wordBoundary) { return found }
+        if let found = delimited(chars, at: index, marker: character, width: 1, wordBoundary: wordBoundary) { return found }
         return nil
     }
 
@@ -127,19 +128,20 @@ enum PlatyPSText {
     }
 
     /// `\*\*(.+?)\*\*`, `\*(.+?)\*`, and the `_` forms with `(?<![a-zA-Z0-9])`/`(?![a-zA-Z0-9])`.
+    /// `marker` repeated `width` times (`**`, `*`, `__`, `_`).
     private static func delimited(
-        _ chars: [Character], at index: Int, marker: String, wordBoundary: Bool
+        _ chars: [Character], at index: Int, marker: Character, width: Int, wordBoundary: Bool
     ) -> (Span, Int)? {
-        let markerChars = Array(marker)
-        let width = markerChars.count
-        guard index + width <= chars.count, Array(chars[index..<(index + width)]) == markerChars else {
-            return nil
+        func isMarker(at start: Int) -> Bool {
+            guard start + width <= chars.count else { return false }
+            return (start..<(start + width)).allSatisfy { chars[$0] == marker }
         }
+        guard isMarker(at: index) else { return nil }
         if wordBoundary, index > 0, isWordCharacter(chars[index - 1]) { return nil }
         let end = lineEnd(chars, from: index)
         var close = index + width + 1
         while close + width <= end {
-            if Array(chars[close..<(close + width)]) == markerChars {
+            if isMarker(at: close) {
                 let after = close + width
                 if !wordBoundary || after >= chars.count || !isWordCharacter(chars[after]) {
                     return (.emphasis(unwind(String(chars[(index + width)..<close]))), after)
@@ -155,11 +157,15 @@ enum PlatyPSText {
     /// `TextSpan` in `Full` mode: trim, unescape, and turn line breaks into spaces or paragraphs.
     static func unwind(_ raw: String) -> String {
         var text = trim(raw)
-        for (escaped, plain) in [
-            (#"\["#, "["), (#"\]"#, "]"), (#"\("#, "("), (#"\)"#, ")"), (#"\`"#, "`"),
-            (#"\<"#, "<"), (#"\>"#, ">"), (#"\_"#, "_"), (#"\*"#, "*"), (#"\\"#, #"\"#),
-        ] {
-            text = text.replacing(escaped, with: plain)
+        // Most text has no backslash at all: then there is nothing to unescape (this runs for
+        // every span of `-?`, and each `replacing` is a full search).
+        if text.utf8.contains(UInt8(ascii: "\\")) {
+            for (escaped, plain) in [
+                (#"\["#, "["), (#"\]"#, "]"), (#"\("#, "("), (#"\)"#, ")"), (#"\`"#, "`"),
+                (#"\<"#, "<"), (#"\>"#, ">"), (#"\_"#, "_"), (#"\*"#, "*"), (#"\\"#, #"\"#),
+            ] {
+                text = text.replacing(escaped, with: plain)
+            }
         }
         // Regex.Replace(text, "([^\r\n]*)(\r\n|$)", …) visits every line, and one empty match
         // at the end when the text does not end with a line break.
@@ -183,7 +189,27 @@ enum PlatyPSText {
                 output += line + " "
             }
         }
-        return trim(output.replacing(" \n", with: "\n"))
+        return trim(removingSpaceBeforeLineBreaks(output))
+    }
+
+    /// `text.replacing(" \n", with: "\n")` (left to right, as .NET's `Replace`), in one pass.
+    static func removingSpaceBeforeLineBreaks(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if pendingSpace {
+                pendingSpace = false
+                if byte != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: " ")) }
+            }
+            if byte == UInt8(ascii: " ") {
+                pendingSpace = true
+            } else {
+                bytes.append(byte)
+            }
+        }
+        if pendingSpace { bytes.append(UInt8(ascii: " ")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func hasListPrefix(_ line: String) -> Bool {

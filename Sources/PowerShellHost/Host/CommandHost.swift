@@ -80,7 +80,8 @@ public enum CommandHost {
         // still unbound; a stdin that ends before any value is no pipeline at all.
         var pipeline: PipelineLoop<AnyByteSource>?
         if !io.standardInputIsTerminal && metadata.pipelineParameters.contains(where: { !bound.contains($0.name) }) {
-            pipeline = PipelineLoop(metadata: metadata, source: AnyByteSource(base: io.standardInput))
+            let source = AnyByteSource(base: io.standardInput) { runtime.flushHeldLines() }
+            pipeline = PipelineLoop(metadata: metadata, source: source)
             if pipeline?.hasInput == false { pipeline = nil }
         }
         if pipeline == nil {
@@ -99,7 +100,9 @@ public enum CommandHost {
             return 1
         }
         if var pipeline {
-            pipeline.run(cmdlet: cmdlet, runtime: runtime, commandLine: bound, progress: progress)
+            pipeline.run(
+                cmdlet: cmdlet, runtime: runtime, commandLine: bound, progress: progress,
+                throttleLimit: options.throttleLimit ?? 1)
         } else {
             do {
                 try cmdlet.process(bound, runtime)

@@ -2,11 +2,14 @@
 /// property name over the command-line parameters, writes a non-terminating error for an object
 /// that does not bind or fails, and stops early on `-ErrorAction Stop`, a closed stdout or a signal.
 ///
+/// With `throttleLimit` above 1 and a cmdlet that supports it, up to that many objects run at
+/// once (`PipelineLoop+Parallel.swift`); what they write still comes out in input order.
+///
 /// Example: `printf '{"ResourceGroupName":"rg","Name":"a"}\n' | New-AzCognitiveServicesAccountKey -KeyName Key1`.
 struct PipelineLoop<Source: ByteSource> {
-    private let binder: PipelineBinder
-    private var reader: JSONStreamReader<Source>
-    private var first: JSONStreamItem?
+    let binder: PipelineBinder
+    var reader: JSONStreamReader<Source>
+    var first: JSONStreamItem?
 
     /// Reads up to the first input item, so the caller knows whether there is a pipeline at all.
     init(metadata: CommandMetadata, source: Source) {
@@ -18,8 +21,16 @@ struct PipelineLoop<Source: ByteSource> {
     /// False when stdin ended before any value: no pipeline.
     var hasInput: Bool { first != nil }
 
-    /// Runs every input object. `progress` (stderr on a terminal) shows how far it got.
-    mutating func run(cmdlet: any Cmdlet, runtime: CommandRuntime, commandLine: BoundParameters, progress: ProgressLine?) {
+    /// Runs every input object, up to `throttleLimit` at once. `progress` (stderr on a
+    /// terminal) shows how far it got.
+    mutating func run(
+        cmdlet: any Cmdlet, runtime: CommandRuntime, commandLine: BoundParameters, progress: ProgressLine?,
+        throttleLimit: Int = 1
+    ) {
+        if throttleLimit > 1 && cmdlet.supportsConcurrentProcessing {
+            return runConcurrently(
+                cmdlet: cmdlet, runtime: runtime, commandLine: commandLine, progress: progress, limit: throttleLimit)
+        }
         var bound = commandLine
         var done = 0
         defer { progress?.clear() }
@@ -49,8 +60,24 @@ struct PipelineLoop<Source: ByteSource> {
     }
 }
 
-/// Lets the stream reader, generic over its source, read from `HostIO.standardInput`.
+/// Lets the stream reader, generic over its source, read from `HostIO.standardInput`;
+/// `beforeRead` runs before each read, which may block (the host writes out held lines).
 struct AnyByteSource: ByteSource {
     var base: any ByteSource
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int { try base.read(into: buffer) }
+    var beforeRead: () -> Void = {}
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        beforeRead()
+        return try base.read(into: buffer)
+    }
+}
+
+/// The next input item, taking the one read ahead by `init` first.
+extension PipelineLoop {
+    mutating func nextItem() -> JSONStreamItem? {
+        if let item = first {
+            first = nil
+            return item
+        }
+        return reader.next()
+    }
 }

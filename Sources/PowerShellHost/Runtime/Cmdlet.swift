@@ -13,11 +13,16 @@ public protocol Cmdlet: AnyObject {
     func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord)
     /// Runs once after the last input object.
     func end(_ runtime: CommandRuntime)
+    /// True when `process` may run for several input objects at once, each on its own thread
+    /// (the host option `--throttle-limit N`); its runtime writes are then kept per object and
+    /// written in input order. False (the default): objects always run one after the other.
+    var supportsConcurrentProcessing: Bool { get }
 }
 
 extension Cmdlet {
     public func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {}
     public func end(_ runtime: CommandRuntime) {}
+    public var supportsConcurrentProcessing: Bool { false }
 }
 
 /// A command the host can run: its metadata, its help file, and how to make its body.

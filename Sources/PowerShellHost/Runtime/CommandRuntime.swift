@@ -10,6 +10,9 @@
 ///
 /// Example: `runtime.writeWarning("Az would have regenerated …")` prints
 /// `WARNING: Az would have regenerated …` on stderr (yellow on a terminal).
+///
+/// On a worker thread of the parallel pipeline (`--throttle-limit N`), every write lands in the
+/// current object's `ObjectRecording` instead, and the commit stage replays it here in input order.
 public final class CommandRuntime {
     public let metadata: CommandMetadata
     public let preferences: Preferences
@@ -20,13 +23,20 @@ public final class CommandRuntime {
     public private(set) var hadErrors = false
     /// True once the command must stop before the next input object (`-ErrorAction Stop`,
     /// a Halt answer, closed stdout, or a signal).
-    public var isStopping: Bool { stopRequested || io.standardOutput.isClosed || SignalState.interrupted }
+    public var isStopping: Bool {
+        if let recording = ObjectRecording.current { return recording.isStopping }
+        return stopRequested || io.standardOutput.isClosed || SignalState.interrupted
+    }
     private var stopRequested = false
     // `lastErrorContinueStatus`, `lastWarningContinueStatus`, … : one per stream.
     private var errorStatus = ContinueStatus.yes
     private var warningStatus = ContinueStatus.yes
     private var verboseStatus = ContinueStatus.yes
     private var debugStatus = ContinueStatus.yes
+    /// When the oldest What-if line still in stderr's buffer was written (nil: none waits).
+    private var heldSince: ContinuousClock.Instant?
+    /// How long a What-if line may wait in the buffer while more lines keep coming.
+    static let holdLimit = Duration.milliseconds(50)
 
     init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat) {
         self.metadata = metadata
@@ -40,7 +50,9 @@ public final class CommandRuntime {
     public var environment: [String: String] { io.environment }
 
     public func writeObject(_ object: PSObject) {
+        if let recording = ObjectRecording.current { return recording.append(.object(object)) }
         guard !stopRequested else { return }
+        flushHeldLines()
         objects.write(object)
     }
 
@@ -50,6 +62,7 @@ public final class CommandRuntime {
     /// shows); Inquire asks first and shows it after Yes, or stops on Halt. The exit status
     /// becomes 1 in every case, as `$?` becomes false.
     public func writeError(_ record: ErrorRecord) {
+        if let recording = ObjectRecording.current { return recording.append(.error(record)) }
         guard !stopRequested else { return }
         hadErrors = true
         let preference = errorStatus == .yesToAll ? .continue : preferences.error
@@ -99,20 +112,24 @@ public final class CommandRuntime {
         let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
         io.standardError.write(ErrorView.concise(commandName: metadata.name, record, colour: colour))
         io.standardError.flush()
+        heldSince = nil
     }
 
     /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
     public func writeWarning(_ text: String) {
+        if let recording = ObjectRecording.current { return recording.append(.warning(text)) }
         writeRecord(text, prefix: "WARNING: ", preference: preferences.warning, variable: "WarningPreference", status: &warningStatus)
     }
 
     /// `VERBOSE: text` as `$VerbosePreference`/`-Verbose` says.
     public func writeVerbose(_ text: String) {
+        if let recording = ObjectRecording.current { return recording.append(.verbose(text)) }
         writeRecord(text, prefix: "VERBOSE: ", preference: preferences.verbose, variable: "VerbosePreference", status: &verboseStatus)
     }
 
     /// `DEBUG: text` as `$DebugPreference`/`-Debug` says.
     public func writeDebug(_ text: String) {
+        if let recording = ObjectRecording.current { return recording.append(.debug(text)) }
         writeRecord(text, prefix: "DEBUG: ", preference: preferences.debug, variable: "DebugPreference", status: &debugStatus)
     }
 
@@ -163,14 +180,33 @@ public final class CommandRuntime {
     func ask(_ inquiry: Inquiry) -> Inquiry.Outcome {
         io.standardOutput.flush()
         io.standardError.flush()
+        heldSince = nil
         let colour = (io.terminal?.interpretsEscapes ?? false) && io.colourAllowed(isTerminal: true)
         return inquiry.ask(io.terminal, colour: colour)
     }
 
-    /// A line on stderr that is not a stream record (the What-if line).
+    /// A line on stderr that is not a stream record (the What-if line). It may wait in the
+    /// buffer, at most `holdLimit` while more lines come, so `-WhatIf` over a million objects
+    /// makes one write per 64 KiB rather than one per line; it goes out before anything else is
+    /// written to stdout or stderr, before a prompt, before the pipeline waits for input, and
+    /// at the end.
     func writeHostLine(_ text: String) {
+        if let recording = ObjectRecording.current { return recording.append(.hostLine(text)) }
+        guard !stopRequested else { return }
         io.standardOutput.flush()
         io.standardError.write(TerminalText.escapingControls(text) + "\n")
+        let now = ContinuousClock.now
+        if let heldSince {
+            if now - heldSince >= Self.holdLimit { flushHeldLines() }
+        } else {
+            heldSince = now
+        }
+    }
+
+    /// Writes out the What-if lines waiting in stderr's buffer.
+    func flushHeldLines() {
+        guard heldSince != nil else { return }
+        heldSince = nil
         io.standardError.flush()
     }
 
@@ -183,12 +219,22 @@ public final class CommandRuntime {
             io.standardError.write(line + "\n")
         }
         io.standardError.flush()
+        heldSince = nil
     }
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
     /// (`MshCommandRuntime.DoShouldProcess`). Always false once the command is stopping.
     public func shouldProcess(target: String, action: String) -> Bool {
         guard !isStopping else { return false }
+        if ObjectRecording.current != nil {
+            // A pipeline worker never prompts: the pipeline runs an object that may prompt on
+            // the main thread, after everything before it has been written.
+            guard let decision = confirmation.decideWithoutPrompt(target: target, action: action, runtime: self) else {
+                writeError(ShouldProcessConfirmation.nonInteractive)
+                return false
+            }
+            return decision == .proceed && !isStopping
+        }
         switch confirmation.decide(target: target, action: action, runtime: self) {
         case .proceed: return !isStopping
         case .skip: return false
@@ -208,7 +254,32 @@ public final class CommandRuntime {
         return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
 
+    /// True when running the next object could ask on the terminal: the Confirm prompt of
+    /// ShouldProcess, or an `Inquire` preference not yet answered with Yes to All. The parallel
+    /// pipeline runs such an object alone, on the main thread, in its turn.
+    var mayPrompt: Bool {
+        if confirmation.mayPrompt(runtime: self) { return true }
+        if preferences.error == .inquire && errorStatus != .yesToAll { return true }
+        let streams = [(preferences.warning, warningStatus), (preferences.verbose, verboseStatus), (preferences.debug, debugStatus)]
+        return streams.contains { $0.0 == .inquire && $0.1 != .yesToAll && $0.1 != .noToAll }
+    }
+
+    /// Writes what a pipeline worker recorded for one object, as if it were written now.
+    func replay(_ entries: [ObjectRecording.Entry]) {
+        for entry in entries {
+            switch entry {
+            case .object(let object): writeObject(object)
+            case .error(let record): writeError(record)
+            case .warning(let text): writeWarning(text)
+            case .verbose(let text): writeVerbose(text)
+            case .debug(let text): writeDebug(text)
+            case .hostLine(let text): writeHostLine(text)
+            }
+        }
+    }
+
     func finish() {
+        flushHeldLines()
         objects.finish()
         io.standardError.flush()
     }

@@ -20,7 +20,9 @@ final class ShouldProcessConfirmation {
         "Performing the operation \"\(action)\" on target \"\(target)\"."
     }
 
-    func decide(target: String, action: String, runtime: CommandRuntime) -> Decision {
+    /// The decision when it needs no prompt (a remembered to-All answer, What-if, auto-confirm),
+    /// with its What-if or VERBOSE line written; nil when the Confirm prompt must ask.
+    func decideWithoutPrompt(target: String, action: String, runtime: CommandRuntime) -> Decision? {
         switch status {
         case .noToAll: return .skip
         case .yesToAll: return .proceed
@@ -36,6 +38,19 @@ final class ShouldProcessConfirmation {
             if runtime.preferences.verboseSwitch { runtime.writeVerbose(operation) }
             return .proceed
         }
+        return nil
+    }
+
+    /// True when a ShouldProcess call now would show the Confirm prompt.
+    func mayPrompt(runtime: CommandRuntime) -> Bool {
+        guard runtime.metadata.supportsShouldProcess, status != .noToAll, status != .yesToAll else { return false }
+        let preference = runtime.preferences.confirm
+        return !runtime.preferences.whatIf && preference != .none && !(preference > runtime.metadata.confirmImpact)
+    }
+
+    func decide(target: String, action: String, runtime: CommandRuntime) -> Decision {
+        if let decision = decideWithoutPrompt(target: target, action: action, runtime: runtime) { return decision }
+        let operation = Self.operation(target: target, action: action)
         // `ShouldProcessWarningFallback`.
         let inquiry = Inquiry(
             message: "Are you sure you want to perform this action?\n" + operation, allowYesToAll: true,

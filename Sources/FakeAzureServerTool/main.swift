@@ -1,0 +1,132 @@
+import FakeAzure
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// azshim-fake-azure: the loopback fake of Azure Resource Manager and the token endpoint as a
+// process, for Scripts/bench.sh. Not a product and never installed.
+//
+//   azshim-fake-azure [--port N] [--delay-ms MS] [--throttle-every N] [--storm N] [--retry-after-ms MS]
+//
+// Prints `port=<n>` on stdout once it listens. Every token request (any path ending in
+// `/oauth2/v2.0/token`) gets a token valid for an hour; every other POST gets fixed keys after
+// `--delay-ms`. `--storm N`: the first N ARM requests get 429 with `retry-after-ms`;
+// `--throttle-every N`: so does every Nth one after that. `GET /__stats` and SIGTERM/SIGINT
+// print `requests=… arm=… tokens=… throttled=… connections=…` (SIGTERM then exits 0).
+//
+// Example: `azshim-fake-azure --delay-ms 20 &` then
+// `AZURE_RESOURCE_MANAGER_URL=http://127.0.0.1:<port> AZURE_AUTHORITY_HOST=http://127.0.0.1:<port> …`.
+
+struct FakeAzureOptions: Sendable {
+    var port = 0
+    var delayMilliseconds = 0.0
+    var throttleEvery = 0
+    var storm = 0
+    var retryAfterMilliseconds = 100
+
+    static let usage =
+        "usage: azshim-fake-azure [--port N] [--delay-ms MS] [--throttle-every N] [--storm N] [--retry-after-ms MS]"
+
+    static func parse(_ words: [String]) -> FakeAzureOptions? {
+        var options = FakeAzureOptions()
+        var index = 0
+        while index < words.count {
+            let name = words[index]
+            guard index + 1 < words.count, let number = Double(words[index + 1]), number >= 0 else { return nil }
+            switch name {
+            case "--port": options.port = Int(number)
+            case "--delay-ms": options.delayMilliseconds = number
+            case "--throttle-every": options.throttleEvery = Int(number)
+            case "--storm": options.storm = Int(number)
+            case "--retry-after-ms": options.retryAfterMilliseconds = Int(number)
+            default: return nil
+            }
+            index += 2
+        }
+        return options
+    }
+}
+
+/// The counts `/__stats` and SIGTERM report.
+final class FakeAzureCounters: Sendable {
+    private let counts = Mutex<(arm: Int, tokens: Int, throttled: Int)>((0, 0, 0))
+
+    /// Counts one ARM request and says whether it is to be throttled.
+    func armRequest(options: FakeAzureOptions) -> Bool {
+        counts.withLock { c in
+            c.arm += 1
+            let throttle = c.arm <= options.storm
+                || (options.throttleEvery > 0 && c.arm > options.storm && (c.arm - options.storm) % options.throttleEvery == 0)
+            if throttle { c.throttled += 1 }
+            return throttle
+        }
+    }
+
+    func tokenRequest() { counts.withLock { $0.tokens += 1 } }
+
+    func line(server: FakeAzureServer) -> String {
+        let c = counts.withLock { $0 }
+        return "requests=\(server.requestCount) arm=\(c.arm) tokens=\(c.tokens) throttled=\(c.throttled) connections=\(server.connectionsAccepted)"
+    }
+}
+
+func say(_ text: String, to descriptor: Int32 = 1) {
+    var line = Array((text + "\n").utf8)
+    var offset = 0
+    while offset < line.count {
+        let written = line[offset...].withUnsafeMutableBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written <= 0 { return }
+        offset += written
+    }
+    line.removeAll()
+}
+
+guard let options = FakeAzureOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
+    say(FakeAzureOptions.usage, to: 2)
+    exit(2)
+}
+
+// Block the signals before any thread starts, so only `sigwait` below receives them.
+var signals = sigset_t()
+sigemptyset(&signals)
+sigaddset(&signals, SIGTERM)
+sigaddset(&signals, SIGINT)
+sigaddset(&signals, SIGHUP)
+pthread_sigmask(SIG_BLOCK, &signals, nil)
+signal(SIGPIPE, SIG_IGN)
+
+let server: FakeAzureServer
+do {
+    server = try FakeAzureServer(port: options.port, keepsRequests: false)
+} catch {
+    say("azshim-fake-azure: cannot listen on 127.0.0.1:\(options.port): \(error)", to: 2)
+    exit(1)
+}
+let counters = FakeAzureCounters()
+let delay = options.delayMilliseconds / 1000
+let keys = FakeAzureServer.Reply.json(
+    200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#, delay: delay)
+let throttled = FakeAzureServer.Reply.json(
+    429, #"{"error":{"code":"TooManyRequests","message":"The request is being throttled."}}"#,
+    headers: [("retry-after-ms", String(options.retryAfterMilliseconds))], delay: delay)
+server.route("/") { request in
+    if request.path == "/__stats" { return .json(200, #"{"stats":""# + counters.line(server: server) + #""}"#) }
+    if request.path.hasSuffix("/oauth2/v2.0/token") {
+        counters.tokenRequest()
+        return .token
+    }
+    return counters.armRequest(options: options) ? throttled : keys
+}
+say("port=\(server.port)")
+
+while true {
+    var received: Int32 = 0
+    sigwait(&signals, &received)
+    say(counters.line(server: server))
+    if received != SIGHUP {
+        server.stop()
+        exit(0)
+    }
+}
