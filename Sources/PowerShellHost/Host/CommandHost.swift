@@ -8,67 +8,51 @@ public enum CommandHost {
     /// What the host shows for `--version`.
     public static let productVersion = "AzShim 0.1.0"
 
-    public static func run(_ definition: CommandDefinition, arguments: [String], io processIO: HostIO) -> Int32 {
-        let metadata = definition.metadata
-        var io = processIO
+    public static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
         let options: HostOptions
         let words: [String]
         do {
             (options, words) = try HostOptions.parse(arguments)
         } catch {
-            io.standardError.write("\(metadata.name): \(error.message)\n")
+            io.standardError.write("\(definition.metadata.name): \(error.message)\n")
             io.standardError.flush()
             return 2
         }
-        if options.version {
-            io.standardOutput.write(productVersion + "\n")
-            io.standardOutput.flush()
-            return 0
-        }
         let tokens = ArgumentTokenizer.tokenize(words)
-        if let view = options.help ?? (tokens.helpRequested ? .standard : nil) {
-            // `-?` replaces the command by Get-Help: nothing is bound or validated (§2.1).
-            let result = HelpCommand.show(
-                name: metadata.name, view: view, helpFiles: [metadata.name: definition.helpMarkdown ?? ""],
-                width: io.consoleWidth ?? HelpCommand.defaultWidth)
-            return write(result, to: io)
+        if let status = answerHostRequest(options, helpRequested: tokens.helpRequested, definition: definition, io: io) {
+            return status
         }
-        if let shell = options.completion {
-            io.standardOutput.write(CompletionScriptGenerator.script(for: shell, commands: [metadata]))
-            io.standardOutput.flush()
-            return 0
-        }
-        if options.manPage {
-            guard let markdown = definition.helpMarkdown, let document = HelpMarkdownParser.parse(markdown).document else {
-                return write(HelpCommand.Result(stderr: "\(metadata.name): no help file is embedded.\n", exitStatus: 1), to: io)
-            }
-            io.standardOutput.write(ManPageGenerator.render(document))
-            io.standardOutput.flush()
-            return 0
-        }
+        return runCommand(definition, arguments: tokens.arguments, options: options, io: io)
+    }
+
+    /// Binding, BeginProcessing, ProcessRecord for each input object, EndProcessing.
+    private static func runCommand(
+        _ definition: CommandDefinition, arguments: [CommandArgument], options: HostOptions, io processIO: HostIO
+    ) -> Int32 {
+        let metadata = definition.metadata
+        var io = processIO
         let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
         let binder = CommandLineBinder(metadata: metadata)
-        var bound: BoundParameters
-        let preferences: Preferences
+        func fail(_ record: ErrorRecord, reason: String? = nil) -> Int32 {
+            let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
+            runtime.writeTerminatingError(record, reason: reason)
+            runtime.finish()
+            return 1
+        }
         // The preference variables are assigned before the command line runs (Runtime/Preferences.swift).
         let variables: Preferences
         do {
             variables = try Preferences.fromEnvironment(io.environment)
         } catch {
-            let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
-            runtime.writeTerminatingError(error.record, reason: PreferenceVariableError.reason)
-            runtime.finish()
-            return 1
+            return fail(error.record, reason: PreferenceVariableError.reason)
         }
+        var bound: BoundParameters
         do {
-            bound = try binder.bind(tokens.arguments)
-            preferences = variables.applying(bound)
+            bound = try binder.bind(arguments)
         } catch {
-            let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
-            runtime.writeTerminatingError(error)
-            runtime.finish()
-            return 1
+            return fail(ErrorRecord(error))
         }
+        let preferences = variables.applying(bound)
         var progress: ProgressLine?
         if io.standardErrorIsTerminal && ![.silentlyContinue, .ignore].contains(preferences.progress) {
             progress = ProgressLine(wrapping: io.standardError, activity: metadata.name)
@@ -110,7 +94,8 @@ public enum CommandHost {
                 runtime.writeError(error)
             }
         }
-        if !runtime.isStopping || !runtime.hadErrors { cmdlet.end(runtime) }
+        // EndProcessing runs unless an error stopped the command (a terminating error skips it).
+        if !(runtime.isStopping && runtime.hadErrors) { cmdlet.end(runtime) }
         if let status = SignalState.exitStatus { return status }
         return runtime.hadErrors ? 1 : 0
     }

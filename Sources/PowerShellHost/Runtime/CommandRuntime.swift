@@ -86,20 +86,11 @@ public final class CommandRuntime {
     }
 
     /// Shows an error that ends the command (a binding error, a failed BeginProcessing).
-    func writeTerminatingError(_ record: ErrorRecord) {
+    /// `reason` replaces the command name as ConciseView's reason for an error that is not about
+    /// the command (`MetadataError: …` for a preference variable that does not convert).
+    func writeTerminatingError(_ record: ErrorRecord, reason: String? = nil) {
         hadErrors = true
-        showError(record)
-        stopRequested = true
-    }
-
-    /// Shows an error that is not about this command, with its category as ConciseView's reason
-    /// (`MetadataError: …` for a preference variable that does not convert).
-    func writeTerminatingError(_ record: ErrorRecord, reason: String) {
-        hadErrors = true
-        io.standardOutput.flush()
-        let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
-        io.standardError.write(ErrorView.concise(commandName: reason, record, colour: colour))
-        io.standardError.flush()
+        showError(record, reason: reason)
         stopRequested = true
     }
 
@@ -107,10 +98,10 @@ public final class CommandRuntime {
         writeTerminatingError(record)
     }
 
-    private func showError(_ record: ErrorRecord) {
+    private func showError(_ record: ErrorRecord, reason: String? = nil) {
         io.standardOutput.flush()
         let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
-        io.standardError.write(ErrorView.concise(commandName: metadata.name, record, colour: colour))
+        io.standardError.write(ErrorView.concise(commandName: reason ?? metadata.name, record, colour: colour))
         io.standardError.flush()
         heldSince = nil
     }
