@@ -72,6 +72,7 @@ public final class FakeAzureServer: @unchecked Sendable {
         public var requests: [Recorded] = []
         public var connections = 0
         public var clientFDs: [Int32] = []
+        public var stopped = false
     }
 
     private let state = Mutex(State())
@@ -102,12 +103,23 @@ public final class FakeAzureServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
-                let id = state.withLock { s in
+                if client < 0 {
+                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    // Closed here, not in stop(): until now the number must stay ours, or this
+                    // loop could accept on another server's socket that reused it.
+                    close(fd)
+                    return
+                }
+                let id: Int? = state.withLock { s in
+                    if s.stopped {
+                        close(client)
+                        return nil
+                    }
                     s.connections += 1
                     s.clientFDs.append(client)
                     return s.connections
                 }
+                guard let id else { return }
                 var one: Int32 = 1
                 setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(4))
                 Thread.detachNewThread { [self] in serve(client, connection: id) }
@@ -117,15 +129,27 @@ public final class FakeAzureServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Stops listening and ends every open connection. Idempotent: `deinit` calls it again,
+    /// possibly long after the test, and must not close a descriptor number the process has
+    /// since reused for another socket. Connection descriptors are shut down and closed under
+    /// the lock, so a number is never touched after its connection closed it.
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        let fds = state.withLock { s in
-            let all = s.clientFDs
+        state.withLock { s in
+            guard !s.stopped else { return }
+            s.stopped = true
+            // Wakes the accept loop, which closes the listener itself.
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in s.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
             s.clientFDs = []
-            return all
         }
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
+    }
+
+    /// Closes a connection's descriptor and forgets it, under the lock `stop()` takes.
+    private func closeClient(_ fd: Int32) {
+        state.withLock { s in
+            s.clientFDs.removeAll { $0 == fd }
+            close(fd)
+        }
     }
 
     /// Replies for paths starting with `prefix` (longest prefix wins): the queue first, then
@@ -153,7 +177,7 @@ public final class FakeAzureServer: @unchecked Sendable {
     }
 
     private func serve(_ fd: Int32, connection: Int) {
-        defer { close(fd) }
+        defer { closeClient(fd) }
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
