@@ -26,6 +26,7 @@ final class RawProcess {
     let pid: pid_t
     /// The read end of stdout.
     let stdoutFD: Int32
+    private var stdoutOpen = true
     let stderrPath: String
     private var collected: [UInt8] = []
 
@@ -81,7 +82,7 @@ final class RawProcess {
     /// Reads stdout until it holds `count` complete lines or ends; returns the lines so far.
     func readLines(atLeast count: Int) -> [String] {
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while collected.filter({ $0 == 10 }).count < count {
+        while stdoutOpen, collected.filter({ $0 == 10 }).count < count {
             let n = read(stdoutFD, &buffer, buffer.count)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
@@ -97,16 +98,22 @@ final class RawProcess {
 
     func kill(_ signal: Int32) { Glibc.kill(pid, signal) }
 
+    /// Closes the read end of stdout, as `| head -1` does once it has its line.
+    func closeStdout() {
+        if stdoutOpen { close(stdoutFD) }
+        stdoutOpen = false
+    }
+
     /// Reads the rest of stdout, waits for the end, and collects stderr.
     func wait() -> End {
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        while stdoutOpen {
             let n = read(stdoutFD, &buffer, buffer.count)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             collected += buffer[0..<n]
         }
-        close(stdoutFD)
+        closeStdout()
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
