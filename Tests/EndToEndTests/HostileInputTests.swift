@@ -168,6 +168,7 @@ struct HostileInputTests {
             stdinPath: path, folder: harness.folder)
         let end = process.wait()
         #expect(end.signal == nil)
+        #expect(end.peakMemory > 1 << 20, "the memory sampler saw nothing")
         return end
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +16,9 @@ final class RawProcess {
         /// The exit status, or nil when a signal ended the process.
         let status: Int32?
         let signal: Int32?
-        /// Peak resident memory in bytes (`ru_maxrss`).
+        /// Peak resident memory in bytes: the highest `VmHWM` sampled from `/proc/<pid>/status`
+        /// while the process ran (`ru_maxrss` would count the test process's own memory, which a
+        /// `posix_spawn` child carries until its `exec`).
         let peakMemory: Int
         let stdout: [UInt8]
         let stderr: [UInt8]
@@ -104,8 +107,24 @@ final class RawProcess {
         stdoutOpen = false
     }
 
+    /// `VmHWM` of a running process in bytes, or nil once it has ended.
+    static func highWaterMark(_ pid: pid_t) -> Int? {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/status") else { return nil }
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        guard let kilobytes = line?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        return kilobytes * 1024
+    }
+
     /// Reads the rest of stdout, waits for the end, and collects stderr.
     func wait() -> End {
+        let peak = Mutex((value: 0, running: true))
+        let pid = self.pid
+        Thread.detachNewThread {
+            while peak.withLock({ $0.running }) {
+                if let sample = Self.highWaterMark(pid) { peak.withLock { $0.value = max($0.value, sample) } }
+                usleep(2000)
+            }
+        }
         var buffer = [UInt8](repeating: 0, count: 65536)
         while stdoutOpen {
             let n = read(stdoutFD, &buffer, buffer.count)
@@ -116,12 +135,16 @@ final class RawProcess {
         closeStdout()
         var status: Int32 = 0
         var usage = rusage()
+        // Let the sampler see the process once more before it is reaped.
+        while waitid(P_PID, id_t(pid), nil, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+        if let sample = Self.highWaterMark(pid) { peak.withLock { $0.value = max($0.value, sample) } }
+        peak.withLock { $0.running = false }
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let stderr = (FileManager.default.contents(atPath: stderrPath).map { Array($0) }) ?? []
         unlink(stderrPath)
         let exited = (status & 0x7F) == 0
         return End(
             status: exited ? (status >> 8) & 0xFF : nil, signal: exited ? nil : status & 0x7F,
-            peakMemory: usage.ru_maxrss * 1024, stdout: collected, stderr: stderr)
+            peakMemory: peak.withLock { $0.value }, stdout: collected, stderr: stderr)
     }
 }
