@@ -4,6 +4,10 @@ import Foundation
 import PowerShellHost
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Network faults against the loopback fake, through the whole cmdlet (argv + environment →
 /// stdout, stderr, status): every fault ends in a clear error or a recovered success, within a
 /// generous time bound (hang detection, not a speed test), never with a secret on stderr and
@@ -98,6 +102,50 @@ struct NetworkFaultTests {
         #expect(impatient.status == 1)
         #expect(impatient.stdout == "")
         #expect(Self.errorLine(impatient).contains(server.baseURL), "\(impatient.stderr)")
+    }
+
+    /// A one-connection loopback server that answers any request with a head announcing 100
+    /// body bytes and then sends one byte every 100 ms (a slow-loris body). Returns its URL.
+    static func tricklingServer() throws -> String {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 4) == 0 else { throw TestFailure("cannot listen") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        Thread.detachNewThread {
+            defer { close(listener) }
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { return }
+            defer { close(client) }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            _ = recv(client, &buffer, buffer.count, 0)
+            let head = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n".utf8)
+            guard send(client, head, head.count, Int32(MSG_NOSIGNAL)) == head.count else { return }
+            for _ in 0..<100 {
+                usleep(100_000)
+                if send(client, [UInt8(ascii: " ")], 1, Int32(MSG_NOSIGNAL)) != 1 { return }
+            }
+        }
+        return "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
+    }
+
+    @Test("a body that trickles in slower than the timeout is cut off by the request timeout, not waited for")
+    func tricklingBody() throws {
+        let server = try Self.server(arm: [])
+        defer { server.stop() }
+        let arm = try Self.tricklingServer()
+        let result = Self.run(
+            server, ["AZURE_RESOURCE_MANAGER_URL": arm, "AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "0"], within: 6)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(Self.errorLine(result).contains(arm), "\(result.stderr)")
     }
 
     @Test("a 200 answer that is HTML, not JSON, is an error and prints no keys")
