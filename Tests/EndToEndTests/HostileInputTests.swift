@@ -147,6 +147,16 @@ struct HostileInputTests {
         #expect(stderr.text.replacingOccurrences(of: "\u{1B}[K", with: "").unicodeScalars.allSatisfy { $0.value != 0x1B && $0.value != 0x9B })
     }
 
+    @Test("a mandatory-parameter prompt quotes a bad prompt command escaped")
+    func mandatoryPromptEscapes() {
+        let harness = Harness()
+        defer { harness.remove() }
+        let terminal = ScriptedTerminal(answers: ["!\u{1B}[2Jx", "rg", "acct", "Key1"])
+        let result = harness.run([], terminal: terminal)
+        #expect(result.status == 0)
+        #expect(terminal.transcript.contains("\"!^[[2Jx\" cannot be recognized as a valid Prompt command."), "\(terminal.transcript.debugDescription)")
+    }
+
     // MARK: pipeline
 
     /// Writes `chunk` `times` times then `tail` into a file (no giant string in memory).
