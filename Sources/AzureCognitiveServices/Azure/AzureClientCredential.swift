@@ -50,9 +50,17 @@ struct AzureClientCredential: AzureTokenCredential {
                 ("x-ms-client-request-id", AzureRequestID.make()), ("User-Agent", "AzShim/\(AzShimVersion.current)"),
             ],
             body: Array(form.utf8))
-        let response: HTTPMessage.Response
+        var response: HTTPMessage.Response
         do {
             response = try pipeline.exchange(request)
+            // MSAL retries a token request once, a second later, when the identity platform
+            // answers 5xx (`HttpManager`): a passing 500 must not fail the whole command.
+            if AzureRetryPolicy.isTransient(statusCode: response.statusCode) {
+                pipeline.diagnostics.verbose(
+                    "The token endpoint answered status \(response.statusCode); retrying once in 1 s.")
+                try pipeline.clock.sleep(seconds: 1, cancellation: pipeline.cancellation)
+                response = try pipeline.exchange(request)
+            }
         } catch .cancelled {
             throw .cancelled
         } catch {

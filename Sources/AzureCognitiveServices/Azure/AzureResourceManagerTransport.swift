@@ -45,6 +45,12 @@ public final class AzureResourceManagerTransport: ARMTransport {
             // Regenerated keys stay out of every later message too.
             registerKeys(in: response.body)
         }
+        guard (200..<300).contains(response.statusCode) else {
+            // An error body becomes the error message: a secret ARM echoes (the bearer token in
+            // an InvalidAuthenticationToken message, say) must not reach stderr.
+            let scrubbed = pipeline.secrets.scrub(String(decoding: response.body, as: UTF8.self))
+            return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: Array(scrubbed.utf8))
+        }
         return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: response.body)
     }
 

@@ -63,6 +63,8 @@ public struct EmulatorBackend: ARMTransport {
             if !folder.isEmpty { try FileSystem.makeDirectories(folder) }
             let lock = try FileSystem.Lock(path: stateFilePath + ".lock")
             defer { lock.unlock() }
+            // A writer killed mid-write leaves its temporary file; under the lock, none is live.
+            FileSystem.removeStaleTemporaries(of: stateFilePath)
             var state = EmulatorState()
             if let bytes = try FileSystem.readIfExists(stateFilePath) {
                 do { state = try EmulatorState(parsing: bytes) } catch { throw EmulatorFailure.corrupt(stateFilePath, error) }

@@ -39,7 +39,7 @@ struct MandatoryPrompt {
             }
             if command == "\"\"" { return .string("") }
             if command.lowercased() == "$null" { return .null }
-            terminal.write("\"\(line)\" cannot be recognized as a valid Prompt command.\n")
+            terminal.write("\"\(TerminalText.escapingControls(line))\" cannot be recognized as a valid Prompt command.\n")
         }
     }
 }

@@ -87,6 +87,32 @@ public enum FileSystem {
         syncDirectory(of: path)
     }
 
+    /// Removes the temporary files `replaceAtomically` left beside `path` when a process died
+    /// between creating one and renaming it (`kill -9`, power loss). Call it only while holding
+    /// the lock every writer of `path` holds: no live writer then has a temporary file, so every
+    /// `<name>.tmp-*` found is stale. Failures are ignored (the next run tries again).
+    ///
+    /// Example: after `kill -9` mid-write, `emulator.json.tmp-4242-1f3a` is gone once the next
+    /// `New-AzCognitiveServicesAccountKey` run has taken the lock.
+    public static func removeStaleTemporaries(of path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let folder = parts.dropLast().joined(separator: "/")
+        let prefix = (parts.last.map(String.init) ?? path) + ".tmp-"
+        let directoryPath = folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder
+        guard let directory = opendir(directoryPath) else { return }
+        var stale: [String] = []
+        while let entry = readdir(directory) {
+            var name = entry.pointee.d_name
+            let capacity = MemoryLayout.size(ofValue: name)
+            let entryName = withUnsafePointer(to: &name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) }
+            }
+            if entryName.hasPrefix(prefix) { stale.append(directoryPath + "/" + entryName) }
+        }
+        closedir(directory)
+        for file in stale { unlink(file) }
+    }
+
     private static func syncDirectory(of path: String) {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target (address sanitizer on) for SECONDS seconds.
+#
+#   Scripts/fuzz.sh TARGET SECONDS      TARGET: arguments | json | help
+#   Scripts/fuzz.sh TARGET FILE...      re-run saved inputs (crash reproduction)
+#
+# The targets are built here with swiftc, outside SwiftPM, so `swift build` and `swift test`
+# never need the fuzzer runtime: the library sources are compiled with
+# `-sanitize=fuzzer,address` into .build/fuzz/ and linked with Fuzz/<Target>/*.swift, whose
+# `LLVMFuzzerTestOneInput` is the entry point. Seeds: Fuzz/Seeds/TARGET (committed). Corpus:
+# fuzz-corpus/TARGET, crashes: fuzz-artifacts/TARGET (both git-ignored). Exit status: 0 when
+# nothing was found, 1 when libFuzzer found a crash, leak, timeout or memory blow-up, 3 when the
+# toolchain has no libFuzzer runtime (never a silent skip).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+usage() { echo "usage: Scripts/fuzz.sh arguments|json|help SECONDS|FILE..." >&2; exit 2; }
+[[ $# -ge 2 ]] || usage
+target=$1
+shift
+case "$target" in
+    arguments) folder=Arguments; modules=(PowerShellHost AzureCognitiveServices); max_len=4096 ;;
+    json) folder=JSONStream; modules=(PowerShellHost); max_len=8192 ;;
+    help) folder=HelpMarkdown; modules=(PowerShellHost AzureCognitiveServices); max_len=16384 ;;
+    *) usage ;;
+esac
+
+swiftc=$(command -v swiftc || true)
+if [[ -z "$swiftc" ]]; then
+    echo "fuzz.sh: swiftc is not on PATH" >&2
+    exit 3
+fi
+toolchain=$(dirname "$(dirname "$(readlink -f "$swiftc")")")
+runtime=$(find "$toolchain/lib/clang" "$toolchain/lib/swift/clang" -name 'libclang_rt.fuzzer-*.a' 2>/dev/null | head -1 || true)
+if [[ -z "$runtime" ]]; then
+    echo "fuzz.sh: FUZZER RUNTIME MISSING: no libclang_rt.fuzzer-*.a under $toolchain/lib/clang." >&2
+    echo "fuzz.sh: this Swift toolchain cannot build -sanitize=fuzzer targets; install the full" >&2
+    echo "fuzz.sh: swift.org toolchain for Linux (it ships libFuzzer). Nothing was fuzzed." >&2
+    exit 3
+fi
+
+build=$root/.build/fuzz
+mkdir -p "$build"
+flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6)
+# Rebuild a module only when one of its sources is newer than its archive.
+for module in "${modules[@]}"; do
+    archive=$build/lib$module.a
+    mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
+    if [[ ! -f "$archive" ]] || [[ -n $(find "Sources/$module" -name '*.swift' -newer "$archive" | head -1) ]]; then
+        echo "== building $module with -sanitize=fuzzer,address" >&2
+        swiftc "${flags[@]}" -module-name "$module" -emit-library -static -emit-module \
+            -emit-module-path "$build/$module.swiftmodule" -I "$build" -o "$archive" "${sources[@]}"
+        touch "$archive"
+    fi
+done
+binary=$build/fuzz-$target
+mapfile -t harness < <(find "Fuzz/$folder" -name '*.swift' | sort)
+link=()
+for ((index = ${#modules[@]} - 1; index >= 0; index--)); do link+=(-l"${modules[index]}"); done
+echo "== linking $binary" >&2
+swiftc "${flags[@]}" -module-name "Fuzz$folder" -I "$build" -L "$build" "${harness[@]}" "${link[@]}" -o "$binary"
+
+corpus=$root/fuzz-corpus/$target
+artifacts=$root/fuzz-artifacts/$target
+mkdir -p "$corpus" "$artifacts"
+options=(-max_len=$max_len -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/")
+
+if [[ "$1" =~ ^[0-9]+$ ]]; then
+    seconds=$1
+    echo "== fuzzing $target for $seconds s (corpus $corpus, seeds Fuzz/Seeds/$target)" >&2
+    "$binary" "${options[@]}" -max_total_time="$seconds" "$corpus" "$root/Fuzz/Seeds/$target"
+else
+    "$binary" "${options[@]}" "$@"
+fi
