@@ -88,6 +88,9 @@ struct CommandLineBinderTests {
         ErrorCase(arguments: ["-Foo"], expected: "A parameter cannot be found that matches parameter name 'Foo'."),
         ErrorCase(arguments: ["-S", "x", "rg", "acct", "Key1"], expected: "A parameter cannot be found that matches parameter name 'S'."),
         ErrorCase(arguments: ["rg", "acct", "Key1", "-X"], expected: "A parameter cannot be found that matches parameter name 'X'."),
+        // §2.1: a dash and a letter start a parameter (`-x5`); a dash and a digit a value (`-5x`).
+        ErrorCase(arguments: ["rg", "acct", "Key1", "-x5"], expected: "A parameter cannot be found that matches parameter name 'x5'."),
+        ErrorCase(arguments: ["rg", "acct", "Key1", "-5x"], expected: "A positional parameter cannot be found that accepts argument '-5x'."),
         ErrorCase(arguments: ["rg", "acct", "Key1", "-Foo:bar"], expected: "A parameter cannot be found that matches parameter name 'Foo'."),
         ErrorCase(arguments: ["rg", "acct", "Key1", "5"], expected: "A positional parameter cannot be found that accepts argument '5'."),
         ErrorCase(arguments: ["rg", "acct", "Key1", "$null"], expected: "A positional parameter cannot be found that accepts argument '$null'."),
