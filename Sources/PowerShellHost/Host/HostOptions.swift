@@ -41,8 +41,9 @@ public struct HostOptions: Sendable, Equatable {
                 continue
             }
             let body = word.dropFirst(2)
-            let name = body.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-            let inline = body.contains("=") ? String(body[body.index(after: body.firstIndex(of: "=")!)...]) : nil
+            let equals = body.firstIndex(of: "=")
+            let name = String(body[..<(equals ?? body.endIndex)])
+            let inline = equals.map { String(body[body.index(after: $0)...]) }
             switch name {
             case "output":
                 let text = try value(name, inline: inline)

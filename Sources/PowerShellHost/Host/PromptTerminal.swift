@@ -40,10 +40,10 @@ public final class ControllingTerminal: PromptTerminal {
     public var interpretsEscapes: Bool { true }
 
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if count <= 0 {
                 if count < 0 && errno == EINTR { continue }
                 return
