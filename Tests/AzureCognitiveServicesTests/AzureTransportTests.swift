@@ -1,5 +1,6 @@
 import FakeAzure
 import Foundation
+import PowerShellHost
 import Testing
 @testable import AzureCognitiveServices
 

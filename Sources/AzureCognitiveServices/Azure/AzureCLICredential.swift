@@ -47,7 +47,7 @@ struct AzureCLICredential: AzureTokenCredential {
             let line = errorText.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(output.status)"
             throw .authenticationFailed(pipeline.secrets.scrub("\(source): \(line)"))
         }
-        guard let json = try? JSONParser.parse(AzureFile.withoutBOM(output.stdout)),
+        guard let json = try? JSONParser.parse(output.stdout),
             let token = json["accessToken"]?.stringValue, !token.isEmpty
         else {
             throw .authenticationFailed("\(source): 'az account get-access-token' printed no accessToken")

@@ -21,8 +21,8 @@ struct AzureCLIProfile: Sendable, Equatable {
 
     /// The login, or nil when the file is missing, unreadable or lists no subscription.
     static func load(environment: [String: String]) -> AzureCLIProfile? {
-        guard let path = path(environment: environment), let bytes = AzureFile.read(path),
-            let json = try? JSONParserBridge.parse(AzureFile.withoutBOM(bytes)),
+        guard let path = path(environment: environment), let bytes = try? FileSystem.read(path, maximumBytes: 16 << 20),
+            let json = try? JSONParser.parse(bytes),
             case .array(let subscriptions)? = json["subscriptions"], !subscriptions.isEmpty
         else { return nil }
         let chosen = subscriptions.first { if case .bool(true)? = $0["isDefault"] { true } else { false } } ?? subscriptions[0]

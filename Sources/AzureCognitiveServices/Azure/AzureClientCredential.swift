@@ -1,3 +1,4 @@
+import PowerShellHost
 /// The OAuth2 client-credentials grant (§5.2) with a client secret, or with a client
 /// assertion read from `AZURE_FEDERATED_TOKEN_FILE` (workload identity; the file is re-read
 /// for every token, since Kubernetes rotates it).
@@ -33,7 +34,7 @@ struct AzureClientCredential: AzureTokenCredential {
             source = "Client secret authentication for client '\(clientId)' at \(url.origin) failed"
         case .federatedTokenFile(let path):
             source = "Workload identity authentication for client '\(clientId)' at \(url.origin) failed"
-            guard let bytes = AzureFile.read(path) else {
+            guard let bytes = try? FileSystem.read(path, maximumBytes: 16 << 20) else {
                 throw .authenticationFailed("\(source): cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)'")
             }
             let assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
@@ -47,7 +48,7 @@ struct AzureClientCredential: AzureTokenCredential {
             method: "POST", url: url,
             headers: [
                 ("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json"),
-                ("x-ms-client-request-id", AzureRequestID.make()), ("User-Agent", "AzShim/\(AzShimVersion.current)"),
+                ("x-ms-client-request-id", AzureRequestID.make()), ("User-Agent", AzShimVersion.userAgent),
             ],
             body: Array(form.utf8))
         var response: HTTPMessage.Response

@@ -14,12 +14,15 @@ struct AzureContextFile: Sendable, Equatable {
     var audience: String?
 
     static func load(path: String) throws(AzureConfigurationError) -> AzureContextFile {
-        guard let bytes = AzureFile.read(path) else {
-            throw .contextFile(path: path, reason: AzureFile.lastError())
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, maximumBytes: 16 << 20)
+        } catch {
+            throw .contextFile(path: path, reason: error.reason)
         }
         let json: JSONValue
         do {
-            json = try JSONParser.parse(AzureFile.withoutBOM(bytes))
+            json = try JSONParser.parse(bytes)
         } catch {
             throw .contextFile(path: path, reason: "not valid JSON (line \(error.line), column \(error.column): \(error.reason))")
         }

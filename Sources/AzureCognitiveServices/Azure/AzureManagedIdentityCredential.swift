@@ -1,3 +1,4 @@
+import PowerShellHost
 /// Managed identity tokens (§5.3): App Service / Functions / Container Apps
 /// (`IDENTITY_ENDPOINT` + `IDENTITY_HEADER`), Azure ML (`MSI_ENDPOINT` + `MSI_SECRET`), and
 /// the VM instance metadata endpoint (host overridable with
@@ -31,7 +32,7 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
 
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         var url: AzureURL
-        var headers: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", "AzShim/\(AzShimVersion.current)")]
+        var headers: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", AzShimVersion.userAgent)]
         var query: String
         var connectTimeout: Double?
         var timeout: Double?

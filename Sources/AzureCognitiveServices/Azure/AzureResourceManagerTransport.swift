@@ -1,3 +1,4 @@
+import PowerShellHost
 /// The `ARMTransport` that talks to Azure Resource Manager over HTTPS: one token (cached)
 /// and one keep-alive connection for all requests; any HTTP status is returned as an
 /// `ARMResponse`, and only a missing response (connection, TLS, timeout, truncation,
@@ -38,7 +39,7 @@ public final class AzureResourceManagerTransport: ARMTransport {
             ("Accept", "application/json"),
             ("x-ms-client-request-id", AzureRequestID.make()),
             ("accept-language", "en-US"),
-            ("User-Agent", "AzShim/\(AzShimVersion.current)"),
+            ("User-Agent", AzShimVersion.userAgent),
         ]
         let response = try pipeline.exchange(HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
@@ -55,7 +56,7 @@ public final class AzureResourceManagerTransport: ARMTransport {
     }
 
     private func registerKeys(in body: [UInt8]) {
-        guard let json = try? JSONParserBridge.parse(body) else { return }
+        guard let json = try? JSONParser.parse(body) else { return }
         for name in ["key1", "key2"] {
             if let value = json[name]?.stringValue { pipeline.secrets.register(value) }
         }

@@ -13,7 +13,7 @@ enum EnumParse {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         var result = 0
         for part in parts {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmingWhitespace()
             guard let first = trimmed.first else { return .noMatch }
             if first.isASCIIDigit || first == "-" || first == "+" {
                 guard let number = Int64(trimmed) else {
@@ -29,28 +29,5 @@ enum EnumParse {
             }
         }
         return .value(result)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing characters of `set`.
-    func trimmingCharacters(in set: TrimSet) -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !set.contains($0) }),
-            let end = scalars.lastIndex(where: { !set.contains($0) })
-        else { return "" }
-        // Nothing to trim (the usual case, e.g. every `"KeyName":"Key1"` of a pipeline).
-        if start == scalars.startIndex && scalars.index(after: end) == scalars.endIndex { return String(self) }
-        return String(String.UnicodeScalarView(scalars[start...end]))
-    }
-}
-
-/// The characters `trimmingCharacters(in:)` removes (FoundationEssentials has no CharacterSet).
-enum TrimSet {
-    case whitespaces
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        // ASCII first: the Unicode property lookup is slow, and its answer there is tab to CR and space.
-        if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
-        return scalar.properties.isWhitespace
     }
 }

@@ -69,7 +69,7 @@ public enum ValueConverter {
         case .null: return 0
         case .array: throw .notSupported(argumentType: value.typeName)
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingWhitespace()
             if case .integer(_, let number)? = NumericLiteral.parse(trimmed) {
                 guard let number, let result = Int32(exactly: number) else {
                     throw .invalidCast(value: text, typeName: typeName, reason: tooLarge)

@@ -42,7 +42,7 @@ public enum HelpCommand {
             }
             return Result(stdout: uri + "\n")
         case .parameter(let pattern):
-            let patterns = pattern.split(separator: ",").map { PlatyPSText.trim(String($0)) }
+            let patterns = pattern.split(separator: ",").map { $0.trimmingWhitespace() }
             var output = ""
             var found: Set<String> = []
             var matched: [HelpDocument.Parameter] = []

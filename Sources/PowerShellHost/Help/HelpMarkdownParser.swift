@@ -75,8 +75,8 @@ extension HelpMarkdownParser {
                             report(offset + 1, "Invalid yaml: expected simple key-value pairs")
                             continue
                         }
-                        let key = PlatyPSText.trim(String(line[..<colon]))
-                        frontMatter[key] = PlatyPSText.trim(String(line[line.index(after: colon)...]))
+                        let key = line[..<colon].trimmingWhitespace()
+                        frontMatter[key] = line[line.index(after: colon)...].trimmingWhitespace()
                     }
                     bodyStart = close + 1
                 } else {
@@ -288,15 +288,15 @@ extension HelpMarkdownParser {
         mutating func yamlPairs(_ text: String, firstLine: Int) -> [String: (value: String?, line: Int)] {
             var pairs: [String: (value: String?, line: Int)] = [:]
             for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = PlatyPSText.trim(String(rawLine))
+                let line = rawLine.trimmingWhitespace()
                 if line.isEmpty { continue }
                 let lineNumber = firstLine + offset
                 guard let colon = line.firstIndex(of: ":") else {
                     report(lineNumber, "Invalid yaml: expected simple key-value pairs")
                     continue
                 }
-                let key = PlatyPSText.trim(String(line[..<colon]))
-                let value = PlatyPSText.trim(String(line[line.index(after: colon)...]))
+                let key = line[..<colon].trimmingWhitespace()
+                let value = line[line.index(after: colon)...].trimmingWhitespace()
                 guard HelpMarkdownParser.knownYamlKeys.contains(key.lowercased()) else {
                     report(lineNumber, "Invalid yaml: unknown key \(key)")
                     continue
@@ -307,7 +307,7 @@ extension HelpMarkdownParser {
         }
 
         static func splitList(_ value: String) -> [String] {
-            value.split(separator: ",", omittingEmptySubsequences: false).map { PlatyPSText.trim(String($0)) }
+            value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
         }
 
         /// `FillUpParameterFromKeyValuePairs`, with diagnostics for values platyPS would misread.

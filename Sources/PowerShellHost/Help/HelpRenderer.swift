@@ -229,7 +229,7 @@ public enum HelpRenderer {
             writer.text(padExampleTitle(example.title))
             writer.newline()
             writer.newline()
-            writer.text(PlatyPSText.trim(example.code.joined(separator: "\n\n")))
+            writer.text(example.code.joined(separator: "\n\n").trimmingWhitespace())
             writer.newline()
             writer.newline()  // no <results>
             paragraphs(example.remarks, &writer)
@@ -271,7 +271,7 @@ public enum HelpRenderer {
     /// (`GetMamlFormattingPSObjects`/`GetParaPSObject`): trimmed, and every non-empty paragraph
     /// except the last-counted one gets a line break appended, which shows as an indent-only line.
     static func paragraphs(_ text: String, _ writer: inout HelpLayoutWriter) {
-        let paras = text.split(separator: "\n", omittingEmptySubsequences: false).map { PlatyPSText.trim(String($0)) }
+        let paras = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
         let nonEmpty = paras.filter { !$0.isEmpty }.count
         for (offset, para) in paras.enumerated() {
             let addLine = offset + 1 != nonEmpty && !para.isEmpty
@@ -282,7 +282,7 @@ public enum HelpRenderer {
 
     /// platyPS `PadExampleTitle`: dashes on both sides up to 64 columns.
     static func padExampleTitle(_ title: String) -> String {
-        let trimmed = PlatyPSText.trim(title)
+        let trimmed = title.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.count < 62 else { return trimmed }
         let pad = String(repeating: "-", count: (64 - trimmed.count - 2) / 2)
         return pad + " " + trimmed + " " + pad

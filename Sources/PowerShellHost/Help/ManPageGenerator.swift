@@ -39,11 +39,11 @@ public enum ManPageGenerator {
         if !document.examples.isEmpty {
             page += ".SH EXAMPLES\n"
             for example in document.examples {
-                page += ".SS \(escape(PlatyPSText.trim(example.title)))\n"
+                page += ".SS \(escape(example.title.trimmingWhitespace()))\n"
                 if !example.introduction.isEmpty { page += body(example.introduction) }
                 for code in example.code {
                     page += ".PP\n.nf\n.RS 4\n"
-                    page += PlatyPSText.trim(code).split(separator: "\n", omittingEmptySubsequences: false)
+                    page += code.trimmingWhitespace().split(separator: "\n", omittingEmptySubsequences: false)
                         .map { escape(String($0)) }.joined(separator: "\n") + "\n"
                     page += ".RE\n.fi\n"
                 }
@@ -67,7 +67,7 @@ public enum ManPageGenerator {
     }
 
     static func paragraphs(_ text: String) -> [String] {
-        text.split(separator: "\n").map { PlatyPSText.trim(String($0)) }.filter { !$0.isEmpty }
+        text.split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     static func body(_ text: String) -> String {

@@ -64,7 +64,7 @@ enum MarkdownBlock: Equatable {
                 var text = line.dropFirst(level)
                 // (\#+)[ ]*(.+?)[ ]*\#*
                 while let last = text.last, last == "#" { text = text.dropLast() }
-                blocks.append(.heading(level: level, text: PlatyPSText.trim(String(text)), line: lineNumber))
+                blocks.append(.heading(level: level, text: text.trimmingWhitespace(), line: lineNumber))
                 index += 1
                 continue
             }

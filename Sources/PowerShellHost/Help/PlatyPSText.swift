@@ -156,7 +156,7 @@ enum PlatyPSText {
 
     /// `TextSpan` in `Full` mode: trim, unescape, and turn line breaks into spaces or paragraphs.
     static func unwind(_ raw: String) -> String {
-        var text = trim(raw)
+        var text = raw.trimmingWhitespace()
         // Most text has no backslash at all: then there is nothing to unescape (this runs for
         // every span of `-?`, and each `replacing` is a full search).
         if text.utf8.contains(UInt8(ascii: "\\")) {
@@ -189,7 +189,7 @@ enum PlatyPSText {
                 output += line + " "
             }
         }
-        return trim(removingSpaceBeforeLineBreaks(output))
+        return removingSpaceBeforeLineBreaks(output).trimmingWhitespace()
     }
 
     /// `text.replacing(" \n", with: "\n")` (left to right, as .NET's `Replace`), in one pass.
@@ -217,14 +217,6 @@ enum PlatyPSText {
         guard chars.count == 2 else { return false }
         return (chars[0] == "-" && chars[1] == "-") || (chars[0] == "-" && chars[1] == " ")
             || (chars[0] == "*" && chars[1] == " ")
-    }
-
-    /// .NET `String.Trim()`: white space (including line breaks) off both ends.
-    static func trim(_ text: String) -> String {
-        guard let start = text.firstIndex(where: { !$0.isWhitespace }),
-            let end = text.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(text[start...end])
     }
 }
 

@@ -6,7 +6,7 @@
 /// Example: `CommandHost.run(definition, arguments: ["rg", "acct", "Key1"], io: .process())`.
 public enum CommandHost {
     /// What the host shows for `--version`.
-    public static let productVersion = "AzShim 0.1.0"
+    public static let productVersion = "AzShim \(AzShimVersion.current)"
 
     public static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
         let options: HostOptions

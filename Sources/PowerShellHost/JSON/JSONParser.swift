@@ -21,8 +21,10 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 512
 
-    /// Parses `bytes` as exactly one JSON value, surrounded by optional white space.
+    /// Parses `bytes` as exactly one JSON value, surrounded by optional white space. A leading
+    /// UTF-8 byte-order mark is skipped, as files written by Windows tools (`Save-AzContext`) have one.
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try parse(Array(bytes.dropFirst(3))) }
         let result: Result<JSONValue, SyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONIncrementalParser(
                 unrollsTopLevelArrays: false, reportsUnexpectedEnd: false,

@@ -64,7 +64,7 @@ struct ChoicePrompt {
             terminal.write(choiceLine(columns: columns, painted: painted))
             guard let answer = terminal.readLine() else { return nil }
             if answer.isEmpty { return defaultIndex }
-            let trimmed = answer.trimmingCharacters(in: .whitespaces)
+            let trimmed = answer.trimmingWhitespace()
             if trimmed == "?" {
                 for choice in choices {
                     let key = choice.hotKey.isEmpty ? choice.plainLabel : choice.hotKey

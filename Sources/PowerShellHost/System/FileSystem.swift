@@ -14,6 +14,8 @@ public enum FileSystem {
         public let operation: String
         public let path: String
         public let reason: String
+        /// The `errno` of the failed call, 0 when the failure is not a system call's.
+        public var code: Int32 = 0
         public var description: String { "Cannot \(operation) '\(path)': \(reason)." }
 
         public init(operation: String, path: String, reason: String) {
@@ -26,27 +28,38 @@ public enum FileSystem {
             self.operation = operation
             self.path = path
             self.reason = String(cString: strerror(code))
+            self.code = code
         }
     }
 
     /// The whole file, or nil when it does not exist.
     public static func readIfExists(_ path: String) throws(Failure) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return nil }
-            throw Failure("read", path)
+        do {
+            return try read(path)
+        } catch where error.code == ENOENT {
+            return nil
         }
+    }
+
+    /// The whole file; a file over `maximumBytes` is refused (context files, tokens, profiles
+    /// are small, so a huge one is a mistake, not something to load).
+    public static func read(_ path: String, maximumBytes: Int = .max) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 { throw Failure("read", path) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure("read", path)
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumBytes {
+                throw Failure(operation: "read", path: path, reason: "it is larger than \(maximumBytes) bytes")
+            }
         }
     }
 

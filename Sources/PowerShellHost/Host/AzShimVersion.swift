@@ -1,0 +1,10 @@
+/// The AzShim release: what `--version` prints and the `User-Agent` of every Azure request.
+///
+/// Example: `New-AzCognitiveServicesAccountKey --version` prints `AzShim 0.1.0`; a request to
+/// Azure carries `User-Agent: AzShim/0.1.0`.
+public enum AzShimVersion {
+    public static let current = "0.1.0"
+
+    /// `AzShim/<version>`, the product token sent as `User-Agent`.
+    public static let userAgent = "AzShim/\(current)"
+}
