@@ -43,8 +43,5 @@ public struct BoundParameters: Sendable, Equatable {
     /// Whether a switch is bound and present.
     public func isPresent(_ name: String) -> Bool { storage[name]?.value.isPresentSwitch ?? false }
 
-    /// Whether a switch was given at all (present or explicitly false).
-    public func isSpecified(_ name: String) -> Bool { storage[name] != nil }
-
     public var names: [String] { Array(storage.keys) }
 }

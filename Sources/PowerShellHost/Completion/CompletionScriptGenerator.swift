@@ -25,8 +25,8 @@ public enum CompletionScriptGenerator {
 
     /// The host options the AzShim host reads (DESIGN.md "Host options").
     public static let hostOptions: [HostOption] = [
-        HostOption("--output", values: ["table", "list", "json"]),
-        HostOption("--help", values: ["full", "detailed", "examples", "online", "parameter="]),
+        HostOption("--output", values: OutputFormat.allCases.map(\.rawValue)),
+        HostOption("--help", values: HelpView.hostOptionValues),
         HostOption("--version"),
         HostOption("--throttle-limit"),
         HostOption("--completion", values: Shell.allCases.map(\.rawValue)),
@@ -108,7 +108,7 @@ public enum CompletionScriptGenerator {
             script += "        return 0\n"
             script += "    fi\n"
             script += "    case \"$cur\" in\n"
-            script += "        --*) _azshim_complete_words \"$cur\" \(quoted(hostOptions.map(\.name) + ["--help=full", "--help=detailed", "--help=examples", "--help=online", "--help=parameter="])) ;;\n"
+            script += "        --*) _azshim_complete_words \"$cur\" \(quoted(hostOptions.map(\.name) + HelpView.hostOptionValues.map { "--help=" + $0 })) ;;\n"
             script += "        -*) _azshim_complete_words \"$cur\" \(quoted(parameterWords(command))) ;;\n"
             script += "        *) COMPREPLY=() ;;\n"
             script += "    esac\n"

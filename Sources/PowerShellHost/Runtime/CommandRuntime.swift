@@ -72,13 +72,9 @@ public final class CommandRuntime {
             showError(record)
             stopRequested = true
         case .inquire:
-            switch ask(Inquiry(message: record.message)) {
-            case .answered(let answer):
+            if let answer = inquire(record.message) {
                 errorStatus = answer
                 showError(record)
-            case .halted: stopWith(Self.inquireHalt)
-            case .notInteractive: stopWith(ShouldProcessConfirmation.nonInteractive)
-            case .canceled: stopWith(ShouldProcessConfirmation.canceled)
             }
         default:
             showError(record)
@@ -92,10 +88,6 @@ public final class CommandRuntime {
         hadErrors = true
         showError(record, reason: reason)
         stopRequested = true
-    }
-
-    private func stopWith(_ record: ErrorRecord) {
-        writeTerminatingError(record)
     }
 
     private func showError(_ record: ErrorRecord, reason: String? = nil) {
@@ -142,17 +134,12 @@ public final class CommandRuntime {
         if preference.isShown { writeStream(prefix, text) }
         switch preference {
         case .stop:
-            stopWith(
+            writeTerminatingError(
                 ErrorRecord(
                     message: Self.preferenceStop(variable: variable, message: text), errorId: "ActionPreferenceStop",
                     category: .operationStopped))
         case .inquire:
-            switch ask(Inquiry(message: "")) {
-            case .answered(let answer): status = answer
-            case .halted: stopWith(Self.inquireHalt)
-            case .notInteractive: stopWith(ShouldProcessConfirmation.nonInteractive)
-            case .canceled: stopWith(ShouldProcessConfirmation.canceled)
-            }
+            if let answer = inquire("") { status = answer }
         default: break
         }
     }
@@ -166,6 +153,19 @@ public final class CommandRuntime {
     static let inquireHalt = ErrorRecord(
         message: "The running command stopped because the user selected the Stop option.",
         errorId: "ActionPreferenceStop", category: .operationStopped)
+
+    /// The Inquire prompt (Yes, Yes to All, Halt Command, Suspend; `message` empty asks
+    /// `Continue with this operation?`). Returns the answer, or ends the command and returns nil on
+    /// Halt, without a terminal, or when the terminal ends.
+    private func inquire(_ message: String) -> ContinueStatus? {
+        switch ask(Inquiry(message: message)) {
+        case .answered(let answer): return answer
+        case .halted: writeTerminatingError(Self.inquireHalt)
+        case .notInteractive: writeTerminatingError(ShouldProcessConfirmation.nonInteractive)
+        case .canceled: writeTerminatingError(ShouldProcessConfirmation.canceled)
+        }
+        return nil
+    }
 
     /// Asks on the terminal, after flushing what was written so far.
     func ask(_ inquiry: Inquiry) -> Inquiry.Outcome {
