@@ -38,7 +38,20 @@ public enum ARMErrorMessages {
         return ErrorRecord(message: message, errorId: "ARMRequestFailed", category: category)
     }
 
-    private static func formatSeconds(_ seconds: Double) -> String {
+    /// The same failure as a clause inside AzShim's own messages (a token request that could not
+    /// reach the identity platform): `cannot connect to https://login.microsoftonline.com: Connection refused`.
+    static func reason(_ failure: ARMTransportError) -> String {
+        switch failure {
+        case .connectionFailed(let endpoint, let reason): "cannot connect to \(endpoint): \(reason)"
+        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(formatSeconds(seconds)) s"
+        case .invalidResponse(let endpoint, let reason): "invalid response from \(endpoint): \(reason)"
+        case .cancelled: "cancelled"
+        case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
+        }
+    }
+
+    /// Seconds as messages print them: `3`, `0.5`.
+    static func formatSeconds(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 

@@ -35,7 +35,7 @@ struct AzureCLICredential: AzureTokenCredential {
             switch error {
             case .cancelled: throw .cancelled
             case .timedOut:
-                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(HTTPConnection.formatSeconds(timeout)) s")
+                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds(timeout)) s")
             case .spawnFailed(let reason): throw .authenticationFailed("\(source): cannot run '\(az)': \(reason)")
             }
         }

@@ -65,7 +65,7 @@ struct AzureClientCredential: AzureTokenCredential {
         } catch .cancelled {
             throw .cancelled
         } catch {
-            throw .authenticationFailed("\(source): \(AzureTransportErrorText.reason(error))")
+            throw .authenticationFailed("\(source): \(ARMErrorMessages.reason(error))")
         }
         return try AzureTokenResponse.parse(response, now: pipeline.clock.now(), source: source, secrets: pipeline.secrets)
     }

@@ -154,7 +154,7 @@ public enum AzureConfigurationResolver {
             do {
                 _ = try tokens.token(pipeline: pipeline)
             } catch {
-                tried.append("managed identity (Azure VM): \(AzureTransportErrorText.reason(error))")
+                tried.append("managed identity (Azure VM): \(ARMErrorMessages.reason(error))")
                 throw .noCredential(cloud: cloud.name, tried: tried)
             }
         }

@@ -67,7 +67,7 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         } catch .cancelled {
             throw .cancelled
         } catch {
-            throw .authenticationFailed("\(sourceText): \(AzureTransportErrorText.reason(error))")
+            throw .authenticationFailed("\(sourceText): \(ARMErrorMessages.reason(error))")
         }
         return try AzureTokenResponse.parse(response, now: pipeline.clock.now(), source: sourceText, secrets: pipeline.secrets)
     }

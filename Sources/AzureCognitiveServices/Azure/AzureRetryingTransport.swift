@@ -39,7 +39,7 @@ public final class AzureRetryingTransport: ARMTransport {
                 switch error {
                 case .connectionFailed, .timedOut:
                     guard retries < policy.maximumRetries else { throw error }
-                    try wait(beforeRetry: retries, why: AzureTransportErrorText.reason(error))
+                    try wait(beforeRetry: retries, why: ARMErrorMessages.reason(error))
                     retries += 1
                     continue
                 default:
@@ -49,11 +49,11 @@ public final class AzureRetryingTransport: ARMTransport {
             if response.statusCode == 429 {
                 guard throttled < policy.maximumRetriesFor429, let delay = retryAfter(response) else { return response }
                 if delay > policy.maximumRetryAfter {
-                    diagnostics.verbose("Azure Resource Manager asked to retry after \(HTTPConnection.formatSeconds(delay.rounded(.up))) s, more than the \(HTTPConnection.formatSeconds(policy.maximumRetryAfter)) s AzShim waits; giving up.")
+                    diagnostics.verbose("Azure Resource Manager asked to retry after \(ARMErrorMessages.formatSeconds(delay.rounded(.up))) s, more than the \(ARMErrorMessages.formatSeconds(policy.maximumRetryAfter)) s AzShim waits; giving up.")
                     return response
                 }
                 throttled += 1
-                diagnostics.verbose("Azure Resource Manager is throttling requests (429); retrying in \(HTTPConnection.formatSeconds((delay * 10).rounded(.up) / 10)) s.")
+                diagnostics.verbose("Azure Resource Manager is throttling requests (429); retrying in \(ARMErrorMessages.formatSeconds((delay * 10).rounded(.up) / 10)) s.")
                 gate.pause(until: clock.now() + delay)
                 continue
             }
@@ -68,7 +68,7 @@ public final class AzureRetryingTransport: ARMTransport {
 
     private func wait(beforeRetry retry: Int, why: String) throws(ARMTransportError) {
         let delay = policy.backoff(beforeRetry: retry, random: random())
-        diagnostics.verbose("Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(HTTPConnection.formatSeconds((delay * 10).rounded() / 10)) s" : "").")
+        diagnostics.verbose("Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(ARMErrorMessages.formatSeconds((delay * 10).rounded() / 10)) s" : "").")
         if delay > 0 { try clock.sleep(seconds: delay, cancellation: cancellation) }
     }
 

@@ -70,7 +70,7 @@ final class HTTPConnection: @unchecked Sendable {
                 } catch {
                     Glibc.close(fd)
                     if case .timedOut = error, connectDeadline < deadline {
-                        lastError = "connection timed out after \(HTTPConnection.formatSeconds(connectTimeout)) s"
+                        lastError = "connection timed out after \(ARMErrorMessages.formatSeconds(connectTimeout)) s"
                         continue
                     }
                     throw error
@@ -275,10 +275,6 @@ final class HTTPConnection: @unchecked Sendable {
         }
         pthread_sigmask(SIG_SETMASK, &oldSet, nil)
         return result
-    }
-
-    static func formatSeconds(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 }
 #endif
