@@ -66,31 +66,3 @@ public enum BindingError: Error, Sendable, Equatable {
         }
     }
 }
-
-/// Why a value could not be converted to a parameter's type.
-public enum ConversionFailure: Error, Sendable, Equatable {
-    /// A string (or other non-boolean) given to a switch: `-Force:"false"`.
-    case switchFromType(argumentType: String)
-    /// An array given to a scalar parameter: `-Name a,b`.
-    case notSupported(argumentType: String)
-    /// `Unable to match the identifier name {value} to a valid enumerator name.`
-    case enumNameNoMatch(value: String, typeName: String, names: [String])
-    /// `The identifier name {value} cannot be processed because it is either too similar…`
-    case enumNameAmbiguous(value: String, typeName: String, matches: [String])
-    /// A number that is not a member: `-KeyName 2`.
-    case enumValueUndefined(value: String, typeName: String, names: [String])
-    /// A .NET conversion exception, with its message: `-OutBuffer abc`.
-    case invalidCast(value: String, typeName: String, reason: String)
-    /// `$null` to a value type.
-    case fromNull(typeName: String)
-}
-
-/// Why a converted value failed a validation attribute.
-public enum ValidationFailure: Sendable, Equatable {
-    case nullOrEmpty
-    case belowMinimum(value: String, minimum: Int)
-    case aboveMaximum(value: String, maximum: Int)
-    case notVariableName(String)
-    /// `-ErrorVariable ''` or `-ErrorVariable +`: `new VariablePath("")` throws `ArgumentException("path")`.
-    case emptyPath
-}

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The terminal prompts talk to: `/dev/tty`, never the pipeline. Questions are written to it
 /// and answers read from it, one line at a time.
 ///
@@ -17,75 +11,4 @@ public protocol PromptTerminal: AnyObject {
     var columns: Int? { get }
     /// Whether the terminal interprets colour escapes (a real terminal does; a script does not).
     var interpretsEscapes: Bool { get }
-}
-
-/// The controlling terminal, opened as `/dev/tty`.
-public final class ControllingTerminal: PromptTerminal {
-    private let descriptor: Int32
-
-    /// Opens `/dev/tty`; nil when the process has no controlling terminal.
-    public init?() {
-        let descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { return nil }
-        self.descriptor = descriptor
-    }
-
-    deinit { close(descriptor) }
-
-    public var columns: Int? {
-        var size = winsize()
-        return ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
-    }
-
-    public var interpretsEscapes: Bool { true }
-
-    public func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 {
-                if count < 0 && errno == EINTR { continue }
-                return
-            }
-            offset += count
-        }
-    }
-
-    public func readLine() -> String? {
-        var line: [UInt8] = []
-        var byte: UInt8 = 0
-        while true {
-            let count = read(descriptor, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
-            if byte == UInt8(ascii: "\n") { break }
-            line.append(byte)
-        }
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return String(decoding: line, as: UTF8.self)
-    }
-}
-
-/// A scripted terminal for tests: answers come from a list; everything written is kept.
-public final class ScriptedTerminal: PromptTerminal {
-    public private(set) var transcript = ""
-    private var answers: [String]
-    public let columns: Int?
-    public let interpretsEscapes: Bool
-
-    public init(answers: [String], columns: Int? = nil, interpretsEscapes: Bool = false) {
-        self.answers = answers
-        self.columns = columns
-        self.interpretsEscapes = interpretsEscapes
-    }
-
-    public func write(_ text: String) { transcript += text }
-
-    public func readLine() -> String? {
-        guard !answers.isEmpty else { return nil }
-        let answer = answers.removeFirst()
-        transcript += answer + "\n"
-        return answer
-    }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where the host writes text: stdout, stderr, or memory in tests.
 ///
 /// Example: `FileDescriptorSink.standardOutput.write("Key1 …\n")`.
@@ -12,48 +6,4 @@ public protocol TextSink: AnyObject {
     func flush()
     /// True once a write failed because the reader went away (`| head -1`): stop quietly.
     var isClosed: Bool { get }
-}
-
-/// A buffered sink over a file descriptor. A write that fails with EPIPE marks it closed;
-/// later writes are dropped, so a closed pipe ends the command quietly.
-public final class FileDescriptorSink: TextSink {
-    private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    public private(set) var isClosed = false
-
-    public init(descriptor: Int32) {
-        self.descriptor = descriptor
-    }
-
-
-    public func write(_ text: String) {
-        guard !isClosed else { return }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    public func flush() {
-        var offset = 0
-        while offset < buffer.count && !isClosed {
-            let count = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                isClosed = true
-            } else {
-                offset += count
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    deinit { flush() }
-}
-
-/// A sink that keeps everything written, for tests.
-public final class MemorySink: TextSink {
-    public private(set) var text = ""
-    public var isClosed = false
-    public init() {}
-    public func write(_ text: String) { if !isClosed { self.text += text } }
-    public func flush() {}
 }

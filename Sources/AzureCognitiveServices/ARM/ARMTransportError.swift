@@ -1,0 +1,17 @@
+/// A request that got no HTTP response at all, as data; rendered as one line that names
+/// the endpoint and never carries a secret.
+///
+/// Example: `.connectionFailed(endpoint: "https://management.azure.com", reason: "Connection refused")`.
+public enum ARMTransportError: Error, Sendable, Equatable {
+    case connectionFailed(endpoint: String, reason: String)
+    case timedOut(endpoint: String, seconds: Double)
+    case invalidResponse(endpoint: String, reason: String)
+    case cancelled
+    /// Refused before any request was made (for instance `http://` to a non-loopback host).
+    case refused(reason: String)
+    /// A local backend (the emulator) failed, e.g. its state file cannot be read or written.
+    case localFailure(String)
+    /// Getting a token failed; `message` is safe to show (the identity platform's
+    /// `error_description`, never a secret).
+    case authenticationFailed(String)
+}

@@ -1,0 +1,19 @@
+import PowerShellHost
+
+/// Why the emulator could not answer: its state file is unreadable, corrupt or unwritable.
+enum EmulatorFailure: Error, CustomStringConvertible {
+    case fileSystem(FileSystem.Failure)
+    case corrupt(String, EmulatorState.FormatError)
+
+    var description: String {
+        switch self {
+        case .fileSystem(let failure): "The emulator state file cannot be used. \(failure.description)"
+        case .corrupt(let path, .syntax(let error)):
+            "The emulator state file '\(path)' is not valid JSON (line \(error.line), column \(error.column): "
+                + "\(error.reason)). It was left unchanged; repair or remove it."
+        case .corrupt(let path, .shape(let reason)):
+            "The emulator state file '\(path)' is not an AzShim state file: \(reason). It was left unchanged; "
+                + "repair or remove it."
+        }
+    }
+}

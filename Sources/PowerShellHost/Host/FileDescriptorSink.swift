@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A buffered sink over a file descriptor. A write that fails with EPIPE marks it closed;
+/// later writes are dropped, so a closed pipe ends the command quietly.
+public final class FileDescriptorSink: TextSink {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    public private(set) var isClosed = false
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+
+    public func write(_ text: String) {
+        guard !isClosed else { return }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func flush() {
+        var offset = 0
+        while offset < buffer.count && !isClosed {
+            let count = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                isClosed = true
+            } else {
+                offset += count
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
