@@ -21,7 +21,9 @@ let package = Package(
         // depends on /proc (Swift's CommandLine.arguments reads /proc/self/cmdline on Linux).
         .target(name: "CProcessArguments"),
         // A tiny executable: argv, stdin and the environment in, an exit status out.
-        .executableTarget(name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost", "CProcessArguments"]),
+        .executableTarget(
+            name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost", "CProcessArguments"]
+        ),
         // Test support, never installed: a loopback fake of ARM and the identity endpoints.
         .target(name: "FakeAzure"),
         // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).

@@ -22,4 +22,6 @@ do {
 SignalState.install()
 let io = HostIO.process()
 let invocation = Invocation.resolve(commandLine, commands: AzureCmdlets.all)
-exit(invocation.run(programName: commandLine.invokedName, commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: io))
+exit(
+    invocation.run(
+        programName: commandLine.invokedName, commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: io))

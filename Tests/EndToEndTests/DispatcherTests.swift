@@ -21,35 +21,49 @@ struct DispatcherTests {
     @Test(arguments: [
         // Invoked as a cmdlet's name, or as Get-Help: as before.
         Case(argv: ["New-AzCognitiveServicesAccountKey", "rg"], expected: .cmdlet(new, arguments: ["rg"])),
-        Case(argv: ["/usr/local/bin/new-azcognitiveservicesaccountkey.EXE", "rg"], expected: .cmdlet(new, arguments: ["rg"])),
+        Case(
+            argv: ["/usr/local/bin/new-azcognitiveservicesaccountkey.EXE", "rg"],
+            expected: .cmdlet(new, arguments: ["rg"])),
         Case(argv: ["GET-AZCOGNITIVESERVICESACCOUNTKEY"], expected: .cmdlet(get, arguments: [])),
-        Case(argv: ["/opt/bin/Get-Help", "New-AzCognitiveServicesAccountKey"], expected: .help(arguments: ["New-AzCognitiveServicesAccountKey"])),
+        Case(
+            argv: ["/opt/bin/Get-Help", "New-AzCognitiveServicesAccountKey"],
+            expected: .help(arguments: ["New-AzCognitiveServicesAccountKey"])),
         Case(argv: ["get-help.exe", "-?"], expected: .help(arguments: ["-?"])),
         Case(argv: ["Get-Help"], expected: .help(arguments: [])),
         // Any other name: a multi-call binary.
         Case(argv: ["azshim"], expected: .list),
         Case(argv: ["./azshim", "--help"], expected: .list),
         Case(argv: ["azshim", "-?"], expected: .list),
-        Case(argv: ["azshim", "--help", "New-AzCognitiveServicesAccountKey"], expected: .help(arguments: ["New-AzCognitiveServicesAccountKey"])),
+        Case(
+            argv: ["azshim", "--help", "New-AzCognitiveServicesAccountKey"],
+            expected: .help(arguments: ["New-AzCognitiveServicesAccountKey"])),
         Case(argv: ["azshim", "--version"], expected: .version),
         Case(
             argv: ["azshim", "new-azcognitiveservicesaccountkey", "rg", "acct", "Key1"],
             expected: .cmdlet(new, arguments: ["rg", "acct", "Key1"])),
-        Case(argv: ["azshim", "Get-AzCognitiveServicesAccountKey", "rg", "acct"], expected: .cmdlet(get, arguments: ["rg", "acct"])),
-        Case(argv: ["azshim", "GET-HELP", "Get-AzCognitiveServicesAccountKey"], expected: .help(arguments: ["Get-AzCognitiveServicesAccountKey"])),
-        Case(argv: ["azshim.exe", "New-AzCognitiveServicesAccountKey", "-?"], expected: .cmdlet(new, arguments: ["-?"])),
+        Case(
+            argv: ["azshim", "Get-AzCognitiveServicesAccountKey", "rg", "acct"],
+            expected: .cmdlet(get, arguments: ["rg", "acct"])),
+        Case(
+            argv: ["azshim", "GET-HELP", "Get-AzCognitiveServicesAccountKey"],
+            expected: .help(arguments: ["Get-AzCognitiveServicesAccountKey"])),
+        Case(
+            argv: ["azshim.exe", "New-AzCognitiveServicesAccountKey", "-?"], expected: .cmdlet(new, arguments: ["-?"])),
         Case(argv: ["azshim", "--completion", "bash"], expected: .completion(.bash)),
         Case(argv: ["azshim", "--completion=ZSH"], expected: .completion(.zsh)),
         Case(
             argv: ["azshim", "--completion", "tcsh"],
             expected: .usageError(message: "The option --completion takes bash, zsh or fish, not 'tcsh'.")),
-        Case(argv: ["azshim", "--completion"], expected: .usageError(message: "The option --completion needs a value.")),
+        Case(
+            argv: ["azshim", "--completion"], expected: .usageError(message: "The option --completion needs a value.")),
         // Never a guess: every other first word is a name that is no cmdlet.
         Case(argv: ["azshim", "rg", "acct", "Key1"], expected: .unknown(name: "rg")),
         Case(argv: ["azshim", "-WhatIf"], expected: .unknown(name: "-WhatIf")),
         Case(argv: ["azshim", "--output", "json"], expected: .unknown(name: "--output")),
         Case(argv: ["azshim", ""], expected: .unknown(name: "")),
-        Case(argv: ["azshim", "New-AzCognitiveServicesAccountKey.exe", "rg"], expected: .unknown(name: "New-AzCognitiveServicesAccountKey.exe")),
+        Case(
+            argv: ["azshim", "New-AzCognitiveServicesAccountKey.exe", "rg"],
+            expected: .unknown(name: "New-AzCognitiveServicesAccountKey.exe")),
         Case(argv: ["New-AzCognitiveServicesAccountKeyy", "rg", "acct", "Key1"], expected: .unknown(name: "rg")),
         Case(argv: ["/usr/bin/", "New-AzCognitiveServicesAccountKey"], expected: .cmdlet(new, arguments: [])),
     ])
@@ -131,7 +145,9 @@ struct DispatcherTests {
     func multiCallRuns() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let regenerated = harness.dispatch(["azshim", "new-azcognitiveservicesaccountkey", "rg", "acct", "Key1", "--output", "json"])
+        let regenerated = harness.dispatch([
+            "azshim", "new-azcognitiveservicesaccountkey", "rg", "acct", "Key1", "--output", "json",
+        ])
         let keys = try #require(harness.storedKeys(account: "acct"))
         #expect(regenerated.stdout == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
         #expect(regenerated.status == 0 && regenerated.stderr == "")
@@ -147,10 +163,15 @@ struct DispatcherTests {
         #expect(FileManager.default.contents(atPath: harness.stateFile) == before)
         // Errors are the cmdlet's own, under its own name.
         let failure = harness.dispatch(["azshim", "New-AzCognitiveServicesAccountKey", "-Foo"])
-        #expect(failure.stderr == "New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo'.\n")
+        #expect(
+            failure.stderr
+                == "New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo'.\n"
+        )
         #expect(failure.status == 1)
         // Get-Help, however it is reached, is the same program.
-        let viaLink = harness.dispatch(["/usr/bin/Get-Help", "New-AzCognitiveServicesAccountKey", "-Parameter", "KeyName"])
+        let viaLink = harness.dispatch([
+            "/usr/bin/Get-Help", "New-AzCognitiveServicesAccountKey", "-Parameter", "KeyName",
+        ])
         #expect(viaLink.status == 0)
         #expect(viaLink.stdout.contains("-KeyName <Microsoft.Azure.Management.CognitiveServices.Models.KeyName>"))
         for argv in [
@@ -166,7 +187,9 @@ struct DispatcherTests {
         let harness = Harness()
         defer { harness.remove() }
         let bash = harness.dispatch(["azshim", "--completion", "bash"])
-        #expect(bash.stdout == CompletionScriptGenerator.multiCallScript(for: .bash, commands: AzureCmdlets.all.map(\.metadata)))
+        #expect(
+            bash.stdout
+                == CompletionScriptGenerator.multiCallScript(for: .bash, commands: AzureCmdlets.all.map(\.metadata)))
         #expect(bash.stdout.contains("complete -o default -F _azshim_multicall azshim\n") && bash.status == 0)
         let bad = harness.dispatch(["azshim", "--completion", "tcsh"])
         #expect(bad.stderr == "azshim: The option --completion takes bash, zsh or fish, not 'tcsh'.\n")
@@ -183,7 +206,9 @@ struct DispatcherTests {
         return path
     }
 
-    static func runBinary(_ executable: String, _ arguments: [String], stdin: String = "", harness: Harness) throws -> RawProcess.End {
+    static func runBinary(_ executable: String, _ arguments: [String], stdin: String = "", harness: Harness) throws
+        -> RawProcess.End
+    {
         let stdinPath = harness.folder + "/stdin-\(UUID().uuidString)"
         try Data(stdin.utf8).write(to: URL(fileURLWithPath: stdinPath))
         let process = try RawProcess(
@@ -206,15 +231,18 @@ struct DispatcherTests {
         let exe = try Self.link("new-azcognitiveservicesaccountkey.exe", in: harness.folder)
         let regenerated = try Self.runBinary(exe, ["rg", "acct", "Key1", "--output", "json"], harness: harness)
         let keys = try #require(harness.storedKeys(account: "acct"))
-        #expect(regenerated.stdoutText == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n" && regenerated.status == 0)
+        #expect(
+            regenerated.stdoutText == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n" && regenerated.status == 0)
         let before = try #require(FileManager.default.contents(atPath: harness.stateFile))
         for argv in [["rg", "acct", "Key1"], ["Get-AzCognitiveServicesAccountKeys", "rg", "acct"], ["-WhatIf"]] {
-            let run = try Self.runBinary(Harness.multiCallExecutable, argv, stdin: Self.pipelineObject, harness: harness)
+            let run = try Self.runBinary(
+                Harness.multiCallExecutable, argv, stdin: Self.pipelineObject, harness: harness)
             #expect(run.stderrText == Self.notRecognized(argv[0]) && run.status == 1, "\(argv)")
         }
         #expect(FileManager.default.contents(atPath: harness.stateFile) == before)
         let read = try Self.runBinary(
-            Harness.multiCallExecutable, ["get-azcognitiveservicesaccountkey", "rg", "acct", "--output", "json"], harness: harness)
+            Harness.multiCallExecutable, ["get-azcognitiveservicesaccountkey", "rg", "acct", "--output", "json"],
+            harness: harness)
         #expect(read.stdoutText == regenerated.stdoutText && read.status == 0)
         #expect(FileManager.default.contents(atPath: harness.stateFile) == before)
         let help = try Self.link("get-help", in: harness.folder)
@@ -258,7 +286,8 @@ extension Harness {
         let stderr = MemorySink()
         let reads = ReadCounter()
         let io = HostIO(
-            environment: environment, standardInput: CountingByteSource(base: MemoryByteSource(Array(stdin.utf8)), reads: reads),
+            environment: environment,
+            standardInput: CountingByteSource(base: MemoryByteSource(Array(stdin.utf8)), reads: reads),
             standardOutput: stdout, standardError: stderr)
         let commandLine = ProcessCommandLine(programName: argv[0], arguments: Array(argv.dropFirst()))
         let status = Invocation.resolve(commandLine, commands: AzureCmdlets.all).run(

@@ -9,7 +9,9 @@ import Testing
 /// and the dynamic loader, nothing else. Swift's `CommandLine.arguments` is empty there; the
 /// arguments still arrive (captured before `main`), so `-WhatIf` is honoured. Needs root (or
 /// CAP_SYS_CHROOT) and chroot(8): elsewhere every test here is skipped and the reason printed.
-@Suite(.serialized, .enabled(if: ChrootJail.unavailableReason == nil, "chroot is not permitted here; the reason is printed above"))
+@Suite(
+    .serialized,
+    .enabled(if: ChrootJail.unavailableReason == nil, "chroot is not permitted here; the reason is printed above"))
 struct NoProcChrootTests {
     static let pipelineObject = "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\",\"KeyName\":\"Key1\"}\n"
 
@@ -18,7 +20,10 @@ struct NoProcChrootTests {
         let jail = try ChrootJail()
         defer { jail.remove() }
         let end = try jail.run("/opt/New-AzCognitiveServicesAccountKey", ["-WhatIf"], stdin: Self.pipelineObject)
-        #expect(end.stderrText == "What if: Performing the operation \"Regenerating Key Key1 for account acct.\" on target \"acct\".\n")
+        #expect(
+            end.stderrText
+                == "What if: Performing the operation \"Regenerating Key Key1 for account acct.\" on target \"acct\".\n"
+        )
         #expect(end.stdout.isEmpty)
         #expect(end.status == 0)
         #expect(!FileManager.default.fileExists(atPath: jail.harness.folder + "/state"))
@@ -48,7 +53,8 @@ struct NoProcChrootTests {
     func multiCall() throws {
         let jail = try ChrootJail()
         defer { jail.remove() }
-        let whatIf = try jail.run("/opt/azshim", ["New-AzCognitiveServicesAccountKey", "-WhatIf"], stdin: Self.pipelineObject)
+        let whatIf = try jail.run(
+            "/opt/azshim", ["New-AzCognitiveServicesAccountKey", "-WhatIf"], stdin: Self.pipelineObject)
         #expect(whatIf.stderrText.hasPrefix("What if: ") && whatIf.status == 0)
         let unknown = try jail.run("/opt/azshim", ["rg", "acct", "Key1"], stdin: Self.pipelineObject)
         #expect(unknown.stderrText.hasPrefix("rg: The term 'rg' is not recognized") && unknown.status == 1)
@@ -65,7 +71,9 @@ struct NoProcChrootTests {
 ///
 /// Example: `try ChrootJail().run("/opt/New-AzCognitiveServicesAccountKey", ["-?"])`.
 struct ChrootJail {
-    static let chroot = ["/usr/sbin/chroot", "/usr/bin/chroot"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chroot = ["/usr/sbin/chroot", "/usr/bin/chroot"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
     static let ldd = ["/usr/bin/ldd", "/bin/ldd"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Why chroot cannot be used here, or nil; printed once, so a skipped test says why.
@@ -79,25 +87,23 @@ struct ChrootJail {
         guard let chroot else { return "chroot(8) is not installed" }
         guard ldd != nil else { return "ldd is not installed" }
         guard geteuid() == 0 else { return "not root (euid \(geteuid())); chroot(2) needs CAP_SYS_CHROOT" }
-        guard let run = try? ChrootJail.capture(chroot, ["/", "/bin/true"]) else { return "chroot(8) could not be started" }
+        guard let run = try? ChrootJail.capture(chroot, ["/", "/bin/true"]) else {
+            return "chroot(8) could not be started"
+        }
         guard run.status == 0 else {
-            return "chroot / /bin/true failed (status \(run.status)): \(run.output.trimmingCharacters(in: .whitespacesAndNewlines))"
+            let status = run.status.map(String.init) ?? "a signal"
+            let message = run.stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "chroot / /bin/true failed (\(status)): \(message)"
         }
         return nil
     }
 
-    /// Runs a program to its end, stdout and stderr together.
-    static func capture(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    /// Runs a program on the host to its end.
+    static func capture(_ executable: String, _ arguments: [String]) throws -> RawProcess.End {
+        let process = try RawProcess(
+            executable: executable, arguments: arguments.map { Array($0.utf8) }, environment: ["PATH": "/usr/bin:/bin"],
+            folder: NSTemporaryDirectory())
+        return process.wait()
     }
 
     struct SetupError: Error, CustomStringConvertible {
@@ -113,18 +119,22 @@ struct ChrootJail {
         let binary = Harness.multiCallExecutable
         try files.createDirectory(atPath: root + "/opt", withIntermediateDirectories: true)
         try files.copyItem(atPath: binary, toPath: root + "/opt/azshim")
-        try files.createSymbolicLink(atPath: root + "/opt/New-AzCognitiveServicesAccountKey", withDestinationPath: "azshim")
+        try files.createSymbolicLink(
+            atPath: root + "/opt/New-AzCognitiveServicesAccountKey", withDestinationPath: "azshim")
         try files.createSymbolicLink(atPath: root + "/opt/Get-Help", withDestinationPath: "azshim")
         let listing = try Self.capture(Self.ldd ?? "/usr/bin/ldd", [binary])
-        guard listing.status == 0 else { throw SetupError(description: "ldd \(binary) failed: \(listing.output)") }
+        guard listing.status == 0 else { throw SetupError(description: "ldd \(binary) failed: \(listing.stdoutText)") }
         // `libswiftCore.so => /opt/swift/…/libswiftCore.so (0x…)` and `/lib64/ld-linux-x86-64.so.2 (0x…)`.
-        let libraries = listing.output.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.hasPrefix("/") }
+        let libraries = listing.stdoutText.split(whereSeparator: \.isWhitespace).map(String.init).filter {
+            $0.hasPrefix("/")
+        }
         guard libraries.contains(where: { $0.contains("ld-linux") || $0.contains("ld-musl") }) else {
-            throw SetupError(description: "ldd named no dynamic loader:\n\(listing.output)")
+            throw SetupError(description: "ldd named no dynamic loader:\n\(listing.stdoutText)")
         }
         for library in libraries {
             let target = root + library
-            try files.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try files.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             let resolved = URL(fileURLWithPath: library).resolvingSymlinksInPath().path
             if !files.fileExists(atPath: target) { try files.copyItem(atPath: resolved, toPath: target) }
         }
@@ -139,7 +149,8 @@ struct ChrootJail {
         try Data(stdin.utf8).write(to: URL(fileURLWithPath: stdinPath))
         defer { try? FileManager.default.removeItem(atPath: stdinPath) }
         let process = try RawProcess(
-            executable: Self.chroot ?? "/usr/sbin/chroot", arguments: ([root, program] + arguments).map { Array($0.utf8) },
+            executable: Self.chroot ?? "/usr/sbin/chroot",
+            arguments: ([root, program] + arguments).map { Array($0.utf8) },
             environment: ["AZURE_ENVIRONMENT": "Emulator", "AZSHIM_EMULATOR_STATE": "/state/emulator.json"],
             stdinPath: stdinPath, folder: root)
         return process.wait()

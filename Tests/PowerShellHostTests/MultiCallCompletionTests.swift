@@ -11,27 +11,16 @@ import Testing
     static func scriptFile(_ shell: CompletionScriptGenerator.Shell) throws -> String {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("azshim-multicall-\(UUID().uuidString).\(shell.rawValue)").path
-        try CompletionScriptGenerator.multiCallScript(for: shell, commands: commands).write(toFile: path, atomically: true, encoding: .utf8)
+        try CompletionScriptGenerator.multiCallScript(for: shell, commands: commands).write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
     /// Completes the last word in bash through `azshim`'s completion function; returns COMPREPLY.
     static func bashCompletions(_ words: [String]) throws -> [String] {
-        let script = try scriptFile(.bash)
-        defer { try? FileManager.default.removeItem(atPath: script) }
-        let quotedWords = words.map { "'\($0)'" }.joined(separator: " ")
-        let command = """
-            source '\(script)' || exit 3
-            complete -p azshim >/dev/null || exit 4
-            complete -p New-AzCognitiveServicesAccountKey >/dev/null || exit 5
-            COMP_WORDS=(\(quotedWords)); COMP_CWORD=\(words.count - 1)
-            _azshim_multicall
-            [[ ${#COMP_WORDS[@]} == \(words.count) && $COMP_CWORD == \(words.count - 1) ]] || exit 6
-            printf '%s\\n' "${COMPREPLY[@]}"
-            """
-        let (output, status) = try CompletionScriptTests.run("/bin/bash", ["--norc", "--noprofile", "-c", command])
-        #expect(status == 0, "\(output)")
-        return output.split(separator: "\n").map(String.init)
+        try BashCompletion.complete(
+            script: CompletionScriptGenerator.multiCallScript(for: .bash, commands: commands),
+            registered: ["azshim", "New-AzCognitiveServicesAccountKey"], function: "_azshim_multicall", words: words)
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -62,7 +51,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: script) }
         let (output, status) = try CompletionScriptTests.run(
             CompletionScriptTests.installed("zsh") ?? "/bin/zsh",
-            ["-f", "-c", "autoload -Uz compinit && compinit -u -D && source '\(script)' && (( $+functions[_azshim_multicall] ))"])
+            [
+                "-f", "-c",
+                "autoload -Uz compinit && compinit -u -D && source '\(script)' && (( $+functions[_azshim_multicall] ))",
+            ])
         #expect(status == 0 && output.isEmpty, "\(output)")
     }
 
@@ -71,10 +63,15 @@ import Testing
         let script = try Self.scriptFile(.fish)
         defer { try? FileManager.default.removeItem(atPath: script) }
         let fish = CompletionScriptTests.installed("fish") ?? "/usr/bin/fish"
-        let names = try CompletionScriptTests.run(fish, ["--no-config", "-c", "source '\(script)'; and complete -C 'azshim New-'"])
+        let names = try CompletionScriptTests.run(
+            fish, ["--no-config", "-c", "source '\(script)'; and complete -C 'azshim New-'"])
         #expect(names.status == 0 && names.output.contains("New-AzCognitiveServicesAccountKey"), "\(names.output)")
         let values = try CompletionScriptTests.run(
-            fish, ["--no-config", "-c", "source '\(script)'; and complete -C 'azshim New-AzCognitiveServicesAccountKey -KeyName '"])
+            fish,
+            [
+                "--no-config", "-c",
+                "source '\(script)'; and complete -C 'azshim New-AzCognitiveServicesAccountKey -KeyName '",
+            ])
         #expect(values.output.contains("Key1") && values.output.contains("Key2"), "\(values.output)")
     }
 }

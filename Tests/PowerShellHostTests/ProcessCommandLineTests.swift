@@ -24,7 +24,8 @@ import Testing
             expected: .success(ProcessCommandLine(programName: program, arguments: ["rg", "", "Key1"]))),
         Case(
             label: "a C library that passes no argv to initializers: /proc's command line", captured: nil,
-            runtime: ["azshim", "--version"], expected: .success(ProcessCommandLine(programName: "azshim", arguments: ["--version"]))),
+            runtime: ["azshim", "--version"],
+            expected: .success(ProcessCommandLine(programName: "azshim", arguments: ["--version"]))),
         Case(
             label: "nothing from either source", captured: nil, runtime: [], expected: .failure(.programNameMissing)),
         Case(label: "argc == 0 and no /proc", captured: [], runtime: [], expected: .failure(.programNameMissing)),
@@ -66,9 +67,11 @@ import Testing
         #expect(!missing.contains("\n") && !disagree.contains("\n"))
     }
 
-    @Test("the invoked name is the last path component", arguments: [
-        ("/usr/local/bin/Get-Help", "Get-Help"), ("azshim", "azshim"), ("./bin/azshim", "azshim"), ("/", ""),
-    ])
+    @Test(
+        "the invoked name is the last path component",
+        arguments: [
+            ("/usr/local/bin/Get-Help", "Get-Help"), ("azshim", "azshim"), ("./bin/azshim", "azshim"), ("/", ""),
+        ])
     func invokedName(_ programName: String, _ expected: String) {
         #expect(ProcessCommandLine(programName: programName, arguments: []).invokedName == expected)
     }

@@ -46,8 +46,10 @@ extension CompletionScriptGenerator {
         for command in commands {
             script += "        \(quoted([command.name]))) function=\(functionName(command)) ;;\n"
         }
-        script += "        Get-Help) [[ \"$cur\" == -* ]] && COMPREPLY=() || _azshim_complete_words \"$cur\" \(quoted(commands.map(\.name))) ;;\n"
-        script += "        --completion) (( COMP_CWORD == 2 )) && _azshim_complete_words \"$cur\" \(quoted(Shell.allCases.map(\.rawValue))) ;;\n"
+        script +=
+            "        Get-Help) [[ \"$cur\" == -* ]] && COMPREPLY=() || _azshim_complete_words \"$cur\" \(quoted(commands.map(\.name))) ;;\n"
+        script +=
+            "        --completion) (( COMP_CWORD == 2 )) && _azshim_complete_words \"$cur\" \(quoted(Shell.allCases.map(\.rawValue))) ;;\n"
         script += "        *) COMPREPLY=() ;;\n"
         script += "    esac\n"
         script += "    eval \"$restore\"\n"
@@ -66,7 +68,8 @@ extension CompletionScriptGenerator {
     // MARK: - zsh
 
     static func multiCallZsh(_ commands: [CommandMetadata]) -> String {
-        var script = "#compdef \(multiCallProgram)\n# zsh completion for AzShim's \(multiCallProgram) (generated; do not edit).\n"
+        var script =
+            "#compdef \(multiCallProgram)\n# zsh completion for AzShim's \(multiCallProgram) (generated; do not edit).\n"
         for command in commands {
             script += zshFunction(command)
         }
@@ -89,14 +92,11 @@ extension CompletionScriptGenerator {
             script += "        \(quoted([command.name.lowercased()]))) \(functionName(command)) ;;\n"
         }
         script += "        get-help) compadd \(matcher) -- \(quoted(commands.map(\.name))) ;;\n"
-        script += "        --completion) (( CURRENT == 2 )) && compadd -- \(quoted(Shell.allCases.map(\.rawValue))) ;;\n"
+        script +=
+            "        --completion) (( CURRENT == 2 )) && compadd -- \(quoted(Shell.allCases.map(\.rawValue))) ;;\n"
         script += "    esac\n"
         script += "}\n\n"
-        script += "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n"
-        script += "    \(multiCallFunction) \"$@\"\n"
-        script += "else\n"
-        script += "    compdef \(multiCallFunction) \(multiCallProgram)\n"
-        script += "fi\n"
+        script += zshRegistration(multiCallFunction, for: multiCallProgram)
         return script
     }
 
@@ -106,10 +106,13 @@ extension CompletionScriptGenerator {
         let program = multiCallProgram
         var script = "# fish completion for AzShim's \(program) (generated; do not edit).\n"
         script += "\ncomplete -c \(program) -e\n"
-        script += "complete -c \(program) -n __fish_use_subcommand -x -a \(quoted([commandNames(commands).joined(separator: " ")]))\n"
+        script +=
+            "complete -c \(program) -n __fish_use_subcommand -x -a \(quoted([commandNames(commands).joined(separator: " ")]))\n"
         script += "complete -c \(program) -n __fish_use_subcommand -l help -l version\n"
-        script += "complete -c \(program) -n __fish_use_subcommand -l completion -x -a \(quoted([Shell.allCases.map(\.rawValue).joined(separator: " ")]))\n"
-        script += "complete -c \(program) -n \(quoted(["__fish_seen_subcommand_from Get-Help"])) -x -a \(quoted([commands.map(\.name).joined(separator: " ")]))\n"
+        script +=
+            "complete -c \(program) -n __fish_use_subcommand -l completion -x -a \(quoted([Shell.allCases.map(\.rawValue).joined(separator: " ")]))\n"
+        script +=
+            "complete -c \(program) -n \(quoted(["__fish_seen_subcommand_from Get-Help"])) -x -a \(quoted([commands.map(\.name).joined(separator: " ")]))\n"
         for command in commands {
             script += fishLines(command, program: program, condition: "__fish_seen_subcommand_from \(command.name)")
         }

@@ -149,12 +149,14 @@ public enum CompletionScriptGenerator {
             script += "        \(command.name)) \(functionName(command)) \"$@\" ;;\n"
         }
         script += "    esac\n}\n\n"
-        script += "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n"
-        script += "    \(dispatcher) \"$@\"\n"
-        script += "else\n"
-        script += "    compdef \(dispatcher) \(names)\n"
-        script += "fi\n"
+        script += zshRegistration(dispatcher, for: names)
         return script
+    }
+
+    /// The end of a zsh completion file: run `function` when zsh autoloads the file for a
+    /// completion, else register it for `names` (a file that is sourced).
+    static func zshRegistration(_ function: String, for names: String) -> String {
+        "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n    \(function) \"$@\"\nelse\n    compdef \(function) \(names)\nfi\n"
     }
 
     /// The zsh completion function of one command (`_azshim_<name>`), which completes the word at

@@ -9,7 +9,8 @@ extension ErrorRecord {
     /// then a newline and `Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`
     public static func commandNotFound(_ name: String) -> ErrorRecord {
         ErrorRecord(
-            message: "The term '\(name)' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"
+            message:
+                "The term '\(name)' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"
                 + "Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
             errorId: "CommandNotFoundException", category: .objectNotFound)
     }

@@ -5,16 +5,20 @@ extension Invocation {
     ///
     /// Example: `Invocation.resolve(commandLine, commands: AzureCmdlets.all).run(programName: "azshim",
     /// commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: .process())`.
-    public func run(programName: String, commands: [CommandDefinition], helpFiles: [String: String], io: HostIO) -> Int32 {
+    public func run(programName: String, commands: [CommandDefinition], helpFiles: [String: String], io: HostIO)
+        -> Int32
+    {
         switch self {
         case .cmdlet(let definition, let arguments):
             return CommandHost.run(definition, arguments: arguments, io: io)
         case .help(let arguments):
             return CommandHost.write(
-                HelpCommand.run(arguments: arguments, helpFiles: helpFiles, width: io.consoleWidth ?? HelpCommand.defaultWidth),
+                HelpCommand.run(
+                    arguments: arguments, helpFiles: helpFiles, width: io.consoleWidth ?? HelpCommand.defaultWidth),
                 to: io)
         case .list:
-            let listing = CommandListing.render(programName: TerminalText.escapingControls(programName), commands: commands)
+            let listing = CommandListing.render(
+                programName: TerminalText.escapingControls(programName), commands: commands)
             return CommandHost.write(HelpCommand.Result(stdout: listing), to: io)
         case .version:
             return CommandHost.write(HelpCommand.Result(stdout: CommandHost.productVersion + "\n"), to: io)
@@ -27,7 +31,8 @@ extension Invocation {
         case .unknown(let name):
             // ConciseView of the CommandNotFoundException, named after the word the user typed.
             let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
-            let text = ErrorView.concise(commandName: TerminalText.escapingControls(name), .commandNotFound(name), colour: colour)
+            let text = ErrorView.concise(
+                commandName: TerminalText.escapingControls(name), .commandNotFound(name), colour: colour)
             return CommandHost.write(HelpCommand.Result(stderr: text, exitStatus: 1), to: io)
         }
     }

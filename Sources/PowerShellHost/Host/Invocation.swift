@@ -28,7 +28,9 @@ public enum Invocation: Sendable {
 
     /// The invocation for `commandLine`, with `commands` the cmdlets this binary serves.
     public static func resolve(_ commandLine: ProcessCommandLine, commands: [CommandDefinition]) -> Invocation {
-        if let invocation = named(strippingExecutableSuffix(commandLine.invokedName), commands: commands, arguments: commandLine.arguments) {
+        if let invocation = named(
+            strippingExecutableSuffix(commandLine.invokedName), commands: commands, arguments: commandLine.arguments)
+        {
             return invocation
         }
         // A multi-call binary: the first argument names the cmdlet.
