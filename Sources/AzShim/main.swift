@@ -10,7 +10,8 @@ import PowerShellHost
 // read, nothing runs (exit 2 before stdin, a lock or a request).
 let commandLine: ProcessCommandLine
 do {
-    commandLine = try ProcessCommandLine.resolve(captured: CapturedArguments.read(), runtime: CommandLine.arguments)
+    commandLine = try ProcessCommandLine.resolve(
+        captured: ArgumentSources.captured(), runtime: ArgumentSources.procfs())
 } catch {
     let standardError = FileDescriptorSink(descriptor: 2)
     standardError.write(error.message + "\n")
