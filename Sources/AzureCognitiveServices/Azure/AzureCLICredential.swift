@@ -53,6 +53,9 @@ struct AzureCLICredential: AzureTokenCredential {
             throw .authenticationFailed("\(source): 'az account get-access-token' printed no accessToken")
         }
         pipeline.secrets.register(token)
+        if let problem = AzureAccessToken.bearerProblem(token) {
+            throw .authenticationFailed("\(source): the access token 'az account get-access-token' printed cannot be sent in an HTTP header: \(problem)")
+        }
         pipeline.diagnostics.debug("az account get-access-token: {\"accessToken\": \"<redacted>\", …}")
         var expiresOn = pipeline.clock.now() + 300
         if let epoch = json["expires_on"].flatMap(AzureTokenResponse.number) {

@@ -19,6 +19,9 @@ enum AzureTokenResponse {
         let json = try? JSONParser.parse(response.body)
         if response.statusCode == 200, let token = json?["access_token"]?.stringValue, !token.isEmpty {
             secrets.register(token)
+            if let problem = AzureAccessToken.bearerProblem(token) {
+                throw .authenticationFailed("\(source): the access token it returned cannot be sent in an HTTP header: \(problem)")
+            }
             var expiresOn = now + 3600
             if let seconds = json?["expires_in"].flatMap(number) {
                 expiresOn = now + seconds
