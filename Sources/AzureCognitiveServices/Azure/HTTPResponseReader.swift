@@ -209,7 +209,11 @@ struct HTTPResponseReader {
     }
 
     private mutating func readBody(length: Int) throws(HTTPResponseError) -> [UInt8] {
-        try require(length, "after \(buffer.count - position) of \(length) body bytes")
+        while buffer.count - position < length {
+            if try receive() == 0 {
+                throw .truncated("the connection closed after \(buffer.count - position) of \(length) body bytes")
+            }
+        }
         let body = Array(buffer[position..<(position + length)])
         position += length
         return body
@@ -303,7 +307,7 @@ struct HTTPResponseReader {
             isDigit(bytes[9]), isDigit(bytes[10]), isDigit(bytes[11]), bytes[9] != 0x30,
             bytes.count == 12 || bytes[12] == 0x20
         else {
-            let excerpt = String(decoding: bytes.prefix(24), as: UTF8.self)
+            let excerpt = String(decoding: bytes.prefix(16), as: UTF8.self)
             throw .malformed("the status line is not 'HTTP/1.x NNN …' (it starts '\(excerpt)')")
         }
         if let bad = bytes.dropFirst(12).first(where: { !HTTPFieldRules.isValueByte($0) }) {

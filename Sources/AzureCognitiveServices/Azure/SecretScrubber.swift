@@ -13,14 +13,19 @@
 struct SecretScrubber: Sendable {
     static let marker = "<redacted>"
 
-    // The automaton: node 0 is the root; children are a sibling list, the root's a table.
+    /// One state of the automaton: its children as a sibling list, its failure link, and the
+    /// length of the longest secret that ends here (through failure links), or 0.
+    private struct Node {
+        var label: UInt8
+        var firstChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        var failure: Int32 = 0
+        var longest: Int32 = 0
+    }
+
+    /// Node 0 is the root, whose children are also in `rootChildren` (0: none).
+    private var nodes = [Node(label: 0)]
     private var rootChildren = [Int32](repeating: 0, count: 256)
-    private var firstChild: [Int32] = [-1]
-    private var nextSibling: [Int32] = [-1]
-    private var label: [UInt8] = [0]
-    private var failure: [Int32] = [0]
-    /// The length of the longest secret that ends at this node (through failure links), or 0.
-    private var longest: [Int32] = [0]
     /// `+` means a space in URL-encoded text; decoded so only when some secret has a space.
     private let plusIsSpace: Bool
 
@@ -35,22 +40,19 @@ struct SecretScrubber: Sendable {
                     node = existing
                     continue
                 }
-                let created = Int32(label.count)
-                label.append(byte)
-                firstChild.append(-1)
-                failure.append(0)
-                longest.append(0)
-                depth.append(depth[Int(node)] + 1)
+                let created = Int32(nodes.count)
+                var fresh = Node(label: byte)
                 if node == 0 {
-                    nextSibling.append(-1)
                     rootChildren[Int(byte)] = created
                 } else {
-                    nextSibling.append(firstChild[Int(node)])
-                    firstChild[Int(node)] = created
+                    fresh.nextSibling = nodes[Int(node)].firstChild
+                    nodes[Int(node)].firstChild = created
                 }
+                nodes.append(fresh)
+                depth.append(depth[Int(node)] + 1)
                 node = created
             }
-            longest[Int(node)] = depth[Int(node)]
+            nodes[Int(node)].longest = depth[Int(node)]
         }
         // Failure links and `longest`, breadth first (a failure link points to a shallower node).
         var queue = rootChildren.filter { $0 != 0 }
@@ -58,10 +60,10 @@ struct SecretScrubber: Sendable {
         while head < queue.count {
             let node = queue[head]
             head += 1
-            var next = firstChild[Int(node)]
+            var next = nodes[Int(node)].firstChild
             while next >= 0 {
-                let byte = label[Int(next)]
-                var fallback = failure[Int(node)]
+                let byte = nodes[Int(next)].label
+                var fallback = nodes[Int(node)].failure
                 var target: Int32 = 0
                 while true {
                     if let found = child(fallback, byte) {
@@ -69,12 +71,12 @@ struct SecretScrubber: Sendable {
                         break
                     }
                     if fallback == 0 { break }
-                    fallback = failure[Int(fallback)]
+                    fallback = nodes[Int(fallback)].failure
                 }
-                failure[Int(next)] = target
-                longest[Int(next)] = max(longest[Int(next)], longest[Int(target)])
+                nodes[Int(next)].failure = target
+                nodes[Int(next)].longest = max(nodes[Int(next)].longest, nodes[Int(target)].longest)
                 queue.append(next)
-                next = nextSibling[Int(next)]
+                next = nodes[Int(next)].nextSibling
             }
         }
     }
@@ -84,10 +86,10 @@ struct SecretScrubber: Sendable {
             let found = rootChildren[Int(byte)]
             return found == 0 ? nil : found
         }
-        var next = firstChild[Int(node)]
+        var next = nodes[Int(node)].firstChild
         while next >= 0 {
-            if label[Int(next)] == byte { return next }
-            next = nextSibling[Int(next)]
+            if nodes[Int(next)].label == byte { return next }
+            next = nodes[Int(next)].nextSibling
         }
         return nil
     }
@@ -101,7 +103,7 @@ struct SecretScrubber: Sendable {
     /// `scrub(_:)`, adding to `work` the automaton transitions and decoded bytes it took (a
     /// linear bound on `work` is what the tests check).
     func scrub(_ text: String, work: inout Int) -> String {
-        guard label.count > 1 else { return text }
+        guard nodes.count > 1 else { return text }
         let source = Array(text.utf8)
         // Spans are Int32; a text that large (2 GiB) is only searched raw.
         let decodes = source.count < Int(Int32.max) / 2
@@ -109,7 +111,9 @@ struct SecretScrubber: Sendable {
         var found = search(source, map: nil, cover: &cover, work: &work)
         if decodes {
             var views: [View] = []
-            for decoding in [Decoding.json, .jsonLenient, .url] {
+            // Lenient JSON differs from strict JSON only where a backslash follows a backslash.
+            let doubled = zip(source, source.dropFirst()).contains { $0 == 0x5C && $1 == 0x5C }
+            for decoding in [Decoding.json, .jsonLenient, .url] where decoding != .jsonLenient || doubled {
                 if let view = View.decode(source, decoding, parent: nil, plusIsSpace: plusIsSpace, work: &work) {
                     views.append(view)
                 }
@@ -144,30 +148,47 @@ struct SecretScrubber: Sendable {
 
     /// Runs the automaton over `bytes`; each match adds +1/−1 at its source span in `cover`.
     private func search(_ bytes: [UInt8], map: View?, cover: inout [Int32], work: inout Int) -> Bool {
-        var node: Int32 = 0
         var found = false
-        for (index, byte) in bytes.enumerated() {
-            while true {
-                work += 1
-                if let next = child(node, byte) {
-                    node = next
-                    break
+        var steps = 0
+        nodes.withUnsafeBufferPointer { nodes in
+            rootChildren.withUnsafeBufferPointer { root in
+                bytes.withUnsafeBufferPointer { input in
+                    cover.withUnsafeMutableBufferPointer { cover in
+                        var node: Int32 = 0
+                        for index in 0..<input.count {
+                            let byte = input[index]
+                            // The transition: a child, else the failure link's, down to the root.
+                            while true {
+                                steps += 1
+                                if node == 0 {
+                                    node = root[Int(byte)]
+                                    break
+                                }
+                                var next = nodes[Int(node)].firstChild
+                                while next >= 0 && nodes[Int(next)].label != byte { next = nodes[Int(next)].nextSibling }
+                                if next >= 0 {
+                                    node = next
+                                    break
+                                }
+                                node = nodes[Int(node)].failure
+                            }
+                            let length = Int(nodes[Int(node)].longest)
+                            if length == 0 { continue }
+                            found = true
+                            let first = index + 1 - length
+                            if let map {
+                                cover[Int(map.start[first])] += 1
+                                cover[Int(map.end[index])] -= 1
+                            } else {
+                                cover[first] += 1
+                                cover[index + 1] -= 1
+                            }
+                        }
+                    }
                 }
-                if node == 0 { break }
-                node = failure[Int(node)]
-            }
-            let length = Int(longest[Int(node)])
-            guard length > 0 else { continue }
-            found = true
-            let first = index + 1 - length
-            if let map {
-                cover[Int(map.start[first])] += 1
-                cover[Int(map.end[index])] -= 1
-            } else {
-                cover[first] += 1
-                cover[index + 1] -= 1
             }
         }
+        work += steps
         return found
     }
 
@@ -201,11 +222,14 @@ struct SecretScrubber: Sendable {
             view.bytes.reserveCapacity(input.count)
             view.start.reserveCapacity(input.count)
             view.end.reserveCapacity(input.count)
-            func emit(_ bytes: some Sequence<UInt8>, from: Int, to: Int) {
-                for byte in bytes {
-                    view.bytes.append(byte)
-                    view.start.append(parent.map { $0.start[from] } ?? Int32(from))
-                    view.end.append(parent.map { $0.end[to - 1] } ?? Int32(to))
+            func emit(_ byte: UInt8, from: Int, to: Int) {
+                view.bytes.append(byte)
+                if let parent {
+                    view.start.append(parent.start[from])
+                    view.end.append(parent.end[to - 1])
+                } else {
+                    view.start.append(Int32(truncatingIfNeeded: from))
+                    view.end.append(Int32(truncatingIfNeeded: to))
                 }
             }
             var index = 0
@@ -216,28 +240,28 @@ struct SecretScrubber: Sendable {
                     if byte == UInt8(ascii: "%"), index + 2 < input.count, let high = hex(input[index + 1]),
                         let low = hex(input[index + 2])
                     {
-                        emit(CollectionOfOne(UInt8(high << 4 | low)), from: index, to: index + 3)
+                        emit(high << 4 | low, from: index, to: index + 3)
                         index += 3
                     } else {
-                        emit(CollectionOfOne(byte == UInt8(ascii: "+") && plusIsSpace ? 0x20 : byte), from: index, to: index + 1)
+                        emit(byte == UInt8(ascii: "+") && plusIsSpace ? 0x20 : byte, from: index, to: index + 1)
                         index += 1
                     }
                     continue
                 }
                 guard byte == UInt8(ascii: "\\"), index + 1 < input.count else {
-                    emit(CollectionOfOne(byte), from: index, to: index + 1)
+                    emit(byte, from: index, to: index + 1)
                     index += 1
                     continue
                 }
                 let next = input[index + 1]
                 if let simple = shortEscape(next), next != UInt8(ascii: "\\") || decoding == .json {
-                    emit(CollectionOfOne(simple), from: index, to: index + 2)
+                    emit(simple, from: index, to: index + 2)
                     index += 2
                 } else if next == UInt8(ascii: "u"), let (scalar, length) = unicodeEscape(input, at: index) {
-                    emit(Array(String(scalar).utf8), from: index, to: index + length)
+                    for byte in String(scalar).utf8 { emit(byte, from: index, to: index + length) }
                     index += length
                 } else {
-                    emit(CollectionOfOne(byte), from: index, to: index + 1)
+                    emit(byte, from: index, to: index + 1)
                     index += 1
                 }
             }
