@@ -43,7 +43,8 @@ public func httpResponseFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -
         if method == "HEAD" { precondition(response.body.isEmpty, "a HEAD response has a body") }
         for header in response.headers {
             precondition(HTTPFieldRules.isToken(header.name.utf8), "a header name is not a token")
-            precondition(header.value.utf8.allSatisfy { $0 != 13 && $0 != 10 && $0 != 0 }, "a header value holds CR, LF or NUL")
+            precondition(
+                header.value.utf8.allSatisfy { $0 != 13 && $0 != 10 && $0 != 0 }, "a header value holds CR, LF or NUL")
             if let date = AzureHTTPDate.parse(header.value) {
                 precondition(date.isFinite && abs(date) < 1e12, "a date beyond year 9999")
             }

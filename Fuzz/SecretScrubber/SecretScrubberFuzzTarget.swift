@@ -76,7 +76,9 @@ enum ScrubberEncoding: CaseIterable {
         case .urlUpper: Self.url(secret, upper: true, form: false)
         case .urlLower: Self.url(secret, upper: false, form: false)
         case .form: Self.url(secret, upper: true, form: true)
-        case .jsonInJSON: Self.json(String(decoding: Self.json(secret, every: 1, upper: false), as: UTF8.self), every: 0, upper: false)
+        case .jsonInJSON:
+            Self.json(
+                String(decoding: Self.json(secret, every: 1, upper: false), as: UTF8.self), every: 0, upper: false)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AzureCognitiveServices
 
 /// The secret scrubber as a property: for random secrets placed in random text in every
@@ -43,7 +44,9 @@ import Testing
         var output = ""
         for byte in text.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if (byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || "-._~".unicodeScalars.contains(scalar) {
+            if (byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+                || "-._~".unicodeScalars.contains(scalar)
+            {
                 output.unicodeScalars.append(scalar)
             } else if byte == 0x20 && form {
                 output += "+"
@@ -75,9 +78,11 @@ import Testing
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~+/=")
         let rare: [Character] = [" ", "\"", "\\", "é", "%", "&", "€"]
         let length = Int.random(in: 8...80, using: &random)
-        return String((0..<length).map { _ in
-            Int.random(in: 0..<20, using: &random) == 0 ? rare.randomElement(using: &random)! : alphabet.randomElement(using: &random)!
-        })
+        return String(
+            (0..<length).map { _ in
+                Int.random(in: 0..<20, using: &random) == 0
+                    ? rare.randomElement(using: &random)! : alphabet.randomElement(using: &random)!
+            })
     }
 
     /// Filler as error bodies look: JSON, form fields, escapes that are not secrets.
@@ -97,7 +102,8 @@ import Testing
             var text = ""
             for _ in 0..<Int.random(in: 1...6, using: &random) {
                 text += Self.filler(&random) + " "
-                text += Self.encode(secrets.randomElement(using: &random)!, Encoding.allCases.randomElement(using: &random)!)
+                text += Self.encode(
+                    secrets.randomElement(using: &random)!, Encoding.allCases.randomElement(using: &random)!)
                 text += " " + Self.filler(&random)
             }
             var work = 0

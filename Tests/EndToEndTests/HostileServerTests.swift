@@ -41,7 +41,8 @@ import Testing
         let killed: Bool
         /// The last `New-AzCognitiveServicesAccountKey: …` line of stderr.
         var errorLine: String {
-            stderr.split(separator: "\n").last { $0.hasPrefix("New-AzCognitiveServicesAccountKey: ") }.map(String.init) ?? ""
+            stderr.split(separator: "\n").last { $0.hasPrefix("New-AzCognitiveServicesAccountKey: ") }.map(String.init)
+                ?? ""
         }
     }
 
@@ -55,10 +56,22 @@ import Testing
         ].merging(extra) { $1 }
     }
 
+    /// The App Service managed-identity environment: `IDENTITY_ENDPOINT` at `url`/msi/token, ARM at `url`.
+    static func managedIdentity(_ url: String, header: String, folder: String) -> [String: String] {
+        var environment = Self.environment(url, folder: folder)
+        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"] { environment[name] = nil }
+        environment["IDENTITY_ENDPOINT"] = url + "/msi/token"
+        environment["IDENTITY_HEADER"] = header
+        return environment
+    }
+
     /// Runs the binary; kills it when it outlives `bound` seconds.
-    static func run(_ arguments: [String], environment: [String: String], bound: Double, folder: String) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String], bound: Double, folder: String) throws
+        -> Outcome
+    {
         let start = Date()
-        let process = try RawProcess(arguments: arguments.map { Array($0.utf8) }, environment: environment, folder: folder)
+        let process = try RawProcess(
+            arguments: arguments.map { Array($0.utf8) }, environment: environment, folder: folder)
         let watchdog = Mutex((done: false, killed: false))
         let pid = process.pid
         Thread.detachNewThread {
@@ -79,7 +92,8 @@ import Testing
             return state.killed
         }
         return Outcome(
-            status: end.status, stdout: end.stdoutText, stderr: end.stderrText, seconds: Date().timeIntervalSince(start),
+            status: end.status, stdout: end.stdoutText, stderr: end.stderrText,
+            seconds: Date().timeIntervalSince(start),
             peakMemory: end.peakMemory, killed: killed)
     }
 
@@ -87,12 +101,15 @@ import Testing
     static func checkCommon(_ outcome: Outcome, bound: Double, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!outcome.killed, "the command outlived its \(bound) s bound", sourceLocation: sourceLocation)
         #expect(outcome.seconds < bound, sourceLocation: sourceLocation)
-        #expect(outcome.peakMemory < memoryBound, "peak memory \(outcome.peakMemory) bytes", sourceLocation: sourceLocation)
+        #expect(
+            outcome.peakMemory < memoryBound, "peak memory \(outcome.peakMemory) bytes", sourceLocation: sourceLocation)
         for secret in secrets {
             #expect(!outcome.stderr.contains(secret), "stderr shows \(secret)", sourceLocation: sourceLocation)
         }
         let raw = outcome.stderr.unicodeScalars.first { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }
-        #expect(raw == nil, "stderr holds a raw control character \(raw.map { String($0.value, radix: 16) } ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            raw == nil, "stderr holds a raw control character \(raw.map { String($0.value, radix: 16) } ?? "")",
+            sourceLocation: sourceLocation)
     }
 
     /// One hostile behaviour of Azure Resource Manager (the token endpoint behaves unless the case
@@ -127,93 +144,195 @@ import Testing
 
     static let cases: [Case] = [
         // 1. Numbers from the network, checked before arithmetic.
-        Case(name: "1: a chunk size near Int.max after the first chunk", arm: [.send(bytes(chunked + "5\r\n{\"a\":\r\n7FFFFFFFFFFFFFF0\r\n")), .pause(5)],
-             phrases: ["exceeds 10485760 bytes"]),
-        Case(name: "1: a chunk size of 100 hex digits", arm: [.send(bytes(chunked + String(repeating: "F", count: 100) + "\r\n")), .pause(5)],
-             phrases: ["exceeds 10485760 bytes"]),
-        Case(name: "1: a Content-Length of 30 digits", arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 999999999999999999999999999999\r\n\r\n")), .pause(5)],
-             phrases: ["exceeds 10485760 bytes"]),
-        Case(name: "1: Retry-After with the year 999999999999", arm: [.send(throttled([("Retry-After", "Wed, 21 Oct 999999999999 07:28:00 GMT")]))],
-             phrases: ["TooManyRequests"], errorNamesEndpoint: false),
-        Case(name: "1: Retry-After: 1e300 under -Verbose", arm: [.send(throttled([("Retry-After", "1e300")]))],
-             phrases: ["TooManyRequests"], errorNamesEndpoint: false),
-        Case(name: "1: retry-after-ms: inf under -Verbose", arm: [.send(throttled([("retry-after-ms", "inf")]))],
-             phrases: ["TooManyRequests"], errorNamesEndpoint: false),
-        Case(name: "1: retry-after-ms: nan and -5, Retry-After of 40 digits", arm: [.send(throttled([("retry-after-ms", "nan"), ("x-ms-retry-after-ms", "-5"), ("Retry-After", String(repeating: "9", count: 40))]))],
-             phrases: ["TooManyRequests"], errorNamesEndpoint: false),
-        Case(name: "1: Retry-After with an hour of 99 and a day of 0", arm: [.send(throttled([("Retry-After", "Wed, 00 Oct 2015 99:28:00 GMT")]))],
-             phrases: ["TooManyRequests"], errorNamesEndpoint: false),
+        Case(
+            name: "1: a chunk size near Int.max after the first chunk",
+            arm: [.send(bytes(chunked + "5\r\n{\"a\":\r\n7FFFFFFFFFFFFFF0\r\n")), .pause(5)],
+            phrases: ["exceeds 10485760 bytes"]),
+        Case(
+            name: "1: a chunk size of 100 hex digits",
+            arm: [.send(bytes(chunked + String(repeating: "F", count: 100) + "\r\n")), .pause(5)],
+            phrases: ["exceeds 10485760 bytes"]),
+        Case(
+            name: "1: a Content-Length of 30 digits",
+            arm: [
+                .send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 999999999999999999999999999999\r\n\r\n")), .pause(5),
+            ],
+            phrases: ["exceeds 10485760 bytes"]),
+        Case(
+            name: "1: Retry-After with the year 999999999999",
+            arm: [.send(throttled([("Retry-After", "Wed, 21 Oct 999999999999 07:28:00 GMT")]))],
+            phrases: ["TooManyRequests"], errorNamesEndpoint: false),
+        Case(
+            name: "1: Retry-After: 1e300 under -Verbose", arm: [.send(throttled([("Retry-After", "1e300")]))],
+            phrases: ["TooManyRequests"], errorNamesEndpoint: false),
+        Case(
+            name: "1: retry-after-ms: inf under -Verbose", arm: [.send(throttled([("retry-after-ms", "inf")]))],
+            phrases: ["TooManyRequests"], errorNamesEndpoint: false),
+        Case(
+            name: "1: retry-after-ms: nan and -5, Retry-After of 40 digits",
+            arm: [
+                .send(
+                    throttled([
+                        ("retry-after-ms", "nan"), ("x-ms-retry-after-ms", "-5"),
+                        ("Retry-After", String(repeating: "9", count: 40)),
+                    ]))
+            ],
+            phrases: ["TooManyRequests"], errorNamesEndpoint: false),
+        Case(
+            name: "1: Retry-After with an hour of 99 and a day of 0",
+            arm: [.send(throttled([("Retry-After", "Wed, 00 Oct 2015 99:28:00 GMT")]))],
+            phrases: ["TooManyRequests"], errorNamesEndpoint: false),
         // 2. One deadline per attempt, checked before every read.
-        Case(name: "2: an endless stream of 100 Continue", arm: [.repeatForever(bytes("HTTP/1.1 100 Continue\r\n\r\n"))],
-             phrases: ["exceeds 65536 bytes"]),
-        Case(name: "2: 100 Continue every 50 ms, for ever", arm: [.trickle(bytes(String(repeating: "HTTP/1.1 100 Continue\r\n\r\n", count: 20)), interval: 0.05)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
-        Case(name: "2: endless chunked trailer lines", arm: [.send(bytes(chunked + "0\r\n")), .repeatForever(bytes("X-Trailer: again\r\n"))],
-             phrases: ["exceeds 65536 bytes"]),
-        Case(name: "2: trailer lines every 50 ms", arm: [.send(bytes(chunked + "0\r\n")), .trickle(bytes(String(repeating: "X: y\r\n", count: 40)), interval: 0.01)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
-        Case(name: "2: 101 Switching Protocols fails at once", arm: [.send(bytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")), .pause(20)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "60"], phrases: ["switched protocols (101)"], bound: 10),
-        Case(name: "2: a head that trickles in, one byte every 100 ms", arm: [.trickle(RawResponseServer.keys, interval: 0.1)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
-        Case(name: "2: header lines for ever", arm: [.send(bytes("HTTP/1.1 200 OK\r\n")), .repeatForever(bytes("X-Padding: 0123456789\r\n"))],
-             phrases: ["exceeds 65536 bytes"]),
-        Case(name: "2: a close-delimited body for ever", arm: [.send(bytes("HTTP/1.1 200 OK\r\n\r\n")), .repeatForever(bytes(String(repeating: "a", count: 4096)))],
-             phrases: ["exceeds 10485760 bytes"]),
-        Case(name: "2: one-byte chunks for ever", arm: [.send(bytes(chunked)), .repeatForever(bytes("1\r\na\r\n"))],
-             phrases: ["exceeds 10485760 bytes"]),
-        Case(name: "2: a chunk-size line for ever", arm: [.send(bytes(chunked + "5;")), .repeatForever(bytes("x=yyyyyyyy;"))],
-             phrases: ["chunk-size line exceeds 4096 bytes"]),
-        Case(name: "2: a server that accepts and never answers", arm: [.pause(30)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
+        Case(
+            name: "2: an endless stream of 100 Continue", arm: [.repeatForever(bytes("HTTP/1.1 100 Continue\r\n\r\n"))],
+            phrases: ["exceeds 65536 bytes"]),
+        Case(
+            name: "2: 100 Continue every 50 ms, for ever",
+            arm: [.trickle(bytes(String(repeating: "HTTP/1.1 100 Continue\r\n\r\n", count: 20)), interval: 0.05)],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
+        Case(
+            name: "2: endless chunked trailer lines",
+            arm: [.send(bytes(chunked + "0\r\n")), .repeatForever(bytes("X-Trailer: again\r\n"))],
+            phrases: ["exceeds 65536 bytes"]),
+        Case(
+            name: "2: trailer lines every 50 ms",
+            arm: [
+                .send(bytes(chunked + "0\r\n")),
+                .trickle(bytes(String(repeating: "X: y\r\n", count: 40)), interval: 0.01),
+            ],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
+        Case(
+            name: "2: 101 Switching Protocols fails at once",
+            arm: [
+                .send(bytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")),
+                .pause(20),
+            ],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "60"], phrases: ["switched protocols (101)"], bound: 10),
+        Case(
+            name: "2: a head that trickles in, one byte every 100 ms",
+            arm: [.trickle(RawResponseServer.keys, interval: 0.1)],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
+        Case(
+            name: "2: header lines for ever",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\n")), .repeatForever(bytes("X-Padding: 0123456789\r\n"))],
+            phrases: ["exceeds 65536 bytes"]),
+        Case(
+            name: "2: a close-delimited body for ever",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\n\r\n")), .repeatForever(bytes(String(repeating: "a", count: 4096)))],
+            phrases: ["exceeds 10485760 bytes"]),
+        Case(
+            name: "2: one-byte chunks for ever",
+            arm: [.send(bytes(chunked)), .repeatForever(bytes(String(repeating: "1\r\na\r\n", count: 1000)))],
+            phrases: ["exceeds 10485760 bytes"]),
+        Case(
+            name: "2: a chunk-size line for ever",
+            arm: [.send(bytes(chunked + "5;")), .repeatForever(bytes("x=yyyyyyyy;"))],
+            phrases: ["chunk-size line exceeds 4096 bytes"]),
+        Case(
+            name: "2: a server that accepts and never answers", arm: [.pause(30)],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["timed out after 1 seconds"]),
         // 6. Strict framing.
-        Case(name: "6: two different Content-Length values", arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"))],
-             phrases: ["two different Content-Length values"]),
-        Case(name: "6: Content-Length: 5, 6 in one field", arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\nhello!"))],
-             phrases: ["two different Content-Length values"]),
-        Case(name: "6: Content-Length: +88", arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: +88\r\n\r\n" + String(repeating: " ", count: 88)))],
-             phrases: ["invalid Content-Length"]),
-        Case(name: "6: chunk data not followed by CRLF", arm: [.send(bytes(chunked + "2\r\n{}XY0\r\n\r\n"))],
-             phrases: ["chunk data is not followed by CRLF"]),
-        Case(name: "6: Transfer-Encoding and Content-Length together", arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"))],
-             phrases: ["both Transfer-Encoding and Content-Length"]),
-        Case(name: "6: Transfer-Encoding: gzip, chunked", arm: [.send(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"))],
-             phrases: ["unsupported Transfer-Encoding"]),
-        Case(name: "6: a space before a header's colon", arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\n{}"))],
-             phrases: ["header line 1 is not 'name: value'"]),
-        Case(name: "6: a NUL in a header value", arm: [.send(bytes("HTTP/1.1 200 OK\r\nX-A: a\u{0}b\r\nContent-Length: 2\r\n\r\n{}"))],
-             phrases: ["header line 1 contains a NUL byte"]),
-        Case(name: "6: an escape sequence in a header value", arm: [.send(bytes("HTTP/1.1 200 OK\r\nX-A: \u{1B}]0;owned\u{7}\r\nContent-Length: 2\r\n\r\n{}"))],
-             phrases: ["header line 1 contains the control character U+001B"]),
-        Case(name: "6: bare LF line endings", arm: [.send(bytes("HTTP/1.1 200 OK\nContent-Length: 2\n\n{}")), .close],
-             phrases: ["closed inside the response head"]),
-        Case(name: "6: a status line that is not HTTP (and echoes the token)", arm: [.send(bytes("SSH-2.0-OpenSSH \(token)\r\n\r\n"))],
-             phrases: ["the status line is not 'HTTP/1.x NNN …'"]),
-        Case(name: "6: a four-digit status", arm: [.send(bytes("HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n"))],
-             phrases: ["the status line is not"]),
+        Case(
+            name: "6: two different Content-Length values",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"))],
+            phrases: ["two different Content-Length values"]),
+        Case(
+            name: "6: Content-Length: 5, 6 in one field",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\nhello!"))],
+            phrases: ["two different Content-Length values"]),
+        Case(
+            name: "6: Content-Length: +88",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length: +88\r\n\r\n" + String(repeating: " ", count: 88)))],
+            phrases: ["invalid Content-Length"]),
+        Case(
+            name: "6: chunk data not followed by CRLF", arm: [.send(bytes(chunked + "2\r\n{}XY0\r\n\r\n"))],
+            phrases: ["chunk data is not followed by CRLF"]),
+        Case(
+            name: "6: Transfer-Encoding and Content-Length together",
+            arm: [
+                .send(
+                    bytes(
+                        "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+                    ))
+            ],
+            phrases: ["both Transfer-Encoding and Content-Length"]),
+        Case(
+            name: "6: Transfer-Encoding: gzip, chunked",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"))],
+            phrases: ["unsupported Transfer-Encoding"]),
+        Case(
+            name: "6: a space before a header's colon",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\n{}"))],
+            phrases: ["header line 1 is not 'name: value'"]),
+        Case(
+            name: "6: a NUL in a header value",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nX-A: a\u{0}b\r\nContent-Length: 2\r\n\r\n{}"))],
+            phrases: ["header line 1 contains a NUL byte"]),
+        Case(
+            name: "6: an escape sequence in a header value",
+            arm: [.send(bytes("HTTP/1.1 200 OK\r\nX-A: \u{1B}]0;owned\u{7}\r\nContent-Length: 2\r\n\r\n{}"))],
+            phrases: ["header line 1 contains the control character U+001B"]),
+        Case(
+            name: "6: bare LF line endings", arm: [.send(bytes("HTTP/1.1 200 OK\nContent-Length: 2\n\n{}")), .close],
+            phrases: ["closed inside the response head"]),
+        Case(
+            name: "6: a status line that is not HTTP (and echoes the token)",
+            arm: [.send(bytes("SSH-2.0-OpenSSH \(token)\r\n\r\n"))],
+            phrases: ["the status line is not 'HTTP/1.x NNN …'"]),
+        Case(
+            name: "6: a four-digit status", arm: [.send(bytes("HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n"))],
+            phrases: ["the status line is not"]),
         // 8. Timeouts are retried within one budget, and the message says so.
-        Case(name: "8: a hung server, retries on, AZSHIM_HTTP_TOTAL_TIMEOUT=3", arm: [.pause(30)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "3", "AZSHIM_HTTP_TOTAL_TIMEOUT": "3"],
-             phrases: ["timed out after 1 seconds", "attempts were made in", "AZSHIM_HTTP_TOTAL_TIMEOUT (3 s) leaves no time for another"]),
-        Case(name: "8: a hung server, one retry", arm: [.pause(30)],
-             environment: ["AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "1"],
-             phrases: ["timed out after 1 seconds", "2 attempts were made in"]),
-        Case(name: "8: resets on every attempt", arm: [.reset], environment: ["AZURE_PS_HTTP_MAX_RETRIES": "1"],
-             phrases: ["attempts were made in"]),
+        Case(
+            name: "8: a hung server, retries on, AZSHIM_HTTP_TOTAL_TIMEOUT=3", arm: [.pause(30)],
+            environment: [
+                "AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "3", "AZSHIM_HTTP_TOTAL_TIMEOUT": "3",
+            ],
+            phrases: [
+                "timed out after 1 seconds", "attempts were made in",
+                "AZSHIM_HTTP_TOTAL_TIMEOUT (3 s) leaves no time for another",
+            ]),
+        Case(
+            name: "8: a hung server, one retry", arm: [.pause(30)],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "1"],
+            phrases: ["timed out after 1 seconds", "2 attempts were made in"]),
+        Case(
+            name: "8: resets on every attempt", arm: [.reset], environment: ["AZURE_PS_HTTP_MAX_RETRIES": "1"],
+            phrases: ["attempts were made in"]),
         // 3. Tokens that would add header lines (or a second request) are refused where they come in.
-        Case(name: "3: a token with CRLF and a smuggled request",
-             arm: [.send(RawResponseServer.keys)],
-             tokenEndpoint: [.send(RawResponseServer.response(200, headers: [("Content-Type", "application/json")], body: #"{"access_token":"abc\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n","expires_in":3599}"#))],
-             phrases: ["Client secret authentication for client 'client-1'", "cannot be sent in an HTTP header", "a carriage return at character 4"]),
-        Case(name: "3: a token with a space", arm: [.send(RawResponseServer.keys)],
-             tokenEndpoint: [.send(RawResponseServer.response(200, body: #"{"access_token":"abc def","expires_in":3599}"#))],
-             phrases: ["cannot be sent in an HTTP header", "a space at character 4"]),
+        Case(
+            name: "3: a token with CRLF and a smuggled request",
+            arm: [.send(RawResponseServer.keys)],
+            tokenEndpoint: [
+                .send(
+                    RawResponseServer.response(
+                        200, headers: [("Content-Type", "application/json")],
+                        body:
+                            #"{"access_token":"abc\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n","expires_in":3599}"#
+                    ))
+            ],
+            phrases: [
+                "Client secret authentication for client 'client-1'", "cannot be sent in an HTTP header",
+                "a carriage return at character 4",
+            ]),
+        Case(
+            name: "3: a token with a space", arm: [.send(RawResponseServer.keys)],
+            tokenEndpoint: [
+                .send(RawResponseServer.response(200, body: #"{"access_token":"abc def","expires_in":3599}"#))
+            ],
+            phrases: ["cannot be sent in an HTTP header", "a space at character 4"]),
         // Neighbours: a positive case, so strictness does not break real servers.
-        Case(name: "a folded header and a chunked body with extensions and trailers still work",
-             arm: [.send(bytes("HTTP/1.1 200 OK\r\nX-Folded: a\r\n b\r\nTransfer-Encoding: chunked\r\n\r\n") + chunks(
-                 #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#, size: 7)
-                 + bytes("X-Trailer: done\r\n\r\n"))],
-             status: 0, phrases: []),
+        Case(
+            name: "a folded header and a chunked body with extensions and trailers still work",
+            arm: [
+                .send(
+                    bytes("HTTP/1.1 200 OK\r\nX-Folded: a\r\n b\r\nTransfer-Encoding: chunked\r\n\r\n")
+                        + chunks(
+                            #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#,
+                            size: 7)
+                        + bytes("X-Trailer: done\r\n\r\n"))
+            ],
+            status: 0, phrases: []),
     ]
 
     @Test(arguments: cases)
@@ -225,7 +344,8 @@ import Testing
         }
         defer { server.stop() }
         let outcome = try Self.run(
-            ["rg", "acct", "Key1", "-Verbose"], environment: Self.environment(server.baseURL, folder: harness.folder, hostile.environment),
+            ["rg", "acct", "Key1", "-Verbose"],
+            environment: Self.environment(server.baseURL, folder: harness.folder, hostile.environment),
             bound: hostile.bound, folder: harness.folder)
         Self.checkCommon(outcome, bound: hostile.bound)
         #expect(outcome.status == hostile.status, "\(outcome.stderr)")
@@ -252,7 +372,10 @@ import Testing
         let harness = Harness()
         defer { harness.remove() }
         let evil = RawResponseServer.response(
-            200, body: #"{"access_token":"abc\r\nX-Evil: 1\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n","expires_in":3599}"#)
+            200,
+            body:
+                #"{"access_token":"abc\r\nX-Evil: 1\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n","expires_in":3599}"#
+        )
         let server = try RawResponseServer { request in
             request.path.hasSuffix("/token") ? [.send(evil)] : [.send(RawResponseServer.keys)]
         }
@@ -272,20 +395,21 @@ import Testing
     func managedIdentityToken() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let evil = RawResponseServer.response(200, body: #"{"access_token":"abc\nX-Evil: 1","expires_on":"9999999999"}"#)
+        let evil = RawResponseServer.response(
+            200, body: #"{"access_token":"abc\nX-Evil: 1","expires_on":"9999999999"}"#)
         let server = try RawResponseServer { request in
             request.path.hasPrefix("/msi") ? [.send(evil)] : [.send(RawResponseServer.keys)]
         }
         defer { server.stop() }
-        var environment = Self.environment(server.baseURL, folder: harness.folder)
-        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"] { environment[name] = nil }
-        environment["IDENTITY_ENDPOINT"] = server.baseURL + "/msi/token"
-        environment["IDENTITY_HEADER"] = "IDENTITY-HEADER-SECRET-0001"
+        let environment = Self.managedIdentity(
+            server.baseURL, header: "IDENTITY-HEADER-SECRET-0001", folder: harness.folder)
         let outcome = try Self.run(["rg", "acct", "Key1"], environment: environment, bound: 30, folder: harness.folder)
         Self.checkCommon(outcome, bound: 30)
         #expect(!outcome.stderr.contains("IDENTITY-HEADER-SECRET-0001"))
         #expect(outcome.status == 1)
-        #expect(outcome.errorLine.contains("Managed identity authentication at \(server.baseURL) failed"), "\(outcome.stderr)")
+        #expect(
+            outcome.errorLine.contains("Managed identity authentication at \(server.baseURL) failed"),
+            "\(outcome.stderr)")
         #expect(outcome.errorLine.contains("a line feed at character 4"), "\(outcome.stderr)")
         #expect(server.requests.map(\.path) == ["/msi/token"])
     }
@@ -298,7 +422,7 @@ import Testing
         defer { server.stop() }
         let bin = harness.folder + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try #"printf '{"accessToken":"abc\\r\\nX-Evil: 1","expires_on":9999999999}\n'"#.write(
+        try ("#!/bin/sh\n" + #"printf '{"accessToken":"abc\\r\\nX-Evil: 1","expires_on":9999999999}\n'"#).write(
             toFile: bin + "/az", atomically: true, encoding: .utf8)
         chmod(bin + "/az", 0o755)
         let config = harness.folder + "/azure"
@@ -323,10 +447,7 @@ import Testing
         defer { harness.remove() }
         let server = try RawResponseServer { _ in [.send(RawResponseServer.keys)] }
         defer { server.stop() }
-        var environment = Self.environment(server.baseURL, folder: harness.folder)
-        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"] { environment[name] = nil }
-        environment["IDENTITY_ENDPOINT"] = server.baseURL + "/msi/token"
-        environment["IDENTITY_HEADER"] = "abc\r\nX-Evil: 1"
+        let environment = Self.managedIdentity(server.baseURL, header: "abc\r\nX-Evil: 1", folder: harness.folder)
         let outcome = try Self.run(["rg", "acct", "Key1"], environment: environment, bound: 30, folder: harness.folder)
         Self.checkCommon(outcome, bound: 30)
         #expect(outcome.status == 1)
@@ -339,7 +460,8 @@ import Testing
         arguments: [
             ("AZSHIM_HTTP_TIMEOUT", "abc"), ("AZSHIM_HTTP_TIMEOUT", "0"), ("AZSHIM_HTTP_TIMEOUT", "-1"),
             ("AZSHIM_HTTP_TIMEOUT", "inf"), ("AZSHIM_HTTP_TIMEOUT", "nan"), ("AZSHIM_HTTP_TIMEOUT", "1e3"),
-            ("AZSHIM_HTTP_TIMEOUT", "3601"), ("AZSHIM_HTTP_TOTAL_TIMEOUT", "0x10"), ("AZSHIM_HTTP_TOTAL_TIMEOUT", "86401"),
+            ("AZSHIM_HTTP_TIMEOUT", "3601"), ("AZSHIM_HTTP_TOTAL_TIMEOUT", "0x10"),
+            ("AZSHIM_HTTP_TOTAL_TIMEOUT", "86401"),
             ("AZSHIM_HTTP_TOTAL_TIMEOUT", "5 s"),
         ])
     func badTimeoutSettings(_ variable: String, _ value: String) throws {
@@ -348,11 +470,15 @@ import Testing
         let server = try RawResponseServer { _ in [.send(RawResponseServer.keys)] }
         defer { server.stop() }
         let outcome = try Self.run(
-            ["rg", "acct", "Key1"], environment: Self.environment(server.baseURL, folder: harness.folder, [variable: value]),
+            ["rg", "acct", "Key1"],
+            environment: Self.environment(server.baseURL, folder: harness.folder, [variable: value]),
             bound: 30, folder: harness.folder)
         Self.checkCommon(outcome, bound: 30)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "New-AzCognitiveServicesAccountKey: \(variable) '\(value)' is not valid: expected seconds, more than 0 and at most \(variable == "AZSHIM_HTTP_TIMEOUT" ? "3600" : "86400").\n")
+        #expect(
+            outcome.stderr
+                == "New-AzCognitiveServicesAccountKey: \(variable) '\(value)' is not valid: expected seconds, more than 0 and at most \(variable == "AZSHIM_HTTP_TIMEOUT" ? "3600" : "86400").\n"
+        )
         #expect(server.connectionsAccepted == 0)
     }
 
@@ -363,7 +489,8 @@ import Testing
         let hostileKey = "\u{1B}[2J\u{1B}]0;owned\u{07}KEY"
         let body = #"{"key1":"\u001b[2J\u001b]0;owned\u0007KEY","key2":"SECRETKEYTWO0123456789abcdef0123"}"#
         let server = try RawResponseServer { request in
-            request.path.hasSuffix("/token") ? [.send(RawResponseServer.token)] : [.send(RawResponseServer.response(200, body: body))]
+            request.path.hasSuffix("/token")
+                ? [.send(RawResponseServer.token)] : [.send(RawResponseServer.response(200, body: body))]
         }
         defer { server.stop() }
         let environment = Self.environment(server.baseURL, folder: harness.folder)
@@ -377,13 +504,19 @@ import Testing
         // Widths are computed on what is shown: Key2's column starts one space after the shown key.
         let lines = terminal.transcript.split(separator: "\n").map(String.init)
         let header = try #require(lines.first { $0.hasPrefix("Key1") })
-        #expect(header == "Key1" + String(repeating: " ", count: "^[[2J^[]0;owned^GKEY".count - 3) + "Key2", "\(terminal.transcript)")
+        #expect(
+            header == "Key1" + String(repeating: " ", count: "^[[2J^[]0;owned^GKEY".count - 3) + "Key2",
+            "\(terminal.transcript)")
 
-        let redirected = try Self.run(["rg", "acct", "Key1"], environment: environment, bound: 30, folder: harness.folder)
+        let redirected = try Self.run(
+            ["rg", "acct", "Key1"], environment: environment, bound: 30, folder: harness.folder)
         Self.checkCommon(redirected, bound: 30)
         #expect(redirected.stdout.contains(hostileKey), "redirected output is byte-exact")
-        let json = try Self.run(["rg", "acct", "Key1", "--output", "json"], environment: environment, bound: 30, folder: harness.folder)
-        #expect(json.stdout == #"{"Key1":"\u001b[2J\u001b]0;owned\u0007KEY","Key2":"SECRETKEYTWO0123456789abcdef0123"}"# + "\n")
+        let json = try Self.run(
+            ["rg", "acct", "Key1", "--output", "json"], environment: environment, bound: 30, folder: harness.folder)
+        #expect(
+            json.stdout == #"{"Key1":"\u001b[2J\u001b]0;owned\u0007KEY","Key2":"SECRETKEYTWO0123456789abcdef0123"}"#
+                + "\n")
     }
 
     @Test("5: a 3 MB ARM error echoing a 100 KB token is scrubbed in linear time")
@@ -398,7 +531,11 @@ import Testing
         let server = try RawResponseServer { request in
             request.path.hasSuffix("/token")
                 ? [.send(RawResponseServer.response(200, body: tokenBody))]
-                : [.send(RawResponseServer.response(401, headers: [("Content-Type", "application/json")], body: errorBody))]
+                : [
+                    .send(
+                        RawResponseServer.response(
+                            401, headers: [("Content-Type", "application/json")], body: errorBody))
+                ]
         }
         defer { server.stop() }
         let outcome = try Self.run(
@@ -416,13 +553,15 @@ import Testing
         let harness = Harness()
         defer { harness.remove() }
         let escaped = Self.clientSecret.replacingOccurrences(of: "-", with: "\\u002d")
-        let body = #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret \#(escaped) provided"#
+        let body =
+            #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret \#(escaped) provided"#
         let server = try RawResponseServer { request in
             [.send(RawResponseServer.response(401, headers: [("Content-Type", "application/json")], body: body))]
         }
         defer { server.stop() }
         let outcome = try Self.run(
-            ["rg", "acct", "Key1", "-Debug"], environment: Self.environment(server.baseURL, folder: harness.folder), bound: 30,
+            ["rg", "acct", "Key1", "-Debug"], environment: Self.environment(server.baseURL, folder: harness.folder),
+            bound: 30,
             folder: harness.folder)
         Self.checkCommon(outcome, bound: 30)
         #expect(outcome.status == 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PowerShellHost
 
 /// Table and list output on a terminal show control characters in property values in caret
@@ -9,7 +10,8 @@ import Testing
 
     static func written(_ format: OutputFormat, terminal: Bool) -> String {
         let sink = MemorySink()
-        let writer = ObjectWriter(format: format, sink: sink, maximumWidth: terminal ? 119 : nil, escapesControls: terminal)
+        let writer = ObjectWriter(
+            format: format, sink: sink, maximumWidth: terminal ? 119 : nil, escapesControls: terminal)
         writer.write(hostile)
         writer.finish()
         return sink.text
@@ -17,7 +19,9 @@ import Testing
 
     @Test("a table on a terminal: caret notation, column widths from the shown text")
     func tableOnATerminal() {
-        #expect(Self.written(.table, terminal: true) == "\nKey1              Key2\n----              ----\n^[[2J^[]0;owned^G plain\n\n")
+        #expect(
+            Self.written(.table, terminal: true)
+                == "\nKey1              Key2\n----              ----\n^[[2J^[]0;owned^G plain\n\n")
     }
 
     @Test("a list on a terminal: caret notation")
@@ -25,7 +29,8 @@ import Testing
         #expect(Self.written(.list, terminal: true) == "\nKey1 : ^[[2J^[]0;owned^G\nKey2 : plain\n\n")
     }
 
-    @Test("redirected table and list, and JSON anywhere, are byte-exact", arguments: [OutputFormat.table, .list, .json])
+    @Test(
+        "redirected table and list, and JSON anywhere, are byte-exact", arguments: [OutputFormat.table, .list, .json])
     func exactElsewhere(_ format: OutputFormat) {
         let redirected = Self.written(format, terminal: false)
         #expect(redirected.contains("\u{1B}[2J") || format == .json)

@@ -26,12 +26,13 @@ public enum ARMErrorMessages {
         switch failure {
         case .connectionFailed(let endpoint, let reason): "Cannot connect to \(endpoint): \(reason)."
         case .timedOut(let endpoint, let seconds):
-            "The request to \(endpoint) timed out after \(formatSeconds(seconds)) seconds."
+            "The request to \(endpoint) timed out after \(formatSeconds(roundedDuration(seconds))) seconds."
         case .invalidResponse(let endpoint, let reason): "The response from \(endpoint) was not valid: \(reason)."
         case .cancelled: "The operation was canceled."
         case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
         case .gaveUp(let last, let attempts, let seconds, let budget):
-            sentence(last) + " " + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: true)
+            sentence(last) + " "
+                + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: true)
         }
     }
 
@@ -51,14 +52,15 @@ public enum ARMErrorMessages {
         var text = attempts == 1 ? "1 attempt was made" : "\(attempts) attempts were made"
         text += " in \(formatSeconds(roundedDuration(seconds))) seconds"
         if let budget {
-            text += "; \(AzureHTTPSettings.totalTimeoutVariable) (\(formatSeconds(budget)) s) leaves no time for another"
+            text +=
+                "; \(AzureHTTPSettings.totalTimeoutVariable) (\(formatSeconds(budget)) s) leaves no time for another"
         }
         return asSentence ? text + "." : text
     }
 
-    /// Durations as messages show them: whole seconds from 10 s on, tenths below.
+    /// Durations as messages show them: whole seconds from 10 s on, hundredths below.
     private static func roundedDuration(_ seconds: Double) -> Double {
-        seconds >= 10 ? seconds.rounded() : (seconds * 10).rounded() / 10
+        seconds >= 10 ? seconds.rounded() : (seconds * 100).rounded() / 100
     }
 
     /// The same failure as a clause inside AzShim's own messages (a token request that could not
@@ -66,12 +68,14 @@ public enum ARMErrorMessages {
     static func reason(_ failure: ARMTransportError) -> String {
         switch failure {
         case .connectionFailed(let endpoint, let reason): "cannot connect to \(endpoint): \(reason)"
-        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(formatSeconds(seconds)) s"
+        case .timedOut(let endpoint, let seconds):
+            "\(endpoint) did not answer within \(formatSeconds(roundedDuration(seconds))) s"
         case .invalidResponse(let endpoint, let reason): "invalid response from \(endpoint): \(reason)"
         case .cancelled: "cancelled"
         case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
         case .gaveUp(let last, let attempts, let seconds, let budget):
-            reason(last) + " (" + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: false) + ")"
+            reason(last) + " ("
+                + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: false) + ")"
         }
     }
 

@@ -18,7 +18,9 @@ public struct ARMRequest: Sendable, Equatable {
     /// has left.
     public var timeLimit: Double?
 
-    public init(method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil) {
+    public init(
+        method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
+    ) {
         self.method = method
         self.pathSegments = pathSegments
         self.apiVersion = apiVersion

@@ -28,7 +28,8 @@ struct AzureAccessToken: Sendable {
                 allowed = false
             }
             if !allowed {
-                let what = HTTPFieldRules.isValueByte(byte) && byte != 0x20 && byte != 0x09
+                let what =
+                    HTTPFieldRules.isValueByte(byte) && byte != 0x20 && byte != 0x09
                     ? "a character a bearer token cannot have" : HTTPFieldRules.describe(byte)
                 return "it contains \(what) at character \(offset + 1)"
             }

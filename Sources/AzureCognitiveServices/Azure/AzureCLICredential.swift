@@ -54,7 +54,8 @@ struct AzureCLICredential: AzureTokenCredential {
         }
         pipeline.secrets.register(token)
         if let problem = AzureAccessToken.bearerProblem(token) {
-            throw .authenticationFailed("\(source): the access token 'az account get-access-token' printed cannot be sent in an HTTP header: \(problem)")
+            let reason = "the access token 'az account get-access-token' printed cannot be sent in an HTTP header"
+            throw .authenticationFailed("\(source): \(reason): \(problem)")
         }
         pipeline.diagnostics.debug("az account get-access-token: {\"accessToken\": \"<redacted>\", …}")
         var expiresOn = pipeline.clock.now() + 300

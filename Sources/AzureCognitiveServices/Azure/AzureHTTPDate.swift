@@ -18,7 +18,9 @@ enum AzureHTTPDate {
         for word in words {
             if word.contains(":") {
                 let parts = word.split(separator: ":", omittingEmptySubsequences: false).map { number($0, digits: 2) }
-                guard parts.count == 3, let hour = parts[0], let minute = parts[1], let second = parts[2] else { return nil }
+                guard parts.count == 3, let hour = parts[0], let minute = parts[1], let second = parts[2] else {
+                    return nil
+                }
                 clock = [hour, minute, second]
             } else if word.contains("-") {
                 // RFC 850: 21-Oct-15
@@ -46,7 +48,9 @@ enum AzureHTTPDate {
 
     /// 1 to `digits` ASCII digits, or nil.
     private static func number(_ word: Substring, digits: Int) -> Int? {
-        guard (1...digits).contains(word.utf8.count), word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard (1...digits).contains(word.utf8.count), word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return nil
+        }
         return Int(word)
     }
 

@@ -35,7 +35,8 @@ struct AzureHTTPPipeline: Sendable {
         diagnostics.debug(AzureHTTPTrace.request(request, secrets: secrets))
         let response: HTTPMessage.Response
         do {
-            response = try client.send(request, timeout: seconds, connectTimeout: connectTimeout, cancellation: cancellation)
+            response = try client.send(
+                request, timeout: seconds, connectTimeout: connectTimeout, cancellation: cancellation)
         } catch {
             throw scrubbed(error)
         }
@@ -45,8 +46,10 @@ struct AzureHTTPPipeline: Sendable {
 
     private func scrubbed(_ error: ARMTransportError) -> ARMTransportError {
         switch error {
-        case .connectionFailed(let endpoint, let reason): .connectionFailed(endpoint: endpoint, reason: secrets.scrub(reason))
-        case .invalidResponse(let endpoint, let reason): .invalidResponse(endpoint: endpoint, reason: secrets.scrub(reason))
+        case .connectionFailed(let endpoint, let reason):
+            .connectionFailed(endpoint: endpoint, reason: secrets.scrub(reason))
+        case .invalidResponse(let endpoint, let reason):
+            .invalidResponse(endpoint: endpoint, reason: secrets.scrub(reason))
         case .refused(let reason): .refused(reason: secrets.scrub(reason))
         default: error
         }

@@ -47,7 +47,8 @@ public struct AzureHTTPSettings: Sendable, Equatable {
         let text = raw.httpTrimmed
         if text.isEmpty { return nil }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let decimal = parts.count <= 2 && !parts[0].isEmpty && text.utf8.count <= 32
+        let decimal =
+            parts.count <= 2 && !parts[0].isEmpty && text.utf8.count <= 32
             && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         guard decimal, let value = Double(text), value > 0, value <= maximum else {
             throw .invalidSetting(

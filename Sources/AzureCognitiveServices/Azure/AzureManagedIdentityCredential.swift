@@ -41,7 +41,8 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         case .appService(let endpoint, let header):
             pipeline.secrets.register(header)
             if let problem = HTTPFieldRules.valueProblem(header) {
-                throw .authenticationFailed("Managed identity authentication failed: IDENTITY_HEADER cannot be sent in an HTTP header: it contains \(problem)")
+                let reason = "IDENTITY_HEADER cannot be sent in an HTTP header: it contains \(problem)"
+                throw .authenticationFailed("Managed identity authentication failed: \(reason)")
             }
             url = endpoint
             query = "api-version=2019-08-01&\(resource)"
@@ -50,7 +51,8 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         case .azureML(let endpoint, let secret):
             pipeline.secrets.register(secret)
             if let problem = HTTPFieldRules.valueProblem(secret) {
-                throw .authenticationFailed("Managed identity authentication failed: MSI_SECRET cannot be sent in an HTTP header: it contains \(problem)")
+                let reason = "MSI_SECRET cannot be sent in an HTTP header: it contains \(problem)"
+                throw .authenticationFailed("Managed identity authentication failed: \(reason)")
             }
             url = endpoint
             query = "api-version=2017-09-01&\(resource)"

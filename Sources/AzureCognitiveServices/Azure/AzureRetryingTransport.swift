@@ -7,7 +7,7 @@
 ///
 /// Example: `AzureRetryingTransport(wrapping: arm, policy: AzureRetryPolicy(environment: env))`
 /// turns `500, 503, 200` into the 200 after two retries (the first immediate); a server that
-/// never answers ends in `The request to https://management.azure.com timed out after 100 seconds.
+/// never answers ends in `The request to https://management.azure.com timed out after 90 seconds.
 /// 3 attempts were made in 300 seconds; AZSHIM_HTTP_TOTAL_TIMEOUT (300 s) leaves no time for another.`
 public final class AzureRetryingTransport: ARMTransport {
     public let inner: any ARMTransport
@@ -41,7 +41,8 @@ public final class AzureRetryingTransport: ARMTransport {
         func gaveUp(_ error: ARMTransportError, budget: Bool) -> ARMTransportError {
             guard attempts > 1 || budget else { return error }
             return .gaveUp(
-                last: error, attempts: attempts, seconds: clock.now() - start, budget: budget ? policy.totalTimeout : nil)
+                last: error, attempts: attempts, seconds: clock.now() - start,
+                budget: budget ? policy.totalTimeout : nil)
         }
         while true {
             try gate.waitIfPaused(clock: clock, cancellation: cancellation)
@@ -70,15 +71,21 @@ public final class AzureRetryingTransport: ARMTransport {
             if response.statusCode == 429 {
                 guard throttled < policy.maximumRetriesFor429, let delay = retryAfter(response) else { return response }
                 if delay > policy.maximumRetryAfter {
-                    diagnostics.verbose("Azure Resource Manager asked to retry after \(ARMErrorMessages.formatSeconds(delay.rounded(.up))) s, more than the \(ARMErrorMessages.formatSeconds(policy.maximumRetryAfter)) s AzShim waits; giving up.")
+                    diagnostics.verbose(
+                        "Azure Resource Manager asked to retry after \(ARMErrorMessages.formatSeconds(delay.rounded(.up))) s, more than the \(ARMErrorMessages.formatSeconds(policy.maximumRetryAfter)) s AzShim waits; giving up."
+                    )
                     return response
                 }
                 if clock.now() + delay + 1 >= end {
-                    diagnostics.verbose("Azure Resource Manager asked to retry after \(ARMErrorMessages.formatSeconds(delay.rounded(.up))) s, more than the \(AzureHTTPSettings.totalTimeoutVariable) budget leaves; giving up.")
+                    diagnostics.verbose(
+                        "Azure Resource Manager asked to retry after \(ARMErrorMessages.formatSeconds(delay.rounded(.up))) s, more than the \(AzureHTTPSettings.totalTimeoutVariable) budget leaves; giving up."
+                    )
                     return response
                 }
                 throttled += 1
-                diagnostics.verbose("Azure Resource Manager is throttling requests (429); retrying in \(ARMErrorMessages.formatSeconds((delay * 10).rounded(.up) / 10)) s.")
+                diagnostics.verbose(
+                    "Azure Resource Manager is throttling requests (429); retrying in \(ARMErrorMessages.formatSeconds((delay * 10).rounded(.up) / 10)) s."
+                )
                 gate.pause(until: clock.now() + delay)
                 continue
             }
@@ -94,7 +101,9 @@ public final class AzureRetryingTransport: ARMTransport {
     }
 
     private func wait(_ delay: Double, beforeRetry retry: Int, why: String) throws(ARMTransportError) {
-        diagnostics.verbose("Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(ARMErrorMessages.formatSeconds((delay * 10).rounded() / 10)) s" : "").")
+        diagnostics.verbose(
+            "Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(ARMErrorMessages.formatSeconds((delay * 10).rounded() / 10)) s" : "")."
+        )
         if delay > 0 { try clock.sleep(seconds: delay, cancellation: cancellation) }
     }
 
@@ -116,9 +125,10 @@ public final class AzureRetryingTransport: ARMTransport {
     /// `1*DIGIT` (and `.1*DIGIT` when `fraction`), as a finite Double.
     static func decimal(_ text: String, fraction: Bool) -> Double? {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard !parts[0].isEmpty, parts.count == 1 || fraction, parts.allSatisfy({ part in
-            !part.isEmpty && part.utf8.count <= 400 && part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        }), let value = Double(text), value.isFinite
+        guard !parts[0].isEmpty, parts.count == 1 || fraction,
+            parts.allSatisfy({ part in
+                !part.isEmpty && part.utf8.count <= 400 && part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            }), let value = Double(text), value.isFinite
         else { return nil }
         return value
     }

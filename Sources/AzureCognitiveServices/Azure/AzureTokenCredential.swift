@@ -20,7 +20,8 @@ enum AzureTokenResponse {
         if response.statusCode == 200, let token = json?["access_token"]?.stringValue, !token.isEmpty {
             secrets.register(token)
             if let problem = AzureAccessToken.bearerProblem(token) {
-                throw .authenticationFailed("\(source): the access token it returned cannot be sent in an HTTP header: \(problem)")
+                throw .authenticationFailed(
+                    "\(source): the access token it returned cannot be sent in an HTTP header: \(problem)")
             }
             var expiresOn = now + 3600
             if let seconds = json?["expires_in"].flatMap(number) {

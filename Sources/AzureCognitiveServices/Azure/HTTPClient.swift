@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A small HTTP/1.1 client over POSIX sockets and run-time-loaded OpenSSL: keep-alive
@@ -50,7 +50,9 @@ final class HTTPClient: Sendable {
             attempt += 1
             let checkedOut: (HTTPConnection, reused: Bool)
             do {
-                checkedOut = try checkOut(request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout, cancellation: cancellation)
+                checkedOut = try checkOut(
+                    request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout,
+                    cancellation: cancellation)
             } catch .timedOut(let endpoint, _) {
                 throw .timedOut(endpoint: endpoint, seconds: connectTimeout ?? min(timeout, settings.connectTimeout))
             }
@@ -144,15 +146,21 @@ final class HTTPClient: Sendable {
         func refuse(_ what: String, _ problem: String) -> ARMTransportError {
             .refused(reason: "The request to \(origin) was not sent: \(what) contains \(problem).")
         }
-        guard HTTPFieldRules.isToken(request.method.utf8) else { throw refuse("the method", "a character a method cannot have") }
-        if let problem = HTTPFieldRules.targetProblem(request.url.target) { throw refuse("the request target", problem) }
+        guard HTTPFieldRules.isToken(request.method.utf8) else {
+            throw refuse("the method", "a character a method cannot have")
+        }
+        if let problem = HTTPFieldRules.targetProblem(request.url.target) {
+            throw refuse("the request target", problem)
+        }
         if let problem = HTTPFieldRules.valueProblem(request.url.hostHeader) { throw refuse("the host name", problem) }
         var text = "\(request.method) \(request.url.target) HTTP/1.1\r\nHost: \(request.url.hostHeader)\r\n"
         for header in request.headers {
             guard HTTPFieldRules.isToken(header.name.utf8) else {
                 throw refuse("a header name", "a character a header name cannot have")
             }
-            if let problem = HTTPFieldRules.valueProblem(header.value) { throw refuse("the \(header.name) header", problem) }
+            if let problem = HTTPFieldRules.valueProblem(header.value) {
+                throw refuse("the \(header.name) header", problem)
+            }
             text += "\(header.name): \(header.value)\r\n"
         }
         if let body = request.body {

@@ -163,7 +163,8 @@ struct HTTPResponseReader {
             var offset = max(0, scanned - 3)
             while position + offset + 3 < buffer.count {
                 let index = position + offset
-                if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+                if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10
+                {
                     let consumed = offset + 4
                     guard consumed <= headBytesLeft else { throw headTooLarge }
                     headBytesLeft -= consumed
@@ -196,7 +197,9 @@ struct HTTPResponseReader {
                 let index = position + scanned
                 if buffer[index] == 10 {
                     guard scanned + 1 <= limit else { throw tooLong }
-                    guard scanned >= 1, buffer[index - 1] == 13 else { throw .malformed("a line in a chunked body does not end with CRLF") }
+                    guard scanned >= 1, buffer[index - 1] == 13 else {
+                        throw .malformed("a line in a chunked body does not end with CRLF")
+                    }
                     let line = buffer[position..<(index - 1)]
                     position = index + 1
                     return line
@@ -252,7 +255,8 @@ struct HTTPResponseReader {
     }
 
     private func framingTooLarge(line budget: Int) -> HTTPResponseError {
-        budget < limits.chunkLineBytes ? .tooLarge(limits.bodyBytes) : .malformed("a chunk-size line exceeds \(limits.chunkLineBytes) bytes")
+        budget < limits.chunkLineBytes
+            ? .tooLarge(limits.bodyBytes) : .malformed("a chunk-size line exceeds \(limits.chunkLineBytes) bytes")
     }
 
     /// Trailer fields after the last chunk: checked like header fields, counted against the head
@@ -289,7 +293,9 @@ struct HTTPResponseReader {
         for (number, line) in lines.dropFirst().enumerated() {
             if let first = line.first, first == 0x20 || first == 0x09 {
                 // obs-fold (RFC 9112 §5.2): a user agent replaces it with a space.
-                guard let last = headers.indices.last else { throw .malformed("the first header line is a continuation line") }
+                guard let last = headers.indices.last else {
+                    throw .malformed("the first header line is a continuation line")
+                }
                 let continuation = try fieldValue(line, number: number + 1)
                 headers[last].value += (headers[last].value.isEmpty || continuation.isEmpty ? "" : " ") + continuation
                 continue
@@ -318,8 +324,11 @@ struct HTTPResponseReader {
     }
 
     /// `name ":" OWS value OWS`, the name a token, the value free of control characters.
-    static func fieldLine(_ line: ArraySlice<UInt8>, number: Int) throws(HTTPResponseError) -> (name: String, value: String) {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), HTTPFieldRules.isToken(line[line.startIndex..<colon]) else {
+    static func fieldLine(_ line: ArraySlice<UInt8>, number: Int) throws(HTTPResponseError) -> (
+        name: String, value: String
+    ) {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), HTTPFieldRules.isToken(line[line.startIndex..<colon])
+        else {
             throw .malformed("header line \(number) is not 'name: value'")
         }
         let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
@@ -373,7 +382,9 @@ struct HTTPResponseReader {
         guard digits > 0 else { throw .malformed("a chunk-size line does not start with a hexadecimal size") }
         var rest = line[index...]
         while let first = rest.first, first == 0x20 || first == 0x09 { rest = rest.dropFirst() }
-        guard rest.isEmpty || rest.first == UInt8(ascii: ";") else { throw .malformed("invalid characters after a chunk size") }
+        guard rest.isEmpty || rest.first == UInt8(ascii: ";") else {
+            throw .malformed("invalid characters after a chunk size")
+        }
         if let bad = rest.first(where: { !HTTPFieldRules.isValueByte($0) }) {
             throw .malformed("a chunk extension contains \(HTTPFieldRules.describe(bad))")
         }

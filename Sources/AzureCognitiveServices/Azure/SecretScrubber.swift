@@ -121,7 +121,8 @@ struct SecretScrubber: Sendable {
             // Two levels: JSON inside a JSON string, URL-encoding inside a JSON string.
             if let json = views.first(where: { $0.decoding == .json }) {
                 for decoding in [Decoding.json, .url] {
-                    if let view = View.decode(json.bytes, decoding, parent: json, plusIsSpace: plusIsSpace, work: &work) {
+                    if let view = View.decode(json.bytes, decoding, parent: json, plusIsSpace: plusIsSpace, work: &work)
+                    {
                         views.append(view)
                     }
                 }
@@ -165,7 +166,9 @@ struct SecretScrubber: Sendable {
                                     break
                                 }
                                 var next = nodes[Int(node)].firstChild
-                                while next >= 0 && nodes[Int(next)].label != byte { next = nodes[Int(next)].nextSibling }
+                                while next >= 0 && nodes[Int(next)].label != byte {
+                                    next = nodes[Int(next)].nextSibling
+                                }
                                 if next >= 0 {
                                     node = next
                                     break
@@ -215,7 +218,8 @@ struct SecretScrubber: Sendable {
             _ input: [UInt8], _ decoding: Decoding, parent: View?, plusIsSpace: Bool, work: inout Int
         ) -> View? {
             let escape: UInt8 = decoding == .url ? UInt8(ascii: "%") : UInt8(ascii: "\\")
-            guard input.contains(escape) || (decoding == .url && plusIsSpace && input.contains(UInt8(ascii: "+"))) else {
+            guard input.contains(escape) || (decoding == .url && plusIsSpace && input.contains(UInt8(ascii: "+")))
+            else {
                 return nil
             }
             var view = View(decoding: decoding)

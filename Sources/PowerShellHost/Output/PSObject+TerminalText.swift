@@ -7,6 +7,8 @@ extension PSObject {
     func escapingControls() -> PSObject {
         PSObject(
             typeName: typeName,
-            properties: properties.map { (TerminalText.escapingControls($0.name), $0.value.map(TerminalText.escapingControls)) })
+            properties: properties.map {
+                (TerminalText.escapingControls($0.name), $0.value.map(TerminalText.escapingControls))
+            })
     }
 }
