@@ -26,16 +26,18 @@ struct AzureCLICredential: AzureTokenCredential {
         if resource.hasSuffix("/.default") { resource.removeLast(9) }
         let arguments = ["account", "get-access-token", "-o", "json", "--resource", resource]
         pipeline.diagnostics.debug("Running: az \(arguments.joined(separator: " "))")
+        // Within what the operation's time budget leaves, when that is less.
+        let allowed = min(timeout, pipeline.deadline.map { $0 - MonotonicTime.now() } ?? timeout)
         let output: AzureSubprocess.Output
         do {
             output = try AzureSubprocess.run(
-                executable: az, arguments: arguments, environment: environment, timeout: timeout,
+                executable: az, arguments: arguments, environment: environment, timeout: allowed,
                 cancellation: pipeline.cancellation)
         } catch {
             switch error {
             case .cancelled: throw .cancelled
             case .timedOut:
-                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds(timeout)) s")
+                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds(allowed)) s")
             case .spawnFailed(let reason): throw .authenticationFailed("\(source): cannot run '\(az)': \(reason)")
             }
         }

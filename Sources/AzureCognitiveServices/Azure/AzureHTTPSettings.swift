@@ -8,19 +8,19 @@
 /// gives each attempt 20 s and stops retrying a hung server after a minute;
 /// `AZSHIM_HTTP_TIMEOUT=abc` fails with
 /// `AZSHIM_HTTP_TIMEOUT 'abc' is not valid: expected seconds, more than 0 and at most 3600.`
-public struct AzureHTTPSettings: Sendable, Equatable {
-    public static let requestTimeoutVariable = "AZSHIM_HTTP_TIMEOUT"
-    public static let totalTimeoutVariable = "AZSHIM_HTTP_TOTAL_TIMEOUT"
+struct AzureHTTPSettings: Sendable, Equatable {
+    static let requestTimeoutVariable = "AZSHIM_HTTP_TIMEOUT"
+    static let totalTimeoutVariable = "AZSHIM_HTTP_TOTAL_TIMEOUT"
 
     /// Seconds for one attempt.
-    public var requestTimeout = 100.0
+    var requestTimeout = 100.0
     /// Seconds for one operation, retries and waits included.
-    public var totalTimeout = 300.0
+    var totalTimeout = 300.0
 
-    public init() {}
+    init() {}
 
     /// The settings from `environment` (unset or blank: the defaults).
-    public init(environment: [String: String]) throws(AzureConfigurationError) {
+    init(environment: [String: String]) throws(AzureConfigurationError) {
         if let value = try Self.seconds(environment, Self.requestTimeoutVariable, maximum: 3600) {
             requestTimeout = value
         }
@@ -31,7 +31,7 @@ public struct AzureHTTPSettings: Sendable, Equatable {
 
     /// The first problem with the settings in `environment`, as the message to print, or nil.
     /// The host calls it before anything runs (`CommandDefinition.checkEnvironment`).
-    public static func problem(in environment: [String: String]) -> String? {
+    static func problem(in environment: [String: String]) -> String? {
         do {
             _ = try AzureHTTPSettings(environment: environment)
             return nil

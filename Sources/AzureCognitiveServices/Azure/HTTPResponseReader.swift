@@ -25,16 +25,11 @@ struct HTTPResponseReader {
     }
 
     /// A parsed status line and its header fields.
-    struct Head: Equatable {
+    struct Head {
         /// 0 for HTTP/1.0, 1 for HTTP/1.1.
         var minorVersion: Int
         var status: Int
         var headers: [(name: String, value: String)]
-
-        static func == (lhs: Head, rhs: Head) -> Bool {
-            lhs.minorVersion == rhs.minorVersion && lhs.status == rhs.status
-                && lhs.headers.map { "\($0.name):\($0.value)" } == rhs.headers.map { "\($0.name):\($0.value)" }
-        }
 
         /// Every value of the fields called `name` (ignoring case), in order.
         func values(_ name: String) -> [String] {
