@@ -414,30 +414,58 @@ import Testing
         #expect(server.requests.map(\.path) == ["/msi/token"])
     }
 
-    @Test("3: an Azure CLI token with CRLF is refused, naming the Azure CLI")
-    func azureCLIToken() throws {
+    /// An `az` on PATH that runs `script` (sh), and an Azure CLI login in `AZURE_CONFIG_DIR`, with
+    /// ARM at `url`.
+    static func fakeAzureCLI(_ script: String, url: String, folder: String) throws -> [String: String] {
+        let bin = folder + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try ("#!/bin/sh\n" + script + "\n").write(toFile: bin + "/az", atomically: true, encoding: .utf8)
+        chmod(bin + "/az", 0o755)
+        let config = folder + "/azure"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try #"{"subscriptions":[{"id":"\#(Self.subscription)","isDefault":true,"tenantId":"t"}]}"#.write(
+            toFile: config + "/azureProfile.json", atomically: true, encoding: .utf8)
+        var environment = Self.environment(url, folder: folder)
+        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"] { environment[name] = nil }
+        environment["PATH"] = bin + ":/usr/bin:/bin"
+        environment["AZURE_CONFIG_DIR"] = config
+        return environment
+    }
+
+    struct CLICase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var script: String
+        var environment: [String: String] = [:]
+        var phrase: String
+        var testDescription: String { name }
+    }
+
+    @Test(
+        "3 and neighbours: the Azure CLI as a hostile token source, each an error naming it",
+        arguments: [
+            CLICase(
+                name: "a token with CRLF",
+                script: #"printf '{"accessToken":"abc\\r\\nX-Evil: 1","expires_on":9999999999}\n'"#,
+                phrase: "cannot be sent in an HTTP header: it contains a carriage return at character 4"),
+            CLICase(
+                name: "endless output", script: "yes '{\"accessToken\":'",
+                phrase: "'az account get-access-token' wrote more than 16777216 bytes"),
+            CLICase(
+                name: "a hang that ignores SIGTERM, cut by AZSHIM_HTTP_TOTAL_TIMEOUT", script: "trap '' TERM; exec sleep 60",
+                environment: ["AZSHIM_HTTP_TOTAL_TIMEOUT": "2"], phrase: "did not finish within 2 s"),
+        ])
+    func azureCLIToken(_ cli: CLICase) throws {
         let harness = Harness()
         defer { harness.remove() }
         let server = try RawResponseServer { _ in [.send(RawResponseServer.keys)] }
         defer { server.stop() }
-        let bin = harness.folder + "/bin"
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try ("#!/bin/sh\n" + #"printf '{"accessToken":"abc\\r\\nX-Evil: 1","expires_on":9999999999}\n'"#).write(
-            toFile: bin + "/az", atomically: true, encoding: .utf8)
-        chmod(bin + "/az", 0o755)
-        let config = harness.folder + "/azure"
-        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        try #"{"subscriptions":[{"id":"\#(Self.subscription)","isDefault":true,"tenantId":"t"}]}"#.write(
-            toFile: config + "/azureProfile.json", atomically: true, encoding: .utf8)
-        var environment = Self.environment(server.baseURL, folder: harness.folder)
-        for name in ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"] { environment[name] = nil }
-        environment["PATH"] = bin + ":/usr/bin:/bin"
-        environment["AZURE_CONFIG_DIR"] = config
+        let environment = try Self.fakeAzureCLI(cli.script, url: server.baseURL, folder: harness.folder)
+            .merging(cli.environment) { $1 }
         let outcome = try Self.run(["rg", "acct", "Key1"], environment: environment, bound: 30, folder: harness.folder)
         Self.checkCommon(outcome, bound: 30)
         #expect(outcome.status == 1)
-        #expect(outcome.errorLine.contains("Azure CLI authentication failed"), "\(outcome.stderr)")
-        #expect(outcome.errorLine.contains("a carriage return at character 4"), "\(outcome.stderr)")
+        #expect(outcome.errorLine.contains("Azure CLI authentication failed: "), "\(outcome.stderr)")
+        #expect(outcome.errorLine.contains(cli.phrase), "\(outcome.stderr)")
         #expect(server.requests.isEmpty)
     }
 

@@ -37,8 +37,10 @@ struct AzureCLICredential: AzureTokenCredential {
             switch error {
             case .cancelled: throw .cancelled
             case .timedOut:
-                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds(allowed)) s")
+                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s")
             case .spawnFailed(let reason): throw .authenticationFailed("\(source): cannot run '\(az)': \(reason)")
+            case .outputTooLarge(let cap):
+                throw .authenticationFailed("\(source): 'az account get-access-token' wrote more than \(cap) bytes")
             }
         }
         let errorText = String(decoding: output.stderr, as: UTF8.self)

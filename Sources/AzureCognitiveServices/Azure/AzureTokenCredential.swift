@@ -46,11 +46,14 @@ enum AzureTokenResponse {
         throw .authenticationFailed(secrets.scrub("\(source): \(reason)"))
     }
 
+    /// A JSON number, or a string holding one, when finite (`"inf"` and `"nan"` are no time).
     static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .number(let text): Double(text)
-        case .string(let text): Double(text)
-        default: nil
-        }
+        let number: Double? =
+            switch value {
+            case .number(let text): Double(text)
+            case .string(let text): Double(text)
+            default: nil
+            }
+        return number.flatMap { $0.isFinite ? $0 : nil }
     }
 }
