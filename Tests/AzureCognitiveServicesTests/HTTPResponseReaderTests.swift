@@ -102,6 +102,8 @@ import Testing
         var wire: String
         var error: HTTPResponseError
         var limits = HTTPResponseReader.Limits()
+        /// Bytes per read.
+        var chunk = 3
         var testDescription: String { name }
     }
 
@@ -126,6 +128,10 @@ import Testing
             name: "Content-Length of 40 digits",
             wire: "HTTP/1.1 200 OK\r\nContent-Length: \(String(repeating: "9", count: 40))\r\n\r\n",
             error: .tooLarge(10_485_760)),
+        Bad(
+            name: "a close-delimited body over the cap that came with the head (found by fuzzing)",
+            wire: "HTTP/1.1 200 OK\r\n\r\n" + String(repeating: "x", count: 11), error: .tooLarge(10), limits: small,
+            chunk: 1000),
         Bad(
             name: "a body over the cap", wire: "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", error: .tooLarge(10),
             limits: small),
@@ -205,7 +211,7 @@ import Testing
             error: .truncated("the connection closed after 2 of 5 body bytes")),
     ])
     func rejects(_ bad: Bad) {
-        #expect(throws: bad.error) { try Self.read(bad.wire, limits: bad.limits) }
+        #expect(throws: bad.error) { try Self.read(bad.wire, limits: bad.limits, chunk: bad.chunk) }
     }
 
     @Test("a deadline in the past stops the reader before it reads")

@@ -218,9 +218,11 @@ struct HTTPResponseReader {
     }
 
     private mutating func readToEnd() throws(HTTPResponseError) -> [UInt8] {
-        while try receive() > 0 {
+        // Checked before every read too: the bytes that came with the head may already be too many.
+        repeat {
             if buffer.count - position > limits.bodyBytes { throw .tooLarge(limits.bodyBytes) }
-        }
+        } while try receive() > 0
+        if buffer.count - position > limits.bodyBytes { throw .tooLarge(limits.bodyBytes) }
         let body = Array(buffer[position...])
         position = buffer.count
         return body
