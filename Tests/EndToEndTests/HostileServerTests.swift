@@ -299,6 +299,19 @@ import Testing
         Case(
             name: "8: resets on every attempt", arm: [.reset], environment: ["AZURE_PS_HTTP_MAX_RETRIES": "1"],
             phrases: ["attempts were made in"]),
+        // Neighbours: escapes in ARM's error message, a token endpoint that never answers.
+        Case(
+            name: "4: escape sequences in ARM's error message reach stderr in caret notation",
+            arm: [
+                .send(
+                    RawResponseServer.response(
+                        400, headers: [("Content-Type", "application/json")],
+                        body: #"{"error":{"code":"BadRequest","message":"\u001b]0;owned\u0007\u001b[2J gone"}}"#))
+            ],
+            phrases: ["BadRequest"], errorNamesEndpoint: false),
+        Case(
+            name: "2: a token endpoint that never answers", arm: [.send(RawResponseServer.keys)], tokenEndpoint: [.pause(30)],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["Client secret authentication", "did not answer within 1 s"]),
         // 3. Tokens that would add header lines (or a second request) are refused where they come in.
         Case(
             name: "3: a token with CRLF and a smuggled request",
