@@ -39,7 +39,7 @@ public final class AzureRetryingTransport: ARMTransport {
         var throttled = 0
         var attempts = 0
         func gaveUp(_ error: ARMTransportError, budget: Bool) -> ARMTransportError {
-            guard attempts > 1 || budget else { return error }
+            guard attempts > 1 || budget, error != .cancelled else { return error }
             return .gaveUp(
                 last: error, attempts: attempts, seconds: clock.now() - start,
                 budget: budget ? policy.totalTimeout : nil)
