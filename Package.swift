@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim", "FakeAzure"]
         ),
     ]
 )

@@ -13,12 +13,19 @@ public struct ARMRequest: Sendable, Equatable {
     public var apiVersion: String
     /// The JSON body, or nil for none.
     public var body: [UInt8]?
+    /// The most seconds this one attempt may take (token included), or nil for the backend's
+    /// own request timeout. The retrying transport sets it to what the operation's time budget
+    /// has left.
+    public var timeLimit: Double?
 
-    public init(method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil) {
+    public init(
+        method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
+    ) {
         self.method = method
         self.pathSegments = pathSegments
         self.apiVersion = apiVersion
         self.body = body
+        self.timeLimit = timeLimit
     }
 
     /// The path with every segment percent-encoded as a URL path segment

@@ -27,7 +27,9 @@ public final class AzureResourceManagerTransport: ARMTransport {
     public var tokenRequests: Int { tokens.fetchCount }
 
     public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
-        if pipeline.cancellation.isCancelled { throw .cancelled }
+        if self.pipeline.cancellation.isCancelled { throw .cancelled }
+        // The token request and the call share the attempt's time limit.
+        let pipeline = self.pipeline.limited(to: request.timeLimit)
         let token = try tokens.token(pipeline: pipeline)
         var url = resourceManagerURL.appendingPath(request.encodedPath)
         url.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
@@ -44,7 +46,7 @@ public final class AzureResourceManagerTransport: ARMTransport {
         let response = try pipeline.exchange(HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
             // Regenerated keys stay out of every later message too.
-            registerKeys(in: response.body)
+            registerKeys(in: response.body, pipeline: pipeline)
         }
         guard (200..<300).contains(response.statusCode) else {
             // An error body becomes the error message: a secret ARM echoes (the bearer token in
@@ -55,7 +57,7 @@ public final class AzureResourceManagerTransport: ARMTransport {
         return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: response.body)
     }
 
-    private func registerKeys(in body: [UInt8]) {
+    private func registerKeys(in body: [UInt8], pipeline: AzureHTTPPipeline) {
         guard let json = try? JSONParser.parse(body) else { return }
         for name in ["key1", "key2"] {
             if let value = json[name]?.stringValue { pipeline.secrets.register(value) }

@@ -18,6 +18,11 @@ public enum CommandHost {
             io.standardError.flush()
             return 2
         }
+        if let problem = definition.checkEnvironment(io.environment) {
+            io.standardError.write("\(definition.metadata.name): \(TerminalText.escapingControls(problem))\n")
+            io.standardError.flush()
+            return 2
+        }
         let tokens = ArgumentTokenizer.tokenize(words)
         if let status = answerHostRequest(options, helpRequested: tokens.helpRequested, definition: definition, io: io) {
             return status

@@ -9,19 +9,29 @@ public final class ObjectWriter {
     /// The usable width when stdout is a terminal (console width − 1), else nil: never cut.
     private let maximumWidth: Int?
     private let sizingWindow: Duration
+    /// Stdout is a terminal: table and list views show control characters in property values
+    /// in caret notation (`^[[2J`), so server text cannot drive the terminal; JSON and
+    /// redirected output stay byte-exact.
+    private let escapesControls: Bool
     private var pending: [PSObject] = []
     private var firstArrival: ContinuousClock.Instant?
     private var table: TableFormatter?
     private var wroteAny = false
 
-    public init(format: OutputFormat, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300)) {
+    public init(
+        format: OutputFormat, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300),
+        escapesControls: Bool = false
+    ) {
         self.format = format
         self.sink = sink
         self.maximumWidth = maximumWidth
         self.sizingWindow = sizingWindow
+        self.escapesControls = escapesControls
     }
 
     public func write(_ object: PSObject) {
+        // Before layout, so column widths are computed on what the terminal shows.
+        let object = escapesControls && format != .json ? object.escapingControls() : object
         switch format {
         case .json:
             sink.write(object.compressedJSON + "\n")

@@ -43,7 +43,8 @@ public final class CommandRuntime {
         self.preferences = preferences
         self.io = io
         let width = io.standardOutputIsTerminal ? io.consoleWidth.map { $0 - 1 } : nil
-        self.objects = ObjectWriter(format: format, sink: io.standardOutput, maximumWidth: width)
+        self.objects = ObjectWriter(
+            format: format, sink: io.standardOutput, maximumWidth: width, escapesControls: io.standardOutputIsTerminal)
         self.confirmation = ShouldProcessConfirmation()
     }
 
