@@ -1,17 +1,25 @@
+import Foundation
 import PowerShellHost
 import Testing
 
 @testable import AzureCognitiveServices
 
-/// help/Get-AzCognitiveServicesAccount.md (az-cognitiveservices-module.md §2.1, §4): it parses
-/// without a diagnostic, declares the parameters with their real sets, types and positions, and
-/// Get-Help renders it. The cmdlet itself is registered in a later step.
+/// help/staged/Get-AzCognitiveServicesAccount.md (az-cognitiveservices-module.md §2.1, §4): it
+/// parses without a diagnostic, declares the parameters with their real sets, types and
+/// positions, and Get-Help renders it. It moves to help/ (and so into EmbeddedHelp and the
+/// install links) with the cmdlet itself: until then a link of that name would run the
+/// binary's fallback cmdlet.
 struct AccountHelpFileTests {
     static let name = "Get-AzCognitiveServicesAccount"
 
+    static func markdown() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent("help/staged/\(name).md"), encoding: .utf8)
+    }
+
     @Test("the help file parses cleanly with the real parameters, sets, types and positions")
     func parses() throws {
-        let markdown = try #require(EmbeddedHelp.markdown[Self.name])
+        let markdown = try Self.markdown()
         let (document, diagnostics) = HelpMarkdownParser.parse(markdown)
         #expect(diagnostics == [])
         let help = try #require(document)
@@ -28,9 +36,10 @@ struct AccountHelpFileTests {
     }
 
     @Test("Get-Help renders every view of it")
-    func renders() {
+    func renders() throws {
+        let files = EmbeddedHelp.markdown.merging([Self.name: try Self.markdown()]) { $1 }
         for view in [[], ["-Full"], ["-Examples"], ["-Parameter", "ResourceGroupName"]] {
-            let result = HelpCommand.run(arguments: [Self.name] + view, helpFiles: EmbeddedHelp.markdown, width: 80)
+            let result = HelpCommand.run(arguments: [Self.name] + view, helpFiles: files, width: 80)
             #expect(result.exitStatus == 0)
             #expect(result.stdout.contains(Self.name) || result.stdout.contains("-ResourceGroupName"))
         }
