@@ -40,7 +40,9 @@ public struct FakeAccountCatalog: Sendable {
     /// The indices of a resource group's accounts (all of them for nil), in listing order.
     public func indices(inResourceGroup group: String?) -> [Int] {
         guard let group else { return Array(0..<count) }
-        guard let position = resourceGroups.firstIndex(where: { $0.lowercased() == group.lowercased() }) else { return [] }
+        guard let position = resourceGroups.firstIndex(where: { $0.lowercased() == group.lowercased() }) else {
+            return []
+        }
         return Array(stride(from: position, to: count, by: resourceGroups.count))
     }
 
@@ -56,7 +58,8 @@ public struct FakeAccountCatalog: Sendable {
     public func json(_ index: Int) -> String {
         let group = resourceGroup(index)
         let account = name(index)
-        let id = "/subscriptions/\(subscription)/resourceGroups/\(group)/providers/Microsoft.CognitiveServices/accounts/\(account)"
+        let id =
+            "/subscriptions/\(subscription)/resourceGroups/\(group)/providers/Microsoft.CognitiveServices/accounts/\(account)"
         let location = ["westus", "eastus", "westeurope"][index % 3]
         return #"{"id":"\#(id)","name":"\#(account)","type":"Microsoft.CognitiveServices/accounts","#
             + #""etag":"\"00000000-0000-0000-0000-\#(String(index + 100_000_000_000))\"","location":"\#(location)","#
@@ -72,7 +75,8 @@ public struct FakeAccountCatalog: Sendable {
         let last = min(first + pageSize, indices.count)
         var body = #"{"value":["# + indices[first..<last].map(json).joined(separator: ",") + "]"
         if last < indices.count {
-            body += #","nextLink":"\#(nextLinkOrigin ?? origin)\#(path)?api-version=\#(apiVersion)&%24skipToken=\#(last)""#
+            body +=
+                #","nextLink":"\#(nextLinkOrigin ?? origin)\#(path)?api-version=\#(apiVersion)&%24skipToken=\#(last)""#
         }
         return body + "}"
     }

@@ -192,20 +192,20 @@ public final class FakeAzureServer: @unchecked Sendable {
         let segments = request.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
         let lower = segments.map { $0.lowercased() }
         if request.method == "POST", lower.last == "listkeys" || lower.last == "regeneratekey" { return .keys }
-        let notFound = Reply.json(404, #"{"error":{"code":"ResourceNotFound","message":"The Resource was not found."}}"#)
-        guard request.method == "GET", lower.count >= 5, lower[0] == "subscriptions", lower[1] == catalog.subscription.lowercased()
+        let notFound = Reply.json(
+            404, #"{"error":{"code":"ResourceNotFound","message":"The Resource was not found."}}"#)
+        guard request.method == "GET", lower.count >= 5, lower[0] == "subscriptions",
+            lower[1] == catalog.subscription.lowercased()
         else { return notFound }
         let apiVersion = request.query["api-version"] ?? ""
         let start = Int(request.query["$skipToken"] ?? "0") ?? 0
         let provider = ["providers", "microsoft.cognitiveservices", "accounts"]
-        if lower.count == 5, Array(lower[2...4]) == provider {
-            return .json(200, catalog.page(catalog.indices(inResourceGroup: nil), start: start, path: request.path, apiVersion: apiVersion, origin: origin))
+        func page(_ indices: [Int]) -> Reply {
+            .json(200, catalog.page(indices, start: start, path: request.path, apiVersion: apiVersion, origin: origin))
         }
+        if lower.count == 5, Array(lower[2...4]) == provider { return page(catalog.indices(inResourceGroup: nil)) }
         guard lower[2] == "resourcegroups", lower.count >= 7, Array(lower[4...6]) == provider else { return notFound }
-        if lower.count == 7 {
-            let indices = catalog.indices(inResourceGroup: segments[3])
-            return .json(200, catalog.page(indices, start: start, path: request.path, apiVersion: apiVersion, origin: origin))
-        }
+        if lower.count == 7 { return page(catalog.indices(inResourceGroup: segments[3])) }
         if lower.count == 8, let index = catalog.index(resourceGroup: segments[3], name: segments[7]) {
             return .json(200, catalog.json(index))
         }

@@ -42,7 +42,9 @@ struct FakeAzureOptions: Sendable {
         var index = 0
         while index < words.count {
             let name = words[index]
-            guard index + 1 < words.count, let number = Double(words[index + 1]), number >= 0, number <= 1e9 else { return nil }
+            guard index + 1 < words.count, let number = Double(words[index + 1]), number >= 0, number <= 1e9 else {
+                return nil
+            }
             switch name {
             case "--port": options.port = Int(number)
             case "--delay-ms": options.delayMilliseconds = number

@@ -50,10 +50,10 @@ struct ARMSeamTests {
         #expect(badBody.statusCode == 400)
         // A read never creates an account: listKeys of an unknown one is ARM's 404 even with
         // autocreate; a regeneration creates it.
-        let unknown = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
-        #expect(unknown.statusCode == 404)
-        _ = try emulator.send(
-            ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: Array(#"{"keyName":"Key1"}"#.utf8)))
+        let listKeys = ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v")
+        #expect(try emulator.send(listKeys).statusCode == 404)
+        let body = Array(#"{"keyName":"Key1"}"#.utf8)
+        _ = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: body))
         let listed = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
         let again = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
         #expect(listed.statusCode == 200 && listed.body == again.body)

@@ -13,7 +13,8 @@ struct AccountHelpFileTests {
     static let name = "Get-AzCognitiveServicesAccount"
 
     static func markdown() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return try String(contentsOf: root.appendingPathComponent("help/staged/\(name).md"), encoding: .utf8)
     }
 
@@ -24,14 +25,23 @@ struct AccountHelpFileTests {
         #expect(diagnostics == [])
         let help = try #require(document)
         #expect(help.name == Self.name)
-        #expect(help.parameters.map(\.name) == ["DefaultProfile", "InRemovedState", "Location", "Name", "ResourceGroupName"])
+        #expect(
+            help.parameters.map(\.name) == [
+                "DefaultProfile", "InRemovedState", "Location", "Name", "ResourceGroupName",
+            ])
         let byName = Dictionary(uniqueKeysWithValues: help.parameters.map { ($0.name, $0) })
-        #expect(byName["ResourceGroupName"]?.parameterSets == ["ResourceGroupParameterSet", "AccountNameParameterSet", "GetDeletedAccountParameterSet"])
+        #expect(
+            byName["ResourceGroupName"]?.parameterSets == [
+                "ResourceGroupParameterSet", "AccountNameParameterSet", "GetDeletedAccountParameterSet",
+            ])
         #expect(byName["Name"]?.aliases == ["CognitiveServicesAccountName", "AccountName"])
         #expect(byName["Name"]?.parameterSets == ["AccountNameParameterSet", "GetDeletedAccountParameterSet"])
         #expect(byName["Location"]?.parameterSets == ["GetDeletedAccountParameterSet"])
         #expect(byName["InRemovedState"]?.isSwitch == true)
-        #expect(byName["InRemovedState"]?.parameterSets == ["GetDeletedAccountParameterSet", "ListDeletedAccountParameterSet"])
+        #expect(
+            byName["InRemovedState"]?.parameterSets == [
+                "GetDeletedAccountParameterSet", "ListDeletedAccountParameterSet",
+            ])
         #expect(help.outputs.map(\.typeName) == [CognitiveServicesAccount.typeName])
     }
 

@@ -47,11 +47,18 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
     @Test(
         "each list is the GET Az sends",
         arguments: [
-            PathCase(listing: .subscription, path: ["subscriptions", subscription, "providers", "Microsoft.CognitiveServices", "accounts"]),
+            PathCase(
+                listing: .subscription,
+                path: ["subscriptions", subscription, "providers", "Microsoft.CognitiveServices", "accounts"]),
             PathCase(
                 listing: .resourceGroup("my-rg(1)"),
-                path: ["subscriptions", subscription, "resourceGroups", "my-rg(1)", "providers", "Microsoft.CognitiveServices", "accounts"]),
-            PathCase(listing: .deleted, path: ["subscriptions", subscription, "providers", "Microsoft.CognitiveServices", "deletedAccounts"]),
+                path: [
+                    "subscriptions", subscription, "resourceGroups", "my-rg(1)", "providers",
+                    "Microsoft.CognitiveServices", "accounts",
+                ]),
+            PathCase(
+                listing: .deleted,
+                path: ["subscriptions", subscription, "providers", "Microsoft.CognitiveServices", "deletedAccounts"]),
         ])
     func listPaths(_ row: PathCase) throws {
         let transport = ScriptedTransport { _ in ARMResponse(statusCode: 200, json: #"{"value":[]}"#) }
@@ -67,15 +74,21 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
 
     @Test("one account and one soft-deleted account are the GETs Az sends")
     func getPaths() throws {
-        let transport = ScriptedTransport { request in ARMResponse(statusCode: 200, json: Self.accountJSON(request.pathSegments.last ?? "")) }
+        let transport = ScriptedTransport { request in
+            ARMResponse(statusCode: 200, json: Self.accountJSON(request.pathSegments.last ?? ""))
+        }
         let account = try Self.client(transport).account(resourceGroup: "rg", name: "myluis")
         #expect(account.accountName == "myluis" && account.resourceGroupName == "rg")
         _ = try Self.client(transport).deletedAccount(location: "westus", resourceGroup: "rg", name: "gone")
         #expect(
             transport.requests.map(\.pathSegments) == [
-                ["subscriptions", Self.subscription, "resourceGroups", "rg", "providers", "Microsoft.CognitiveServices", "accounts", "myluis"],
                 [
-                    "subscriptions", Self.subscription, "providers", "Microsoft.CognitiveServices", "locations", "westus",
+                    "subscriptions", Self.subscription, "resourceGroups", "rg", "providers",
+                    "Microsoft.CognitiveServices", "accounts", "myluis",
+                ],
+                [
+                    "subscriptions", Self.subscription, "providers", "Microsoft.CognitiveServices", "locations",
+                    "westus",
                     "resourceGroups", "rg", "deletedAccounts", "gone",
                 ],
             ])
@@ -84,12 +97,22 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
 
     @Test("pages are handed over as they arrive, in order; next links are requested verbatim; the last page has none")
     func paging() throws {
-        let links = ["https://management.azure.com/next?api-version=2024-10-01&%24skipToken=2", "https://management.azure.com/next?api-version=2024-10-01&%24skipToken=4"]
+        let links = [
+            "https://management.azure.com/next?api-version=2024-10-01&%24skipToken=2",
+            "https://management.azure.com/next?api-version=2024-10-01&%24skipToken=4",
+        ]
         let transport = ScriptedTransport { request in
-            let page: Int = switch request.nextLink { case links[0]: 1; case links[1]: 2; default: 0 }
+            let page: Int =
+                switch request.nextLink {
+                case links[0]: 1
+                case links[1]: 2
+                default: 0
+                }
             let names = page == 2 ? ["a4"] : ["a\(page * 2)", "a\(page * 2 + 1)"]
             let next = page < 2 ? #","nextLink":"\#(links[page])""# : ""
-            return ARMResponse(statusCode: 200, json: #"{"value":["# + names.map { Self.accountJSON($0) }.joined(separator: ",") + "]" + next + "}")
+            return ARMResponse(
+                statusCode: 200,
+                json: #"{"value":["# + names.map { Self.accountJSON($0) }.joined(separator: ",") + "]" + next + "}")
         }
         var seen: [[String]] = []
         try Self.client(transport).listAccounts(.resourceGroup("rg")) { accounts in
@@ -106,7 +129,9 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
     @Test("a caller that stops gets no further request")
     func stops() throws {
         let transport = ScriptedTransport { _ in
-            ARMResponse(statusCode: 200, json: #"{"value":[\#(Self.accountJSON("a"))],"nextLink":"https://management.azure.com/more"}"#)
+            ARMResponse(
+                statusCode: 200,
+                json: #"{"value":[\#(Self.accountJSON("a"))],"nextLink":"https://management.azure.com/more"}"#)
         }
         var pages = 0
         try Self.client(transport).listAccounts(.subscription) { _ in
@@ -121,10 +146,12 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         let transport = ScriptedTransport { _ in
             ARMResponse(statusCode: 200, json: #"{"value":[],"nextLink":"https://management.azure.com/again"}"#)
         }
-        #expect(performing: { try Self.client(transport).listAccounts(.subscription) { _ in .fetchNext } }, throws: { error in
-            (error as? ErrorRecord)?.message
-                == "The next page link of the list repeats one already followed ('https://management.azure.com/again'); AzShim stops rather than read the same pages forever."
-        })
+        #expect(
+            performing: { try Self.client(transport).listAccounts(.subscription) { _ in .fetchNext } },
+            throws: { error in
+                (error as? ErrorRecord)?.message
+                    == "The next page link of the list repeats one already followed ('https://management.azure.com/again'); AzShim stops rather than read the same pages forever."
+            })
         #expect(transport.requests.count == 2)
     }
 
@@ -140,11 +167,15 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
             FailureCase(
                 response: ARMResponse(
                     statusCode: 404,
-                    json: #"{"error":{"code":"ResourceGroupNotFound","message":"Resource group 'nope' could not be found."}}"#),
-                message: "Operation returned an invalid status code 'NotFound'\nResource group 'nope' could not be found.",
+                    json:
+                        #"{"error":{"code":"ResourceGroupNotFound","message":"Resource group 'nope' could not be found."}}"#
+                ),
+                message:
+                    "Operation returned an invalid status code 'NotFound'\nResource group 'nope' could not be found.",
                 testDescription: "404"),
             FailureCase(
-                response: ARMResponse(statusCode: 200, json: #"{"value":{}}"#), message: "Unable to deserialize the response.",
+                response: ARMResponse(statusCode: 200, json: #"{"value":{}}"#),
+                message: "Unable to deserialize the response.",
                 testDescription: "value is not an array"),
             FailureCase(
                 response: ARMResponse(statusCode: 200, json: #"{"value":[],"nextLink":7}"#),
@@ -155,9 +186,11 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         ])
     func failures(_ row: FailureCase) {
         let transport = ScriptedTransport { _ in row.response }
-        #expect(performing: { try Self.client(transport).listAccounts(.resourceGroup("nope")) { _ in .fetchNext } }, throws: { error in
-            (error as? ErrorRecord)?.message == row.message
-        })
+        #expect(
+            performing: { try Self.client(transport).listAccounts(.resourceGroup("nope")) { _ in .fetchNext } },
+            throws: { error in
+                (error as? ErrorRecord)?.message == row.message
+            })
     }
 
     @Test("a missing value is an empty page; a null or empty nextLink ends the list")
@@ -184,11 +217,20 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
     @Test(
         "names are validated as the SDK does, before any request; a list validates only the resource group",
         arguments: [
-            ValidationCase(resourceGroup: "rg", name: "a", message: "'accountName' is less than minimum length of '2'."),
-            ValidationCase(resourceGroup: "rg", name: "-bad", message: "'accountName' does not match expected pattern '^[a-zA-Z0-9][a-zA-Z0-9_.-]*$'."),
-            ValidationCase(resourceGroup: String(repeating: "r", count: 91), name: "ok", message: "'resourceGroupName' exceeds maximum length of '90'."),
-            ValidationCase(resourceGroup: "r/g", name: nil, message: "'resourceGroupName' does not match expected pattern '^[-\\w\\._\\(\\)]+$'."),
-            ValidationCase(resourceGroup: String(repeating: "r", count: 91), name: nil, message: "'resourceGroupName' exceeds maximum length of '90'."),
+            ValidationCase(
+                resourceGroup: "rg", name: "a", message: "'accountName' is less than minimum length of '2'."),
+            ValidationCase(
+                resourceGroup: "rg", name: "-bad",
+                message: "'accountName' does not match expected pattern '^[a-zA-Z0-9][a-zA-Z0-9_.-]*$'."),
+            ValidationCase(
+                resourceGroup: String(repeating: "r", count: 91), name: "ok",
+                message: "'resourceGroupName' exceeds maximum length of '90'."),
+            ValidationCase(
+                resourceGroup: "r/g", name: nil,
+                message: "'resourceGroupName' does not match expected pattern '^[-\\w\\._\\(\\)]+$'."),
+            ValidationCase(
+                resourceGroup: String(repeating: "r", count: 91), name: nil,
+                message: "'resourceGroupName' exceeds maximum length of '90'."),
             ValidationCase(resourceGroup: "rg(1).x", name: nil, message: nil),
         ])
     func validation(_ row: ValidationCase) {
@@ -214,7 +256,8 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         return try Env.transport(
             AzureConfigurationResolver.resolve(
-                environment: Env.clientSecret(server), defaultProfilePath: nil, diagnostics: .disabled, clock: FakeClock())
+                environment: Env.clientSecret(server), defaultProfilePath: nil, diagnostics: .disabled,
+                clock: FakeClock())
         ).0
     }
 
@@ -234,12 +277,15 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         #expect(sizes == [100, 100, 50])
         #expect(names == (0..<250).map { "acct" + String(repeating: "0", count: 3 - String($0).count) + String($0) })
         let arm = server.requests.filter { $0.path.hasPrefix("/subscriptions/") }
-        #expect(arm.map(\.target) == [
-            "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01",
-            "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=100",
-            "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=200",
-        ])
-        #expect(arm.allSatisfy { $0.method == "GET" && $0.header("Authorization") == "Bearer FAKE-ACCESS-TOKEN-0123456789" })
+        #expect(
+            arm.map(\.target) == [
+                "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01",
+                "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=100",
+                "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=200",
+            ])
+        #expect(
+            arm.allSatisfy { $0.method == "GET" && $0.header("Authorization") == "Bearer FAKE-ACCESS-TOKEN-0123456789" }
+        )
         #expect(server.requests.filter { $0.path.hasSuffix("/token") }.count == 1)
     }
 
@@ -249,7 +295,8 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
     func foreignNextLink(_ origin: String) throws {
         let server = try FakeAzureServer()
         defer { server.stop() }
-        server.serveAccounts(FakeAccountCatalog(subscription: Self.subscription, count: 3, pageSize: 2, nextLinkOrigin: origin))
+        server.serveAccounts(
+            FakeAccountCatalog(subscription: Self.subscription, count: 3, pageSize: 2, nextLinkOrigin: origin))
         let client = Self.client(try makeTransport(server))
         var pages = 0
         #expect(
@@ -268,14 +315,21 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         #expect(server.requests.filter { $0.path.hasPrefix("/subscriptions/") }.count == 1)
     }
 
-    @Test("a next link on the endpoint but with spaces or control characters is refused", arguments: ["/a b", "/a\r\nX-Evil: 1"])
+    @Test(
+        "a next link on the endpoint but with spaces or control characters is refused",
+        arguments: ["/a b", "/a\r\nX-Evil: 1"])
     func malformedNextLink(_ path: String) throws {
         let resourceManager = try #require(AzureURL("https://management.azure.com"))
-        #expect(throws: ARMTransportError.refused(reason: ARMErrorMessages.malformedNextLink("https://management.azure.com" + path))) {
-            try AzureResourceManagerTransport.nextPageURL("https://management.azure.com" + path, resourceManager: resourceManager)
+        #expect(
+            throws: ARMTransportError.refused(
+                reason: ARMErrorMessages.malformedNextLink("https://management.azure.com" + path))
+        ) {
+            try AzureResourceManagerTransport.nextPageURL(
+                "https://management.azure.com" + path, resourceManager: resourceManager)
         }
         let followed = try AzureResourceManagerTransport.nextPageURL(
-            "https://MANAGEMENT.azure.com:443/subscriptions/s?api-version=1&%24skipToken=x", resourceManager: resourceManager)
+            "https://MANAGEMENT.azure.com:443/subscriptions/s?api-version=1&%24skipToken=x",
+            resourceManager: resourceManager)
         #expect(followed.target == "/subscriptions/s?api-version=1&%24skipToken=x")
     }
 
@@ -286,8 +340,11 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         server.serveAccounts(FakeAccountCatalog(subscription: Self.subscription, count: 3))
         let client = Self.client(try makeTransport(server))
         #expect(try client.account(resourceGroup: "rg", name: "acct1").accountName == "acct1")
-        #expect(performing: { try client.account(resourceGroup: "rg", name: "nope") }, throws: { error in
-            (error as? ErrorRecord)?.message == "Operation returned an invalid status code 'NotFound'\nThe Resource was not found."
-        })
+        #expect(
+            performing: { try client.account(resourceGroup: "rg", name: "nope") },
+            throws: { error in
+                (error as? ErrorRecord)?.message
+                    == "Operation returned an invalid status code 'NotFound'\nThe Resource was not found."
+            })
     }
 }

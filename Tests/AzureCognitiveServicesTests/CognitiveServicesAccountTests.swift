@@ -21,12 +21,19 @@ struct CognitiveServicesAccountTests {
     @Test("the 24 properties in Az's declaration order; ToString() is the Id")
     func properties() throws {
         let object = try Self.account(RecordedAccounts.recorded).psObject
-        #expect(object.typeName == "Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccount")
+        #expect(
+            object.typeName == "Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccount"
+        )
         #expect(object.properties.map(\.name) == Self.propertyNames)
-        #expect(object.toStringResult == "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/clitest.rg000001/providers/Microsoft.CognitiveServices/accounts/cog000002")
+        #expect(
+            object.toStringResult
+                == "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/clitest.rg000001/providers/Microsoft.CognitiveServices/accounts/cog000002"
+        )
     }
 
-    @Test("the recorded account in Format-List, as the help example shows one (labels padded to RestrictOutboundNetworkAccess)")
+    @Test(
+        "the recorded account in Format-List, as the help example shows one (labels padded to RestrictOutboundNetworkAccess)"
+    )
     func recordedList() throws {
         let object = try Self.account(RecordedAccounts.recorded).psObject
         let expected = """
@@ -97,7 +104,8 @@ struct CognitiveServicesAccountTests {
     @Test("on an 80-column terminal the Id wraps under the value column, 47 cells a line")
     func wrapsOnTerminal() throws {
         let object = try Self.account(RecordedAccounts.recorded).psObject
-        let lines = ListFormatter(maximumWidth: 79).format(object).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ListFormatter(maximumWidth: 79).format(object).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let id = Array(object.toStringResult)
         let chunks = stride(from: 0, to: id.count, by: 47).map { String(id[$0..<min($0 + 47, id.count)]) }
         let start = try #require(lines.firstIndex { $0.hasPrefix("Id ") })
@@ -136,7 +144,8 @@ struct CognitiveServicesAccountTests {
 
     @Test("a network rule set without defaultAction is Deny (PSNetworkRuleSet.Create); rule arrays are never null")
     func networkDefaults() throws {
-        let json = #"{"id":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a","properties":{"networkAcls":{}}}"#
+        let json =
+            #"{"id":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a","properties":{"networkAcls":{}}}"#
         let object = try Self.account(json).psObject
         #expect(
             object["NetworkRuleSet"].map(PSValueJSON.json).map(JSONWriter.compact)
@@ -145,7 +154,8 @@ struct CognitiveServicesAccountTests {
 
     @Test("a soft-deleted account's id gives Microsoft.CognitiveServices as its resource group, as in Az")
     func deletedResourceGroup() throws {
-        let json = #"{"id":"/subscriptions/s/providers/Microsoft.CognitiveServices/locations/westus/resourceGroups/rg/deletedAccounts/a","name":"a","properties":{}}"#
+        let json =
+            #"{"id":"/subscriptions/s/providers/Microsoft.CognitiveServices/locations/westus/resourceGroups/rg/deletedAccounts/a","name":"a","properties":{}}"#
         #expect(try Self.account(json).resourceGroupName == "Microsoft.CognitiveServices")
     }
 
@@ -158,14 +168,30 @@ struct CognitiveServicesAccountTests {
     @Test(
         "a response Az cannot read is Az's error",
         arguments: [
-            ErrorCase(json: #"{"id":"/subscriptions/s/resourceGroups/rg/x/y","name":"a"}"#, message: "Object reference not set to an instance of an object.", testDescription: "no properties"),
-            ErrorCase(json: #"{"id":"/subscriptions/s","properties":{}}"#, message: "Index was outside the bounds of the array.", testDescription: "a short id"),
-            ErrorCase(json: #"{"id":"/subscriptions/s/resourceGroups/rg/a","sku":"S0","properties":{}}"#, message: "Unable to deserialize the response.", testDescription: "a SKU that is not an object"),
-            ErrorCase(json: #"{"properties":{"capabilities":[{"name":["x"]}]}}"#, message: "Unable to deserialize the response.", testDescription: "a nested value of the wrong type"),
-            ErrorCase(json: #"{"sku":{"name":"S0","capacity":1.5},"properties":{}}"#, message: "Unable to deserialize the response.", testDescription: "a fraction for an int"),
-            ErrorCase(json: #"{"properties":{"networkAcls":{"defaultAction":"allow"}}}"#, message: "Requested value 'allow' was not found.", testDescription: "Enum.Parse is case-sensitive"),
-            ErrorCase(json: #"{"identity":{"type":"Everyone"},"properties":{}}"#, message: "Unable to deserialize the response.", testDescription: "an unknown identity type"),
-            ErrorCase(json: #"["not an account"]"#, message: "Unable to deserialize the response.", testDescription: "not an object"),
+            ErrorCase(
+                json: #"{"id":"/subscriptions/s/resourceGroups/rg/x/y","name":"a"}"#,
+                message: "Object reference not set to an instance of an object.", testDescription: "no properties"),
+            ErrorCase(
+                json: #"{"id":"/subscriptions/s","properties":{}}"#,
+                message: "Index was outside the bounds of the array.", testDescription: "a short id"),
+            ErrorCase(
+                json: #"{"id":"/subscriptions/s/resourceGroups/rg/a","sku":"S0","properties":{}}"#,
+                message: "Unable to deserialize the response.", testDescription: "a SKU that is not an object"),
+            ErrorCase(
+                json: #"{"properties":{"capabilities":[{"name":["x"]}]}}"#,
+                message: "Unable to deserialize the response.", testDescription: "a nested value of the wrong type"),
+            ErrorCase(
+                json: #"{"sku":{"name":"S0","capacity":1.5},"properties":{}}"#,
+                message: "Unable to deserialize the response.", testDescription: "a fraction for an int"),
+            ErrorCase(
+                json: #"{"properties":{"networkAcls":{"defaultAction":"allow"}}}"#,
+                message: "Requested value 'allow' was not found.", testDescription: "Enum.Parse is case-sensitive"),
+            ErrorCase(
+                json: #"{"identity":{"type":"Everyone"},"properties":{}}"#,
+                message: "Unable to deserialize the response.", testDescription: "an unknown identity type"),
+            ErrorCase(
+                json: #"["not an account"]"#, message: "Unable to deserialize the response.",
+                testDescription: "not an object"),
         ])
     func errors(_ row: ErrorCase) throws {
         let document = try JSONParser.parse(Array(row.json.utf8))
@@ -179,7 +205,8 @@ struct CognitiveServicesAccountTests {
 
     @Test("lenient where Newtonsoft is: numbers into strings, identity types ignoring case, unknown members ignored")
     func lenient() throws {
-        let json = #"{"name":42,"identity":{"type":"systemassigned"},"tags":{"n":7},"properties":{"backupUpperLimit":20}}"#
+        let json =
+            #"{"name":42,"identity":{"type":"systemassigned"},"tags":{"n":7},"properties":{"backupUpperLimit":20}}"#
         let account = try Self.account(json)
         #expect(account.accountName == "42")
         #expect(account.tags == [PSValue.Entry("n", .string("7"))])

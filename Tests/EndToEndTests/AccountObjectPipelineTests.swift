@@ -13,7 +13,8 @@ struct AccountObjectPipelineTests {
     /// client as Get-AzCognitiveServicesAccount reads them.
     static func accountLines(_ harness: Harness, resourceGroup: String) throws -> String {
         let emulator = EmulatorBackend(stateFilePath: harness.stateFile, autocreate: false, pageSize: 2)
-        let client = CognitiveServicesClient(transport: emulator, subscription: AzureSession.emulatorSubscription, apiVersion: "2024-10-01")
+        let client = CognitiveServicesClient(
+            transport: emulator, subscription: AzureSession.emulatorSubscription, apiVersion: "2024-10-01")
         var lines = ""
         try client.listAccounts(.resourceGroup(resourceGroup)) { accounts in
             for account in accounts { lines += account.psObject.compressedJSON + "\n" }
@@ -22,7 +23,9 @@ struct AccountObjectPipelineTests {
         return lines
     }
 
-    @Test("account objects piped into New-AzCognitiveServicesAccountKey -KeyName Key2 regenerate each Key2", arguments: [1, 4])
+    @Test(
+        "account objects piped into New-AzCognitiveServicesAccountKey -KeyName Key2 regenerate each Key2",
+        arguments: [1, 4])
     func rotation(throttleLimit: Int) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -51,7 +54,8 @@ struct AccountObjectPipelineTests {
         defer { harness.remove() }
         for name in ["one", "two"] { _ = harness.run(["rg", name, "Key1"]) }
         let input = try Self.accountLines(harness, resourceGroup: "rg")
-        let result = harness.run(["--output", "json"], stdin: input, definition: GetAzCognitiveServicesAccountKey.definition)
+        let result = harness.run(
+            ["--output", "json"], stdin: input, definition: GetAzCognitiveServicesAccountKey.definition)
         let expected = try ["one", "two"].map { name in
             let keys = try #require(harness.storedKeys(account: name))
             return "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n"

@@ -11,7 +11,10 @@ struct ObjectViewTests {
         properties: [("Key1", "0123456789abcdef0123456789abcdef"), ("Key2", "fedcba9876543210fedcba9876543210")])
 
     static func named(_ name: String) -> PSValue {
-        .object(PSObject(typeName: "Ns.SkuCapability", properties: [.init("Name", .string(name)), .init("Value", .string("true"))]))
+        .object(
+            PSObject(
+                typeName: "Ns.SkuCapability",
+                properties: [.init("Name", .string(name)), .init("Value", .string("true"))]))
     }
 
     static let sku = PSObject(
@@ -59,39 +62,50 @@ struct ObjectViewTests {
         DisplayCase("an object without ToString() is its type name", .object(sku), sku.typeName),
         DisplayCase(
             "an object's ToString() override",
-            .object(PSObject(typeName: "T", properties: [], toStringOverride: "/subscriptions/s/x")), "/subscriptions/s/x"),
+            .object(PSObject(typeName: "T", properties: [], toStringOverride: "/subscriptions/s/x")),
+            "/subscriptions/s/x"),
         DisplayCase("an empty list", .list([]), "{}"),
         DisplayCase("four elements, no ellipsis", .list(["a", "b", "c", "d"].map(PSValue.string)), "{a, b, c, d}"),
         DisplayCase(
-            "five elements: $FormatEnumerationLimit (4) and an ellipsis", .list(["a", "b", "c", "d", "e"].map(PSValue.string)),
+            "five elements: $FormatEnumerationLimit (4) and an ellipsis",
+            .list(["a", "b", "c", "d", "e"].map(PSValue.string)),
             "{a, b, c, d…}"),
         DisplayCase("a null element is $null", .list([.null, .string("a")]), "{$null, a}"),
-        DisplayCase("objects by their Name property", .list([named("VirtualNetworks"), named("Container")]), "{VirtualNetworks, Container}"),
+        DisplayCase(
+            "objects by their Name property", .list([named("VirtualNetworks"), named("Container")]),
+            "{VirtualNetworks, Container}"),
         DisplayCase(
             "objects by their ToString() override first",
-            .list([.object(PSObject(typeName: "T", properties: [.init("Name", .string("n"))], toStringOverride: "over"))]),
+            .list([
+                .object(PSObject(typeName: "T", properties: [.init("Name", .string("n"))], toStringOverride: "over"))
+            ]),
             "{over}"),
         DisplayCase(
             "`name` beats `id`, whatever the order",
-            .list([.object(PSObject(typeName: "T", properties: [.init("Id", .string("i")), .init("NAME", .string("n"))]))]),
+            .list([
+                .object(PSObject(typeName: "T", properties: [.init("Id", .string("i")), .init("NAME", .string("n"))]))
+            ]),
             "{n}"),
         DisplayCase(
             "`*id` when nothing better matches (UserOwnedStorage's ResourceId)",
             .list([
                 .object(
                     PSObject(
-                        typeName: "T", properties: [.init("ResourceId", .string("/r")), .init("IdentityClientId", .string("c"))]))
+                        typeName: "T",
+                        properties: [.init("ResourceId", .string("/r")), .init("IdentityClientId", .string("c"))]))
             ]),
             "{/r}"),
         DisplayCase(
             "no matching property: the type name",
             .list([.object(PSObject(typeName: "Ns.IpRule", properties: [.init("Value", .string("1.2.3.4"))]))]),
             "{Ns.IpRule}"),
-        DisplayCase("a nested list joins its elements with spaces", .list([.list(["a", "b"].map(PSValue.string))]), "{a b}"),
+        DisplayCase(
+            "a nested list joins its elements with spaces", .list([.list(["a", "b"].map(PSValue.string))]), "{a b}"),
         DisplayCase(
             "a dictionary as KeyValuePairs", .dictionary([.init("env", .string("prod")), .init("owner", .null)]),
             "{[env, prod], [owner, ]}"),
-        DisplayCase("numbers in a list by ToString()", .list([.integer(1), .double(2.5), .bool(true)]), "{1, 2.5, True}"),
+        DisplayCase(
+            "numbers in a list by ToString()", .list([.integer(1), .double(2.5), .bool(true)]), "{1, 2.5, True}"),
     ]
 
     @Test("the text of a value", arguments: displayCases)
@@ -126,14 +140,16 @@ struct ObjectViewTests {
         NumberCase(number: 1e14, roundTrip: "100000000000000", fixed2: "100000000000000.00", json: "100000000000000.0"),
         NumberCase(number: 1e15, roundTrip: "1E+15", fixed2: "1000000000000000.00", json: "1E+15"),
         NumberCase(
-            number: 123_456_789_012_345_683_968, roundTrip: "1.2345678901234568E+20", fixed2: "123456789012345683968.00",
+            number: 123_456_789_012_345_683_968, roundTrip: "1.2345678901234568E+20",
+            fixed2: "123456789012345683968.00",
             json: "1.2345678901234568E+20"),
         NumberCase(number: 999.995, roundTrip: "999.995", fixed2: "1000.00", json: "999.995"),
         NumberCase(number: 9.999, roundTrip: "9.999", fixed2: "10.00", json: "9.999"),
         NumberCase(number: .leastNonzeroMagnitude, roundTrip: "5E-324", fixed2: "0.00", json: "5E-324"),
         NumberCase(
             number: 1.7976931348623157e308, roundTrip: "1.7976931348623157E+308",
-            fixed2: "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878"
+            fixed2:
+                "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878"
                 + "171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075"
                 + "868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026"
                 + "184124858368.00",
@@ -159,12 +175,18 @@ struct ObjectViewTests {
     static let wrapCases: [WrapCase] = [
         WrapCase(value: "short", width: 10, lines: ["short"], testDescription: "a line that fits is kept"),
         WrapCase(value: "", width: 5, lines: [""], testDescription: "empty"),
-        WrapCase(value: "aaa bbb ccc", width: 8, lines: ["aaa bbb ", "ccc"], testDescription: "words keep their space"),
+        WrapCase(
+            value: "aaa bbb ccc", width: 8, lines: ["aaa bbb ", "ccc"], testDescription: "words keep their space"),
         WrapCase(value: "abcdefghij", width: 4, lines: ["abcd", "efgh", "ij"], testDescription: "a long word is cut"),
-        WrapCase(value: "ab cdefghij", width: 4, lines: ["ab c", "defg", "hij"], testDescription: "a long word fills the line first"),
+        WrapCase(
+            value: "ab cdefghij", width: 4, lines: ["ab c", "defg", "hij"],
+            testDescription: "a long word fills the line first"),
         WrapCase(value: "a\r\nb", width: 10, lines: ["a", "b"], testDescription: "newlines split, CR dropped"),
-        WrapCase(value: "abc\u{AD}defgh", width: 4, lines: ["abc-", "defg", "h"], testDescription: "a soft hyphen shows where it breaks"),
-        WrapCase(value: "ab\u{A0}cdefgh", width: 4, lines: ["abcd", "efgh"], testDescription: "a no-break space is dropped"),
+        WrapCase(
+            value: "abc\u{AD}defgh", width: 4, lines: ["abc-", "defg", "h"],
+            testDescription: "a soft hyphen shows where it breaks"),
+        WrapCase(
+            value: "ab\u{A0}cdefgh", width: 4, lines: ["abcd", "efgh"], testDescription: "a no-break space is dropped"),
         WrapCase(value: "鍵鍵鍵", width: 4, lines: ["鍵鍵", "鍵"], testDescription: "wide characters take two cells"),
         WrapCase(value: "鍵", width: 1, lines: ["?"], testDescription: "a character wider than the line is ?"),
         WrapCase(
@@ -209,17 +231,20 @@ struct ObjectViewTests {
                 """,
             testDescription: "every kind of value, labels padded to the longest"),
         ListCase(
-            object: PSObject(typeName: "T", properties: [.init("Endpoint", .string("https://westus.api.cognitive.microsoft.com/"))]),
+            object: PSObject(
+                typeName: "T", properties: [.init("Endpoint", .string("https://westus.api.cognitive.microsoft.com/"))]),
             maximumWidth: 39,
             output: "\nEndpoint : https://westus.api.cognitive\n           .microsoft.com/\n",
             testDescription: "a long value wraps under the value column on a terminal"),
         ListCase(
-            object: PSObject(typeName: "T", properties: [.init("Endpoint", .string("https://westus.api.cognitive.microsoft.com/"))]),
+            object: PSObject(
+                typeName: "T", properties: [.init("Endpoint", .string("https://westus.api.cognitive.microsoft.com/"))]),
             maximumWidth: nil,
             output: "\nEndpoint : https://westus.api.cognitive.microsoft.com/\n",
             testDescription: "redirected, nothing wraps"),
         ListCase(
-            object: PSObject(typeName: "T", properties: [.init("Description", .string("the quick brown fox jumps over"))]),
+            object: PSObject(
+                typeName: "T", properties: [.init("Description", .string("the quick brown fox jumps over"))]),
             maximumWidth: 30,
             output: "\nDescription : the quick brown \n              fox jumps over\n",
             testDescription: "word wrap keeps the space at the end of a line"),
@@ -227,12 +252,14 @@ struct ObjectViewTests {
             object: PSObject(typeName: "T", properties: [.init("Text", .string("line1\nline2"))]), maximumWidth: nil,
             output: "\nText : line1\n       line2\n", testDescription: "lines of a value start under the value column"),
         ListCase(
-            object: PSObject(typeName: "T", properties: [.init("LongPropertyName", .string("x")), .init("A", .string("y"))]),
+            object: PSObject(
+                typeName: "T", properties: [.init("LongPropertyName", .string("x")), .init("A", .string("y"))]),
             maximumWidth: 10, output: "\nLongPr : x\nA      : y\n", testDescription: "labels are cut to leave one cell"),
         ListCase(
             object: apiKeys, maximumWidth: 4, output: "\n", testDescription: "a console too narrow shows no properties"),
         ListCase(
-            object: PSObject(typeName: "T", properties: [.init("鍵", .string("v")), .init("Ab", .string("w"))]), maximumWidth: nil,
+            object: PSObject(typeName: "T", properties: [.init("鍵", .string("v")), .init("Ab", .string("w"))]),
+            maximumWidth: nil,
             output: "\n鍵 : v\nAb : w\n", testDescription: "labels padded by display cells"),
     ]
 
@@ -273,7 +300,11 @@ struct ObjectViewTests {
             output: "\nName Count\n---- -----\na    \nb    7\n",
             testDescription: "a null first value leaves the column left-aligned"),
         TableCase(
-            objects: [PSObject(typeName: "T", properties: [.init("Tags", .dictionary([.init("a", .string("b"))])), .init("Sku", .object(sku))])],
+            objects: [
+                PSObject(
+                    typeName: "T",
+                    properties: [.init("Tags", .dictionary([.init("a", .string("b"))])), .init("Sku", .object(sku))])
+            ],
             maximumWidth: 30,
             output: "\nTags     Sku\n----     ---\n{[a, b]} Microsoft.Azure.Mana…\n",
             testDescription: "nested values by their text; the last column is cut on a terminal"),
@@ -281,7 +312,8 @@ struct ObjectViewTests {
 
     @Test("Format-Table layout", arguments: tableCases)
     func table(_ row: TableCase) {
-        let table = TableFormatter(labels: row.objects[0].properties.map(\.name), sizingWith: row.objects, maximumWidth: row.maximumWidth)
+        let table = TableFormatter(
+            labels: row.objects[0].properties.map(\.name), sizingWith: row.objects, maximumWidth: row.maximumWidth)
         #expect(table.header + row.objects.map(table.row).joined() == row.output)
     }
 
@@ -302,7 +334,8 @@ struct ObjectViewTests {
             object: mixed,
             json: #"{"Name":"acct","Count":5,"Ratio":0.5,"Enabled":true,"Missing":null,"#
                 + #""Sku":{"Name":"S0","Tier":null,"Capacity":null},"Tags":{"env":"prod","team":"ai"},"#
-                + #""Capabilities":["# + ["A", "B", "C", "D", "E"].map { #"{"Name":"\#($0)","Value":"true"}"# }.joined(separator: ",")
+                + #""Capabilities":["#
+                + ["A", "B", "C", "D", "E"].map { #"{"Name":"\#($0)","Value":"true"}"# }.joined(separator: ",")
                 + #"],"Empty":[],"Mode":0}"#,
             testDescription: "nested objects and arrays at any depth; enums as numbers"),
         JSONCase(
@@ -315,7 +348,9 @@ struct ObjectViewTests {
                             PSEnumeration(
                                 typeName: "ResourceIdentityType", name: "SystemAssignedUserAssigned", value: 3,
                                 serializedName: "SystemAssigned, UserAssigned"))),
-                    .init("Deep", .list([.list([.object(PSObject(typeName: "U", properties: [.init("X", .double(1))]))])])),
+                    .init(
+                        "Deep", .list([.list([.object(PSObject(typeName: "U", properties: [.init("X", .double(1))]))])])
+                    ),
                     .init("Text", .string("a\"b\\c\n\u{1B}é")),
                 ]),
             json: #"{"Type":"SystemAssigned, UserAssigned","Deep":[[{"X":1.0}]],"Text":"a\"b\\c\n\u001bé"}"#,
@@ -351,10 +386,12 @@ struct ObjectViewTests {
             output: String(repeating: "\nP1 : v1\nP2 : v2\nP3 : v3\nP4 : v4\nP5 : v5\n", count: 2) + "\n",
             testDescription: "five properties: a list, one empty line between objects"),
         ViewCase(
-            format: .table, properties: 5, output: "\nP1 P2 P3 P4 P5\n-- -- -- -- --\nv1 v2 v3 v4 v5\nv1 v2 v3 v4 v5\n\n",
+            format: .table, properties: 5,
+            output: "\nP1 P2 P3 P4 P5\n-- -- -- -- --\nv1 v2 v3 v4 v5\nv1 v2 v3 v4 v5\n\n",
             testDescription: "--output table forces a table"),
         ViewCase(
-            format: .list, properties: 1, output: "\nP1 : v1\n\nP1 : v1\n\n", testDescription: "--output list forces a list"),
+            format: .list, properties: 1, output: "\nP1 : v1\n\nP1 : v1\n\n",
+            testDescription: "--output list forces a list"),
         ViewCase(
             format: .json, properties: 2, output: "{\"P1\":\"v1\",\"P2\":\"v2\"}\n{\"P1\":\"v1\",\"P2\":\"v2\"}\n",
             testDescription: "--output json: one object per line"),

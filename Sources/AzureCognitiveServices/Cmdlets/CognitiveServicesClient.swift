@@ -55,7 +55,9 @@ struct CognitiveServicesClient {
         try keys(resourceGroup: resourceGroup, account: account, action: "listKeys", body: nil)
     }
 
-    private func keys(resourceGroup: String, account: String, action: String, body: [UInt8]?) throws(ErrorRecord) -> ApiKeys {
+    private func keys(resourceGroup: String, account: String, action: String, body: [UInt8]?) throws(ErrorRecord)
+        -> ApiKeys
+    {
         try Self.validate(resourceGroup: resourceGroup)
         try Self.validate(account: account)
         let request = ARMRequest(
@@ -70,13 +72,17 @@ struct CognitiveServicesClient {
     func account(resourceGroup: String, name: String) throws(ErrorRecord) -> CognitiveServicesAccount {
         try Self.validate(resourceGroup: resourceGroup)
         try Self.validate(account: name)
-        let request = ARMRequest(method: "GET", pathSegments: accountPath(resourceGroup: resourceGroup, account: name), apiVersion: apiVersion)
+        let request = ARMRequest(
+            method: "GET", pathSegments: accountPath(resourceGroup: resourceGroup, account: name),
+            apiVersion: apiVersion)
         return try Self.account(from: try send(request))
     }
 
     /// `DeletedAccounts.Get(location, resourceGroupName, accountName)`:
     /// `GET /subscriptions/{s}/providers/Microsoft.CognitiveServices/locations/{location}/resourceGroups/{rg}/deletedAccounts/{name}`.
-    func deletedAccount(location: String, resourceGroup: String, name: String) throws(ErrorRecord) -> CognitiveServicesAccount {
+    func deletedAccount(location: String, resourceGroup: String, name: String) throws(ErrorRecord)
+        -> CognitiveServicesAccount
+    {
         try Self.validate(resourceGroup: resourceGroup)
         try Self.validate(account: name)
         let request = ARMRequest(
@@ -103,10 +109,14 @@ struct CognitiveServicesClient {
             try Self.validate(resourceGroup: resourceGroup)
             request = ARMRequest(
                 method: "GET",
-                pathSegments: ["subscriptions", subscription, "resourceGroups", resourceGroup, "providers", "Microsoft.CognitiveServices", "accounts"],
+                pathSegments: [
+                    "subscriptions", subscription, "resourceGroups", resourceGroup, "providers",
+                    "Microsoft.CognitiveServices", "accounts",
+                ],
                 apiVersion: apiVersion)
         case .deleted:
-            request = ARMRequest(method: "GET", pathSegments: providerPath + ["deletedAccounts"], apiVersion: apiVersion)
+            request = ARMRequest(
+                method: "GET", pathSegments: providerPath + ["deletedAccounts"], apiVersion: apiVersion)
         }
         var followed: Set<String> = []
         while true {
@@ -151,7 +161,10 @@ struct CognitiveServicesClient {
     private var providerPath: [String] { ["subscriptions", subscription, "providers", "Microsoft.CognitiveServices"] }
 
     private func accountPath(resourceGroup: String, account: String) -> [String] {
-        ["subscriptions", subscription, "resourceGroups", resourceGroup, "providers", "Microsoft.CognitiveServices", "accounts", account]
+        [
+            "subscriptions", subscription, "resourceGroups", resourceGroup, "providers", "Microsoft.CognitiveServices",
+            "accounts", account,
+        ]
     }
 
     /// The request's 200 body as JSON; any other status, or no response, as Az's error.
@@ -163,7 +176,9 @@ struct CognitiveServicesClient {
             throw ARMErrorMessages.record(for: error)
         }
         guard response.statusCode == 200 else { throw ARMErrorMessages.record(for: response) }
-        guard let document = try? JSONParser.parse(response.body) else { throw ARMErrorMessages.deserializationFailed() }
+        guard let document = try? JSONParser.parse(response.body) else {
+            throw ARMErrorMessages.deserializationFailed()
+        }
         return document
     }
 
@@ -171,8 +186,12 @@ struct CognitiveServicesClient {
     /// `^[-\w\._\(\)]+$` (`AccountsOperations`, as the key operations have always checked it).
     /// A list checks only this.
     static func validate(resourceGroup: String) throws(ErrorRecord) {
-        if resourceGroup.count > 90 { throw ARMErrorMessages.validation(.maximumLength, target: "resourceGroupName", bound: "90") }
-        if resourceGroup.isEmpty { throw ARMErrorMessages.validation(.minimumLength, target: "resourceGroupName", bound: "1") }
+        if resourceGroup.count > 90 {
+            throw ARMErrorMessages.validation(.maximumLength, target: "resourceGroupName", bound: "90")
+        }
+        if resourceGroup.isEmpty {
+            throw ARMErrorMessages.validation(.minimumLength, target: "resourceGroupName", bound: "1")
+        }
         if !resourceGroup.unicodeScalars.allSatisfy({ isWordCharacter($0) || "-._()".unicodeScalars.contains($0) }) {
             throw ARMErrorMessages.validation(.pattern, target: "resourceGroupName", bound: "^[-\\w\\._\\(\\)]+$")
         }
@@ -183,7 +202,9 @@ struct CognitiveServicesClient {
         if account.count > 64 { throw ARMErrorMessages.validation(.maximumLength, target: "accountName", bound: "64") }
         if account.count < 2 { throw ARMErrorMessages.validation(.minimumLength, target: "accountName", bound: "2") }
         let scalars = Array(account.unicodeScalars)
-        if !(isASCIIAlphanumeric(scalars[0]) && scalars.dropFirst().allSatisfy({ isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) })) {
+        if !(isASCIIAlphanumeric(scalars[0])
+            && scalars.dropFirst().allSatisfy({ isASCIIAlphanumeric($0) || "_.-".unicodeScalars.contains($0) }))
+        {
             throw ARMErrorMessages.validation(.pattern, target: "accountName", bound: "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
         }
     }

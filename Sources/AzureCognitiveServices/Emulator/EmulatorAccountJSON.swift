@@ -22,7 +22,9 @@ enum EmulatorAccountJSON {
         var extra: [(key: String, value: JSONValue)] = []
         if let deletionDate = account.deletionDate { extra.append(("deletionDate", .string(deletionDate))) }
         if let purge = account.scheduledPurgeDate { extra.append(("scheduledPurgeDate", .string(purge))) }
-        return resource(account, id: id, type: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts", extraProperties: extra)
+        return resource(
+            account, id: id, type: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts",
+            extraProperties: extra)
     }
 
     private static func resource(
@@ -32,10 +34,16 @@ enum EmulatorAccountJSON {
             ("id", .string(id)), ("name", .string(account.name)), ("type", .string(type)),
         ]
         if let etag = account.etag { members.append(("etag", .string(etag))) }
-        members += [("location", .string(account.location)), ("sku", .object([("name", .string(account.sku))])), ("kind", .string(account.kind))]
-        if !account.tags.isEmpty { members.append(("tags", .object(account.tags.map { ($0.name, .string($0.value)) }))) }
+        members += [
+            ("location", .string(account.location)), ("sku", .object([("name", .string(account.sku))])),
+            ("kind", .string(account.kind)),
+        ]
+        if !account.tags.isEmpty {
+            members.append(("tags", .object(account.tags.map { ($0.name, .string($0.value)) })))
+        }
         if let created = account.createdAt {
-            members.append(("systemData", .object([("createdAt", .string(created)), ("lastModifiedAt", .string(created))])))
+            members.append(
+                ("systemData", .object([("createdAt", .string(created)), ("lastModifiedAt", .string(created))])))
         }
         var properties: [(key: String, value: JSONValue)] = [
             ("endpoint", .string(account.effectiveEndpoint)), ("provisioningState", .string("Succeeded")),

@@ -48,14 +48,19 @@ public struct EmulatorBackend: ARMTransport {
             case .rejected(let response):
                 return response
             case .regenerateKey(let subscription, let resourceGroup, let name, let keyName):
-                return try regenerate(subscription: subscription, resourceGroup: resourceGroup, name: name, keyName: keyName)
+                return try regenerate(
+                    subscription: subscription, resourceGroup: resourceGroup, name: name, keyName: keyName)
             case .listKeys(let subscription, let resourceGroup, let name):
                 let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
-                guard let account = try read()[id] else { return Self.accountNotFound(resourceGroup: resourceGroup, name: name) }
+                guard let account = try read()[id] else {
+                    return Self.accountNotFound(resourceGroup: resourceGroup, name: name)
+                }
                 return Self.keys(account)
             case .getAccount(let subscription, let resourceGroup, let name):
                 let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
-                guard let account = try read()[id] else { return Self.accountNotFound(resourceGroup: resourceGroup, name: name) }
+                guard let account = try read()[id] else {
+                    return Self.accountNotFound(resourceGroup: resourceGroup, name: name)
+                }
                 return Self.ok(EmulatorAccountJSON.account(account, subscription: subscription))
             case .listAccounts(let subscription, let resourceGroup, let after, let apiVersion):
                 var prefix = subscription.lowercased() + "/"
@@ -64,12 +69,18 @@ public struct EmulatorBackend: ARMTransport {
                     "/subscriptions/\(ARMRequest.percentEncodePathSegment(subscription))"
                     + (resourceGroup.map { "/resourceGroups/\(ARMRequest.percentEncodePathSegment($0))" } ?? "")
                     + "/providers/Microsoft.CognitiveServices/accounts"
-                return page(of: try read().accounts, prefix: prefix, after: after, nextPath: path, apiVersion: apiVersion) {
+                return page(
+                    of: try read().accounts, prefix: prefix, after: after, nextPath: path, apiVersion: apiVersion
+                ) {
                     EmulatorAccountJSON.account($0, subscription: subscription)
                 }
             case .listDeletedAccounts(let subscription, let after, let apiVersion):
-                let path = "/subscriptions/\(ARMRequest.percentEncodePathSegment(subscription))/providers/Microsoft.CognitiveServices/deletedAccounts"
-                return page(of: try read().deletedAccounts, prefix: subscription.lowercased() + "/", after: after, nextPath: path, apiVersion: apiVersion) {
+                let path =
+                    "/subscriptions/\(ARMRequest.percentEncodePathSegment(subscription))/providers/Microsoft.CognitiveServices/deletedAccounts"
+                return page(
+                    of: try read().deletedAccounts, prefix: subscription.lowercased() + "/", after: after,
+                    nextPath: path, apiVersion: apiVersion
+                ) {
                     EmulatorAccountJSON.deletedAccount($0, subscription: subscription)
                 }
             case .getDeletedAccount(let subscription, let location, let resourceGroup, let name):
@@ -79,7 +90,8 @@ public struct EmulatorBackend: ARMTransport {
                 else {
                     return Self.error(
                         404, code: "ResourceNotFound",
-                        message: "The Resource 'Microsoft.CognitiveServices/locations/\(location)/resourceGroups/\(resourceGroup)/deletedAccounts/\(name)' "
+                        message:
+                            "The Resource 'Microsoft.CognitiveServices/locations/\(location)/resourceGroups/\(resourceGroup)/deletedAccounts/\(name)' "
                             + "was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix")
                 }
                 return Self.ok(EmulatorAccountJSON.deletedAccount(entry.account, subscription: subscription))
@@ -109,15 +121,19 @@ public struct EmulatorBackend: ARMTransport {
         let shown = selected.prefix(pageSize)
         var members: [(key: String, value: JSONValue)] = [("value", .array(shown.map { json($0.account) }))]
         if selected.count > shown.count, let last = shown.last {
-            let link = EmulatorRoute.origin + nextPath + "?api-version=" + AzureURL.formEncode(apiVersion)
+            let link =
+                EmulatorRoute.origin + nextPath + "?api-version=" + AzureURL.formEncode(apiVersion)
                 + "&%24skipToken=" + AzureURL.formEncode(last.id)
             members.append(("nextLink", .string(link)))
         }
         return Self.ok(.object(members))
     }
 
-    private func regenerate(subscription: String, resourceGroup: String, name: String, keyName: String) throws(EmulatorFailure) -> ARMResponse {
-        let folder = String(stateFilePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+    private func regenerate(subscription: String, resourceGroup: String, name: String, keyName: String)
+        throws(EmulatorFailure) -> ARMResponse
+    {
+        let folder = String(
+            stateFilePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
         do {
             if !folder.isEmpty { try FileSystem.makeDirectories(folder) }
             let lock = try FileSystem.Lock(path: stateFilePath + ".lock")
@@ -130,7 +146,8 @@ public struct EmulatorBackend: ARMTransport {
             if let existing = state[id] {
                 account = existing
             } else if autocreate {
-                account = EmulatorState.Account(resourceGroup: resourceGroup, name: name, key1: Self.newKey(), key2: Self.newKey())
+                account = EmulatorState.Account(
+                    resourceGroup: resourceGroup, name: name, key1: Self.newKey(), key2: Self.newKey())
                 account.createdAt = now().text
                 account.etag = "\"\(Self.newGUID())\""
             } else {
@@ -177,15 +194,20 @@ public struct EmulatorBackend: ARMTransport {
         error(
             404, code: "ResourceNotFound",
             message: "The Resource 'Microsoft.CognitiveServices/accounts/\(name)' under resource group "
-                + "'\(resourceGroup)' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix")
+                + "'\(resourceGroup)' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"
+        )
     }
 
     private static func ok(_ body: JSONValue) -> ARMResponse {
-        ARMResponse(statusCode: 200, headers: [("Content-Type", "application/json; charset=utf-8")], json: JSONWriter.compact(body))
+        ARMResponse(
+            statusCode: 200, headers: [("Content-Type", "application/json; charset=utf-8")],
+            json: JSONWriter.compact(body))
     }
 
     static func error(_ status: Int, code: String, message: String) -> ARMResponse {
-        let body = JSONWriter.compact(.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
-        return ARMResponse(statusCode: status, headers: [("Content-Type", "application/json; charset=utf-8")], json: body)
+        let body = JSONWriter.compact(
+            .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
+        return ARMResponse(
+            statusCode: status, headers: [("Content-Type", "application/json; charset=utf-8")], json: body)
     }
 }

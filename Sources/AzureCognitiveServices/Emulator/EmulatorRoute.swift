@@ -27,7 +27,9 @@ enum EmulatorRoute: Equatable {
             self = try Self.nextPage(link)
             return
         }
-        self = Self.route(method: request.method, segments: request.pathSegments, body: request.body, apiVersion: request.apiVersion, after: nil)
+        self = Self.route(
+            method: request.method, segments: request.pathSegments, body: request.body, apiVersion: request.apiVersion,
+            after: nil)
     }
 
     private static func nextPage(_ link: String) throws(ARMTransportError) -> EmulatorRoute {
@@ -44,7 +46,8 @@ enum EmulatorRoute: Equatable {
             }
         }
         let route = route(
-            method: "GET", segments: segments, body: nil, apiVersion: query["api-version"] ?? "", after: query["$skipToken"])
+            method: "GET", segments: segments, body: nil, apiVersion: query["api-version"] ?? "",
+            after: query["$skipToken"])
         switch route {
         case .listAccounts, .listDeletedAccounts: return route
         default: throw .refused(reason: ARMErrorMessages.malformedNextLink(link))
@@ -66,13 +69,19 @@ enum EmulatorRoute: Equatable {
         case "GET" where matches(accountPrefix + [nil]):
             return .getAccount(subscription: segments[1], resourceGroup: segments[3], name: segments[7])
         case "GET" where matches(accountPrefix):
-            return .listAccounts(subscription: segments[1], resourceGroup: segments[3], after: after, apiVersion: apiVersion)
+            return .listAccounts(
+                subscription: segments[1], resourceGroup: segments[3], after: after, apiVersion: apiVersion)
         case "GET" where matches(["subscriptions", nil, "providers", provider, "accounts"]):
             return .listAccounts(subscription: segments[1], resourceGroup: nil, after: after, apiVersion: apiVersion)
         case "GET" where matches(["subscriptions", nil, "providers", provider, "deletedaccounts"]):
             return .listDeletedAccounts(subscription: segments[1], after: after, apiVersion: apiVersion)
-        case "GET" where matches(["subscriptions", nil, "providers", provider, "locations", nil, "resourcegroups", nil, "deletedaccounts", nil]):
-            return .getDeletedAccount(subscription: segments[1], location: segments[5], resourceGroup: segments[7], name: segments[9])
+        case "GET"
+        where matches([
+            "subscriptions", nil, "providers", provider, "locations", nil, "resourcegroups", nil, "deletedaccounts",
+            nil,
+        ]):
+            return .getDeletedAccount(
+                subscription: segments[1], location: segments[5], resourceGroup: segments[7], name: segments[9])
         case "POST" where matches(accountPrefix + [nil, "listkeys"]):
             return .listKeys(subscription: segments[1], resourceGroup: segments[3], name: segments[7])
         case "POST" where matches(accountPrefix + [nil, "regeneratekey"]):
@@ -80,14 +89,20 @@ enum EmulatorRoute: Equatable {
                 ["key1", "key2"].contains(key.lowercased())
             else {
                 return .rejected(
-                    EmulatorBackend.error(400, code: "InvalidRequestContent", message: "The request content is not valid: keyName must be Key1 or Key2."))
+                    EmulatorBackend.error(
+                        400, code: "InvalidRequestContent",
+                        message: "The request content is not valid: keyName must be Key1 or Key2."))
             }
-            return .regenerateKey(subscription: segments[1], resourceGroup: segments[3], name: segments[7], keyName: key.lowercased())
+            return .regenerateKey(
+                subscription: segments[1], resourceGroup: segments[3], name: segments[7], keyName: key.lowercased())
         case "POST" where matches(accountPrefix + [nil, nil]):
-            return .rejected(EmulatorBackend.error(404, code: "NotFound", message: "The emulator does not serve the action '\(segments[8])'."))
+            return .rejected(
+                EmulatorBackend.error(
+                    404, code: "NotFound", message: "The emulator does not serve the action '\(segments[8])'."))
         default:
             let path = ARMRequest(method: method, pathSegments: segments, apiVersion: apiVersion).encodedPath
-            return .rejected(EmulatorBackend.error(404, code: "NotFound", message: "The emulator does not serve \(method) \(path)."))
+            return .rejected(
+                EmulatorBackend.error(404, code: "NotFound", message: "The emulator does not serve \(method) \(path)."))
         }
     }
 

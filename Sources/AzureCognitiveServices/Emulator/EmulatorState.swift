@@ -99,7 +99,9 @@ struct EmulatorState: Equatable {
         case .object(let deleted)?: deletedAccounts = try Self.entries(deleted)
         default: throw .shape("\"deletedAccounts\" is not an object")
         }
-        otherMembers = members.filter { $0.key != "accounts" && $0.key != "deletedAccounts" }.map { Member(key: $0.key, value: $0.value) }
+        otherMembers = members.filter { $0.key != "accounts" && $0.key != "deletedAccounts" }.map {
+            Member(key: $0.key, value: $0.value)
+        }
     }
 
     private static func entries(_ members: [(key: String, value: JSONValue)]) throws(FormatError) -> [Entry] {
@@ -118,7 +120,8 @@ struct EmulatorState: Equatable {
 
     private static func account(_ id: String, _ value: JSONValue) throws(FormatError) -> Account {
         guard case .object(let members) = value, let resourceGroup = value["resourceGroup"]?.stringValue,
-            let name = value["name"]?.stringValue, let key1 = value["key1"]?.stringValue, let key2 = value["key2"]?.stringValue
+            let name = value["name"]?.stringValue, let key1 = value["key1"]?.stringValue,
+            let key2 = value["key2"]?.stringValue
         else { throw .shape("the account \"\(id)\" lacks resourceGroup, name, key1 or key2") }
         func text(_ member: String) throws(FormatError) -> String? {
             switch members.first(where: { $0.key == member })?.value {
@@ -147,12 +150,16 @@ struct EmulatorState: Equatable {
             }
         default: throw .shape("the account \"\(id)\" has \"tags\" that are not an object")
         }
-        account.otherMembers = members.filter { !knownMembers.contains($0.key) }.map { Member(key: $0.key, value: $0.value) }
+        account.otherMembers = members.filter { !knownMembers.contains($0.key) }.map {
+            Member(key: $0.key, value: $0.value)
+        }
         return account
     }
 
     var serialized: [UInt8] {
-        var members: [(key: String, value: JSONValue)] = [("accounts", .object(accounts.map { ($0.id, Self.json($0.account)) }))]
+        var members: [(key: String, value: JSONValue)] = [
+            ("accounts", .object(accounts.map { ($0.id, Self.json($0.account)) }))
+        ]
         if !deletedAccounts.isEmpty {
             members.append(("deletedAccounts", .object(deletedAccounts.map { ($0.id, Self.json($0.account)) })))
         }
@@ -171,7 +178,9 @@ struct EmulatorState: Equatable {
             ("deletionDate", account.deletionDate), ("scheduledPurgeDate", account.scheduledPurgeDate),
         ]
         for (key, value) in optional { if let value { members.append((key, .string(value))) } }
-        if !account.tags.isEmpty { members.append(("tags", .object(account.tags.map { ($0.name, .string($0.value)) }))) }
+        if !account.tags.isEmpty {
+            members.append(("tags", .object(account.tags.map { ($0.name, .string($0.value)) })))
+        }
         members += account.otherMembers.map { ($0.key, $0.value) }
         return .object(members)
     }

@@ -34,7 +34,8 @@ struct EmulatorTimestamp: Sendable, Equatable {
         fraction = String(repeating: "0", count: 7 - fraction.count) + fraction
         let yearText = String(year)
         return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month) + "-" + two(day)
-            + "T" + two(secondOfDay / 3600) + ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60) + "." + fraction
+            + "T" + two(secondOfDay / 3600) + ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60) + "."
+            + fraction
             + "Z"
     }
 

@@ -75,7 +75,9 @@ struct CognitiveServicesAccount: Sendable, Equatable {
                     message: "Index was outside the bounds of the array.", errorId: "IndexOutOfRangeException",
                     category: .notSpecified)
             case .unknownDefaultAction(let text):
-                ErrorRecord(message: "Requested value '\(text)' was not found.", errorId: "ArgumentException", category: .notSpecified)
+                ErrorRecord(
+                    message: "Requested value '\(text)' was not found.", errorId: "ArgumentException",
+                    category: .notSpecified)
             }
         }
     }
@@ -83,7 +85,9 @@ struct CognitiveServicesAccount: Sendable, Equatable {
     /// The account ARM describes in `json` (one element of a list, or a GET's body).
     init(arm json: JSONValue) throws(DecodingError) {
         guard case .object = json else { throw .wrongType(path: "") }
-        func decode(_ member: String, _ kind: SDKModel.Kind, _ source: JSONValue? = nil) throws(DecodingError) -> PSValue {
+        func decode(_ member: String, _ kind: SDKModel.Kind, _ source: JSONValue? = nil) throws(DecodingError)
+            -> PSValue
+        {
             do {
                 return try SDKModel.decode((source ?? json)[member], as: kind, path: member)
             } catch {
@@ -112,15 +116,18 @@ struct CognitiveServicesAccount: Sendable, Equatable {
         guard let armProperties = json["properties"], armProperties != .null else { throw .missingProperties }
         properties = try decode("properties", .object(CognitiveServicesModels.accountProperties))
         customSubDomainName = try string("customSubDomainName", armProperties)
-        userOwnedStorage = try decode("userOwnedStorage", .list(.object(CognitiveServicesModels.userOwnedStorage)), armProperties)
+        userOwnedStorage = try decode(
+            "userOwnedStorage", .list(.object(CognitiveServicesModels.userOwnedStorage)), armProperties)
         encryption = try decode("encryption", .object(CognitiveServicesModels.encryption), armProperties)
-        apiProperties = try decode("apiProperties", .object(CognitiveServicesModels.accountApiProperties), armProperties)
+        apiProperties = try decode(
+            "apiProperties", .object(CognitiveServicesModels.accountApiProperties), armProperties)
         publicNetworkAccess = try string("publicNetworkAccess", armProperties)
         disableLocalAuth = try bool("disableLocalAuth", armProperties)
         restrictOutboundNetworkAccess = try bool("restrictOutboundNetworkAccess", armProperties)
         allowedFqdnList = try decode("allowedFqdnList", .list(.string), armProperties)
         privateEndpointConnections = try decode(
-            "privateEndpointConnections", .list(.object(CognitiveServicesModels.privateEndpointConnection)), armProperties)
+            "privateEndpointConnections", .list(.object(CognitiveServicesModels.privateEndpointConnection)),
+            armProperties)
         capabilities = try decode("capabilities", .list(.object(CognitiveServicesModels.skuCapability)), armProperties)
         endpoint = try string("endpoint", armProperties)
         provisioningState = try string("provisioningState", armProperties)
@@ -154,7 +161,11 @@ struct CognitiveServicesAccount: Sendable, Equatable {
         var ipRules: [PSValue] = []
         if case .list(let rules)? = ruleSet["IPRules"] {
             for case .object(let rule) in rules {
-                ipRules.append(.object(PSObject(typeName: namespace + "PSIpRule", properties: [.init("IpAddress", rule["Value"] ?? .null)])))
+                ipRules.append(
+                    .object(
+                        PSObject(
+                            typeName: namespace + "PSIpRule", properties: [.init("IpAddress", rule["Value"] ?? .null)]))
+                )
             }
         }
         var networkRules: [PSValue] = []
@@ -187,13 +198,15 @@ struct CognitiveServicesAccount: Sendable, Equatable {
             properties: [
                 .init("ResourceGroupName", PSValue(resourceGroupName)), .init("AccountName", PSValue(accountName)),
                 .init("Id", PSValue(id)), .init("Endpoint", PSValue(endpoint)), .init("Location", PSValue(location)),
-                .init("Sku", sku), .init("AccountType", PSValue(accountType)), .init("ResourceType", PSValue(resourceType)),
+                .init("Sku", sku), .init("AccountType", PSValue(accountType)),
+                .init("ResourceType", PSValue(resourceType)),
                 .init("Etag", PSValue(etag)), .init("ProvisioningState", PSValue(provisioningState)),
                 .init("CustomSubDomainName", PSValue(customSubDomainName)),
                 .init("PublicNetworkAccess", PSValue(publicNetworkAccess)), .init("Identity", identity),
                 .init("Encryption", encryption), .init("UserOwnedStorage", userOwnedStorage),
                 .init("PrivateEndpointConnections", privateEndpointConnections), .init("ApiProperties", apiProperties),
-                .init("Properties", properties), .init("RestrictOutboundNetworkAccess", PSValue(restrictOutboundNetworkAccess)),
+                .init("Properties", properties),
+                .init("RestrictOutboundNetworkAccess", PSValue(restrictOutboundNetworkAccess)),
                 .init("AllowedFqdnList", allowedFqdnList),
                 .init("DisableLocalAuth", PSValue(disableLocalAuth)), .init("NetworkRuleSet", networkRuleSet),
                 .init("Capabilities", capabilities), .init("Tags", tags.map(PSValue.dictionary) ?? .null),

@@ -54,7 +54,10 @@ enum CognitiveServicesModels {
 
     static let encryption = SDKModel(
         namespace + "Encryption",
-        [Field("KeyVaultProperties", "keyVaultProperties", .object(keyVaultProperties)), Field("KeySource", "keySource", .string)])
+        [
+            Field("KeyVaultProperties", "keyVaultProperties", .object(keyVaultProperties)),
+            Field("KeySource", "keySource", .string),
+        ])
 
     static let userOwnedStorage = SDKModel(
         namespace + "UserOwnedStorage",
@@ -65,7 +68,8 @@ enum CognitiveServicesModels {
         [
             Field("CreatedBy", "createdBy", .string), Field("CreatedByType", "createdByType", .string),
             Field("CreatedAt", "createdAt", .string), Field("LastModifiedBy", "lastModifiedBy", .string),
-            Field("LastModifiedByType", "lastModifiedByType", .string), Field("LastModifiedAt", "lastModifiedAt", .string),
+            Field("LastModifiedByType", "lastModifiedByType", .string),
+            Field("LastModifiedAt", "lastModifiedAt", .string),
         ])
 
     static let privateEndpoint = SDKModel(namespace + "PrivateEndpoint", [Field("Id", "id", .string)])
@@ -81,7 +85,9 @@ enum CognitiveServicesModels {
         namespace + "PrivateEndpointConnectionProperties",
         [
             Field("PrivateEndpoint", "privateEndpoint", .object(privateEndpoint)),
-            Field("PrivateLinkServiceConnectionState", "privateLinkServiceConnectionState", .object(privateLinkServiceConnectionState)),
+            Field(
+                "PrivateLinkServiceConnectionState", "privateLinkServiceConnectionState",
+                .object(privateLinkServiceConnectionState)),
             Field("ProvisioningState", "provisioningState", .string), Field("GroupIds", "groupIds", .list(.string)),
         ])
 
@@ -126,12 +132,14 @@ enum CognitiveServicesModels {
         Field("SuperUser", "superUser", .string), Field("WebsiteName", "websiteName", .string),
     ]
 
-    static let apiProperties = SDKModel(namespace + "ApiProperties", apiPropertiesFields, extensionDataField: "AdditionalProperties")
+    static let apiProperties = SDKModel(
+        namespace + "ApiProperties", apiPropertiesFields, extensionDataField: "AdditionalProperties")
 
     /// Az's `CognitiveServicesAccountApiProperties : ApiProperties` (a JSON round-trip of the
     /// SDK's object, so the same properties; null stays null).
     static let accountApiProperties = SDKModel(
-        namespace + "CognitiveServicesAccountApiProperties", apiPropertiesFields, extensionDataField: "AdditionalProperties")
+        namespace + "CognitiveServicesAccountApiProperties", apiPropertiesFields,
+        extensionDataField: "AdditionalProperties")
 
     static let skuChangeInfo = SDKModel(
         namespace + "SkuChangeInfo",
@@ -151,8 +159,10 @@ enum CognitiveServicesModels {
     static let throttlingRule = SDKModel(
         namespace + "ThrottlingRule",
         [
-            Field("Key", "key", .string), Field("RenewalPeriod", "renewalPeriod", .double), Field("Count", "count", .double),
-            Field("MinCount", "minCount", .double), Field("DynamicThrottlingEnabled", "dynamicThrottlingEnabled", .bool),
+            Field("Key", "key", .string), Field("RenewalPeriod", "renewalPeriod", .double),
+            Field("Count", "count", .double),
+            Field("MinCount", "minCount", .double),
+            Field("DynamicThrottlingEnabled", "dynamicThrottlingEnabled", .bool),
             Field("MatchPatterns", "matchPatterns", .list(.object(requestMatchPattern))),
         ])
 
@@ -167,7 +177,10 @@ enum CognitiveServicesModels {
 
     static let regionSetting = SDKModel(
         namespace + "RegionSetting",
-        [Field("Name", "name", .string), Field("Value", "value", .double), Field("Customsubdomain", "customsubdomain", .string)])
+        [
+            Field("Name", "name", .string), Field("Value", "value", .double),
+            Field("Customsubdomain", "customsubdomain", .string),
+        ])
 
     static let multiRegionSettings = SDKModel(
         namespace + "MultiRegionSettings",
@@ -189,22 +202,29 @@ enum CognitiveServicesModels {
 
     static let raiMonitorConfig = SDKModel(
         namespace + "RaiMonitorConfig",
-        [Field("AdxStorageResourceId", "adxStorageResourceId", .string), Field("IdentityClientId", "identityClientId", .string)])
+        [
+            Field("AdxStorageResourceId", "adxStorageResourceId", .string),
+            Field("IdentityClientId", "identityClientId", .string),
+        ])
 
     static let accountProperties = SDKModel(
         namespace + "AccountProperties",
         [
             Field("ProvisioningState", "provisioningState", .string), Field("Endpoint", "endpoint", .string),
-            Field("InternalId", "internalId", .string), Field("Capabilities", "capabilities", .list(.object(skuCapability))),
+            Field("InternalId", "internalId", .string),
+            Field("Capabilities", "capabilities", .list(.object(skuCapability))),
             Field("IsMigrated", "isMigrated", .bool), Field("MigrationToken", "migrationToken", .string),
             Field("SkuChangeInfo", "skuChangeInfo", .object(skuChangeInfo)),
             Field("CustomSubDomainName", "customSubDomainName", .string),
-            Field("NetworkAcls", "networkAcls", .object(networkRuleSet)), Field("Encryption", "encryption", .object(encryption)),
+            Field("NetworkAcls", "networkAcls", .object(networkRuleSet)),
+            Field("Encryption", "encryption", .object(encryption)),
             Field("UserOwnedStorage", "userOwnedStorage", .list(.object(userOwnedStorage))),
             Field("AmlWorkspace", "amlWorkspace", .object(userOwnedAmlWorkspace)),
-            Field("PrivateEndpointConnections", "privateEndpointConnections", .list(.object(privateEndpointConnection))),
+            Field(
+                "PrivateEndpointConnections", "privateEndpointConnections", .list(.object(privateEndpointConnection))),
             Field("PublicNetworkAccess", "publicNetworkAccess", .string),
-            Field("ApiProperties", "apiProperties", .object(apiProperties)), Field("DateCreated", "dateCreated", .string),
+            Field("ApiProperties", "apiProperties", .object(apiProperties)),
+            Field("DateCreated", "dateCreated", .string),
             Field("CallRateLimit", "callRateLimit", .object(rateLimit("CallRateLimit"))),
             Field("DynamicThrottlingEnabled", "dynamicThrottlingEnabled", .bool),
             Field("QuotaLimit", "quotaLimit", .object(rateLimit("QuotaLimit"))),
@@ -214,7 +234,8 @@ enum CognitiveServicesModels {
             Field("Restore", "restore", .bool), Field("DeletionDate", "deletionDate", .string),
             Field("ScheduledPurgeDate", "scheduledPurgeDate", .string),
             Field("Locations", "locations", .object(multiRegionSettings)),
-            Field("CommitmentPlanAssociations", "commitmentPlanAssociations", .list(.object(commitmentPlanAssociation))),
+            Field(
+                "CommitmentPlanAssociations", "commitmentPlanAssociations", .list(.object(commitmentPlanAssociation))),
             Field("AbusePenalty", "abusePenalty", .object(abusePenalty)),
             Field("RaiMonitorConfig", "raiMonitorConfig", .object(raiMonitorConfig)),
         ])
@@ -224,6 +245,9 @@ enum CognitiveServicesModels {
     /// `ConvertTo-Json` does not read).
     static let defaultAction = SDKEnumeration(
         typeName: azNamespace + "PSNetWorkRuleDefaultActionEnum",
-        members: [.init(name: "Deny", value: 0, serializedName: "Deny"), .init(name: "Allow", value: 1, serializedName: "Allow")],
+        members: [
+            .init(name: "Deny", value: 0, serializedName: "Deny"),
+            .init(name: "Allow", value: 1, serializedName: "Allow"),
+        ],
         writesNames: false, ignoresCase: false)
 }

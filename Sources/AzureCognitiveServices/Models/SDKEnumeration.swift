@@ -30,7 +30,9 @@ struct SDKEnumeration: Sendable {
             members.first { $0.serializedName == text }
             ?? (ignoresCase ? members.first { $0.serializedName.lowercased() == text.lowercased() } : nil)
         return found.map {
-            PSEnumeration(typeName: typeName, name: $0.name, value: $0.value, serializedName: writesNames ? $0.serializedName : nil)
+            PSEnumeration(
+                typeName: typeName, name: $0.name, value: $0.value,
+                serializedName: writesNames ? $0.serializedName : nil)
         }
     }
 }

@@ -74,12 +74,15 @@ struct SDKModel: Sendable {
         var properties: [PSObject.Property] = []
         for field in fields {
             // Newtonsoft matches member names exactly first, then ignoring case.
-            let member = members.first { $0.key == field.jsonName } ?? members.first { $0.key.lowercased() == field.jsonName.lowercased() }
+            let member =
+                members.first { $0.key == field.jsonName }
+                ?? members.first { $0.key.lowercased() == field.jsonName.lowercased() }
             let value: PSValue
             if field.name == extensionDataField {
                 let declared = Set(fields.map { $0.jsonName.lowercased() })
                 let extra = members.filter { !declared.contains($0.key.lowercased()) }
-                value = extra.isEmpty ? .null : .dictionary(extra.map { PSValue.Entry($0.key, Self.anyValue($0.value)) })
+                value =
+                    extra.isEmpty ? .null : .dictionary(extra.map { PSValue.Entry($0.key, Self.anyValue($0.value)) })
             } else {
                 value = try Self.decode(member?.value, as: field.kind, path: Self.join(path, field.jsonName))
             }
@@ -115,7 +118,8 @@ struct SDKModel: Sendable {
         case (.dictionary(let element), .object(let members)):
             var entries: [PSValue.Entry] = []
             for member in members {
-                entries.append(PSValue.Entry(member.key, try decode(member.value, as: element, path: join(path, member.key))))
+                entries.append(
+                    PSValue.Entry(member.key, try decode(member.value, as: element, path: join(path, member.key))))
             }
             return .dictionary(entries)
         case (.enumeration(let type), .string(let text)):

@@ -21,7 +21,8 @@ public enum PSValueDisplay {
     public static let enumerationLimit = 4
 
     /// `SmartToString`: the text of a property value in a list (or, with `isTable`, a table) view.
-    public static func text(_ value: PSValue, isTable: Bool = false, enumerationLimit: Int = enumerationLimit) -> String {
+    public static func text(_ value: PSValue, isTable: Bool = false, enumerationLimit: Int = enumerationLimit) -> String
+    {
         switch value {
         case .list(let elements): enumeration(elements.map(objectName), limit: enumerationLimit)
         case .dictionary(let entries): enumeration(entries.map(keyValuePair), limit: enumerationLimit)
