@@ -9,6 +9,8 @@
 /// word and shows as `-` only where the line breaks there; a no-break space or non-breaking
 /// hyphen also ends a word and, as in PowerShell, is dropped.
 ///
+/// The list view and Get-Help's layout (`HelpLayoutWriter`) both wrap with it.
+///
 /// Example: `FormatLineWrap.lines("aaa bbb ccc", firstLineWidth: 8, followingLinesWidth: 8)` is
 /// `["aaa bbb ", "ccc"]`.
 enum FormatLineWrap {
