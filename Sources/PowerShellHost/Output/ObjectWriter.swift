@@ -24,7 +24,9 @@ public final class ObjectWriter {
     public static let propertyCountForTable = 4
 
     /// `format` nil: PowerShell's default view, chosen by the first object.
-    public init(format: OutputFormat?, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300)) {
+    public init(
+        format: OutputFormat?, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300)
+    ) {
         self.format = format
         self.sink = sink
         self.maximumWidth = maximumWidth
@@ -34,7 +36,9 @@ public final class ObjectWriter {
     public func write(_ object: PSObject) {
         let view = format ?? (object.properties.count <= Self.propertyCountForTable ? .table : .list)
         format = view
-        // Table and list layout start here, from `object` (JSON is written as it is).
+        // Table and list layout start here from `object`; JSON is written as it is. A step that
+        // must change what the views show (caret notation for control characters on a terminal)
+        // belongs here, for .table and .list only: `object.mappingStrings(…)` reaches every string.
         switch view {
         case .json:
             sink.write(object.compressedJSON + "\n")
