@@ -79,6 +79,40 @@ public enum ARMErrorMessages {
         }
     }
 
+    /// A list's `nextLink` that leads away from the Resource Manager endpoint: AzShim does not
+    /// follow it (Az would, with the token). Names the link's origin, or its start when it is
+    /// not a URL.
+    ///
+    /// Example: `The next page of the list is at 'https://elsewhere.example', not at the Resource Manager endpoint 'https://management.azure.com'; AzShim sends the access token nowhere else, so it does not follow the link.`
+    public static func foreignNextLink(_ link: String, endpoint: String) -> String {
+        let place = AzureURL(link)?.origin ?? shortened(link)
+        return "The next page of the list is at '\(place)', not at the Resource Manager endpoint '\(endpoint)'; "
+            + "AzShim sends the access token nowhere else, so it does not follow the link."
+    }
+
+    /// A `nextLink` on the right endpoint whose path or query is not plain printable ASCII.
+    public static func malformedNextLink(_ link: String) -> String {
+        "The next page link of the list is not a valid URL: '\(shortened(link))'."
+    }
+
+    /// A `nextLink` the list already followed: a server that sends it again would never end.
+    public static func repeatedNextLink(_ link: String) -> ErrorRecord {
+        ErrorRecord(
+            message: "The next page link of the list repeats one already followed ('\(shortened(link))'); "
+                + "AzShim stops rather than read the same pages forever.",
+            errorId: "ARMRequestFailed", category: .invalidData)
+    }
+
+    /// The SDK's `SerializationException` for a 200 body it cannot read into its models.
+    public static func deserializationFailed() -> ErrorRecord {
+        ErrorRecord(message: "Unable to deserialize the response.", errorId: "SerializationException", category: .closeError)
+    }
+
+    /// At most 100 characters of server text, with `…` when cut.
+    private static func shortened(_ text: String) -> String {
+        text.count > 100 ? String(text.prefix(100)) + "…" : text
+    }
+
     /// Seconds as messages print them: `3`, `0.5`, `0.125`; any value, never a trap (a
     /// `Retry-After` of `1e300` prints as `1e+300`).
     static func formatSeconds(_ seconds: Double) -> String {

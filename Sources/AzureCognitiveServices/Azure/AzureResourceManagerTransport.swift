@@ -28,11 +28,18 @@ public final class AzureResourceManagerTransport: ARMTransport {
 
     public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
         if self.pipeline.cancellation.isCancelled { throw .cancelled }
+        let url: AzureURL
+        if let link = request.nextLink {
+            // Checked before the token is fetched: a refused link costs no request at all.
+            url = try Self.nextPageURL(link, resourceManager: resourceManagerURL)
+        } else {
+            var resource = resourceManagerURL.appendingPath(request.encodedPath)
+            resource.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
+            url = resource
+        }
         // The token request and the call share the attempt's time limit.
         let pipeline = self.pipeline.limited(to: request.timeLimit)
         let token = try tokens.token(pipeline: pipeline)
-        var url = resourceManagerURL.appendingPath(request.encodedPath)
-        url.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
         var headers: [(name: String, value: String)] = [("Authorization", "Bearer \(token)")]
         if request.body != nil {
             headers.append(("Content-Type", "application/json; charset=utf-8"))
@@ -55,6 +62,24 @@ public final class AzureResourceManagerTransport: ARMTransport {
             return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: Array(scrubbed.utf8))
         }
         return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: response.body)
+    }
+
+    /// A list's `nextLink` as the URL to GET, verbatim, when it points at the Resource Manager
+    /// endpoint the token is for (same scheme, host and port) and its path and query are plain
+    /// printable ASCII; otherwise the request is refused and no token leaves the process.
+    ///
+    /// Example: with `https://management.azure.com`, `https://management.azure.com/subscriptions/s/…?api-version=2024-10-01&%24skipToken=x`
+    /// is followed; `https://elsewhere.example/…` and `http://management.azure.com/…` are refused.
+    static func nextPageURL(_ link: String, resourceManager: AzureURL) throws(ARMTransportError) -> AzureURL {
+        guard let url = AzureURL(link), url.scheme == resourceManager.scheme, url.host == resourceManager.host,
+            url.port == resourceManager.port
+        else {
+            throw .refused(reason: ARMErrorMessages.foreignNextLink(link, endpoint: resourceManager.origin))
+        }
+        guard url.target.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw .refused(reason: ARMErrorMessages.malformedNextLink(link))
+        }
+        return url
     }
 
     private func registerKeys(in body: [UInt8], pipeline: AzureHTTPPipeline) {

@@ -36,7 +36,8 @@ public enum CommandHost {
     ) -> Int32 {
         let metadata = definition.metadata
         var io = processIO
-        let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
+        // nil: the default view, table or list by the first object (ObjectWriter).
+        let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) }
         let binder = CommandLineBinder(metadata: metadata)
         func fail(_ record: ErrorRecord, reason: String? = nil) -> Int32 {
             let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)

@@ -5,10 +5,6 @@ extension PSObject {
     /// Example: a `Key1` of `"\u{1B}[2J\u{1B}]0;owned\u{07}"` from a hostile server is shown as
     /// `^[[2J^[]0;owned^G` and never clears the screen or retitles the window.
     func escapingControls() -> PSObject {
-        PSObject(
-            typeName: typeName,
-            properties: properties.map {
-                (TerminalText.escapingControls($0.name), $0.value.map(TerminalText.escapingControls))
-            })
+        mappingStrings(TerminalText.escapingControls)
     }
 }

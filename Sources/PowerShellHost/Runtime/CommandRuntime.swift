@@ -38,7 +38,7 @@ public final class CommandRuntime {
     /// How long a What-if line may wait in the buffer while more lines keep coming.
     static let holdLimit = Duration.milliseconds(50)
 
-    init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat) {
+    init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat?) {
         self.metadata = metadata
         self.preferences = preferences
         self.io = io
