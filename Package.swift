@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim", "FakeAzure"]
         ),
     ]
 )

@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target (address sanitizer on) for SECONDS seconds.
 #
-#   Scripts/fuzz.sh TARGET SECONDS      TARGET: arguments | json | help
+#   Scripts/fuzz.sh TARGET SECONDS      TARGET: arguments | json | help | http | scrubber
 #   Scripts/fuzz.sh TARGET FILE...      re-run saved inputs (crash reproduction)
 #
 # The targets are built here with swiftc, outside SwiftPM, so `swift build` and `swift test`
 # never need the fuzzer runtime: the library sources are compiled with
 # `-sanitize=fuzzer,address` into .build/fuzz/ and linked with Fuzz/<Target>/*.swift, whose
-# `LLVMFuzzerTestOneInput` is the entry point. Seeds: Fuzz/Seeds/TARGET (committed). Corpus:
-# fuzz-corpus/TARGET, crashes: fuzz-artifacts/TARGET (both git-ignored). Exit status: 0 when
+# `LLVMFuzzerTestOneInput` is the entry point. Modules are built with -enable-testing, so a
+# harness may `@testable import` them to reach internal parsers (the HTTP response reader).
+# Seeds: Fuzz/Seeds/TARGET (committed). Corpus: fuzz-corpus/TARGET, crashes: fuzz-artifacts/TARGET (both git-ignored). Exit status: 0 when
 # nothing was found, 1 when libFuzzer found a crash, leak, timeout or memory blow-up, 3 when the
 # toolchain has no libFuzzer runtime (never a silent skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-usage() { echo "usage: Scripts/fuzz.sh arguments|json|help SECONDS|FILE..." >&2; exit 2; }
+usage() { echo "usage: Scripts/fuzz.sh arguments|json|help|http|scrubber SECONDS|FILE..." >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 target=$1
 shift
@@ -23,6 +24,8 @@ case "$target" in
     arguments) folder=Arguments; modules=(PowerShellHost AzureCognitiveServices); max_len=4096 ;;
     json) folder=JSONStream; modules=(PowerShellHost); max_len=8192 ;;
     help) folder=HelpMarkdown; modules=(PowerShellHost AzureCognitiveServices); max_len=16384 ;;
+    http) folder=HTTPResponse; modules=(PowerShellHost AzureCognitiveServices); max_len=16384 ;;
+    scrubber) folder=SecretScrubber; modules=(PowerShellHost AzureCognitiveServices); max_len=8192 ;;
     *) usage ;;
 esac
 
@@ -43,15 +46,19 @@ fi
 build=$root/.build/fuzz
 mkdir -p "$build"
 flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6)
-# Rebuild a module only when one of its sources is newer than its archive.
+# Rebuild a module only when one of its sources is newer than its archive, or the flags changed.
+module_flags=("${flags[@]}" -enable-testing)
 for module in "${modules[@]}"; do
     archive=$build/lib$module.a
+    stamp=$build/$module.flags
     mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
-    if [[ ! -f "$archive" ]] || [[ -n $(find "Sources/$module" -name '*.swift' -newer "$archive" | head -1) ]]; then
+    if [[ ! -f "$archive" ]] || [[ "$(cat "$stamp" 2>/dev/null)" != "${module_flags[*]}" ]] \
+        || [[ -n $(find "Sources/$module" -name '*.swift' -newer "$archive" | head -1) ]]; then
         echo "== building $module with -sanitize=fuzzer,address" >&2
-        swiftc "${flags[@]}" -module-name "$module" -emit-library -static -emit-module \
+        swiftc "${module_flags[@]}" -module-name "$module" -emit-library -static -emit-module \
             -emit-module-path "$build/$module.swiftmodule" -I "$build" -o "$archive" "${sources[@]}"
         touch "$archive"
+        echo "${module_flags[*]}" > "$stamp"
     fi
 done
 binary=$build/fuzz-$target

@@ -173,6 +173,45 @@ public final class FakeAzureServer: @unchecked Sendable {
         }
     }
 
+    /// Serves `catalog`'s accounts under `/subscriptions/` as ARM does for
+    /// Get-AzCognitiveServicesAccount (GET one account, GET a resource group's or the
+    /// subscription's list, paged through `nextLink` with a `$skipToken`), and the fixed keys
+    /// (`Reply.keys`) for `listKeys` and `regenerateKey`, so a whole rotation pipeline runs
+    /// against it.
+    ///
+    /// Example: `server.serveAccounts(FakeAccountCatalog(count: 250, pageSize: 100))`, then
+    /// `GET /subscriptions/<s>/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01`
+    /// answers 100 accounts and a `nextLink` with `%24skipToken=100`.
+    public func serveAccounts(_ catalog: FakeAccountCatalog) {
+        let origin = baseURL
+        route("/subscriptions/") { request in Self.answer(request, catalog: catalog, origin: origin) }
+    }
+
+    /// The reply `serveAccounts` gives `request`.
+    public static func answer(_ request: Recorded, catalog: FakeAccountCatalog, origin: String) -> Reply {
+        let segments = request.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        let lower = segments.map { $0.lowercased() }
+        if request.method == "POST", lower.last == "listkeys" || lower.last == "regeneratekey" { return .keys }
+        let notFound = Reply.json(
+            404, #"{"error":{"code":"ResourceNotFound","message":"The Resource was not found."}}"#)
+        guard request.method == "GET", lower.count >= 5, lower[0] == "subscriptions",
+            lower[1] == catalog.subscription.lowercased()
+        else { return notFound }
+        let apiVersion = request.query["api-version"] ?? ""
+        let start = Int(request.query["$skipToken"] ?? "0") ?? 0
+        let provider = ["providers", "microsoft.cognitiveservices", "accounts"]
+        func page(_ indices: [Int]) -> Reply {
+            .json(200, catalog.page(indices, start: start, path: request.path, apiVersion: apiVersion, origin: origin))
+        }
+        if lower.count == 5, Array(lower[2...4]) == provider { return page(catalog.indices(inResourceGroup: nil)) }
+        guard lower[2] == "resourcegroups", lower.count >= 7, Array(lower[4...6]) == provider else { return notFound }
+        if lower.count == 7 { return page(catalog.indices(inResourceGroup: segments[3])) }
+        if lower.count == 8, let index = catalog.index(resourceGroup: segments[3], name: segments[7]) {
+            return .json(200, catalog.json(index))
+        }
+        return notFound
+    }
+
     public var requests: [Recorded] { state.withLock { $0.requests } }
     /// Requests received so far (also when they are not kept).
     public var requestCount: Int { state.withLock { $0.requestCount } }

@@ -9,12 +9,16 @@ import Glibc
 // process, for Scripts/bench.sh. Not a product and never installed.
 //
 //   azshim-fake-azure [--port N] [--delay-ms MS] [--throttle-every N] [--storm N] [--retry-after-ms MS]
+//                     [--accounts N] [--page-size N] [--resource-groups N]
 //
 // Prints `port=<n>` on stdout once it listens. Every token request (any path ending in
 // `/oauth2/v2.0/token`) gets a token valid for an hour; every other POST gets fixed keys after
 // `--delay-ms`. `--storm N`: the first N ARM requests get 429 with `retry-after-ms`;
 // `--throttle-every N`: so does every Nth one after that. `GET /__stats` and SIGTERM/SIGINT
 // print `requests=… arm=… tokens=… throttled=… connections=…` (SIGTERM then exits 0).
+// `--accounts N`: GETs under `/subscriptions/00000000-1111-2222-3333-444444444444/` serve N
+// generated accounts (`FakeAccountCatalog`: `acct…` spread over `--resource-groups` groups
+// `rg0`, `rg1`, …, or `rg` alone), `--page-size` per page (default 100) with next links.
 //
 // Example: `azshim-fake-azure --delay-ms 20 &` then
 // `AZURE_RESOURCE_MANAGER_URL=http://127.0.0.1:<port> AZURE_AUTHORITY_HOST=http://127.0.0.1:<port> …`.
@@ -25,22 +29,31 @@ struct FakeAzureOptions: Sendable {
     var throttleEvery = 0
     var storm = 0
     var retryAfterMilliseconds = 100
+    var accounts = 0
+    var pageSize = 100
+    var resourceGroups = 1
 
     static let usage =
         "usage: azshim-fake-azure [--port N] [--delay-ms MS] [--throttle-every N] [--storm N] [--retry-after-ms MS]"
+        + " [--accounts N] [--page-size N] [--resource-groups N]"
 
     static func parse(_ words: [String]) -> FakeAzureOptions? {
         var options = FakeAzureOptions()
         var index = 0
         while index < words.count {
             let name = words[index]
-            guard index + 1 < words.count, let number = Double(words[index + 1]), number >= 0 else { return nil }
+            guard index + 1 < words.count, let number = Double(words[index + 1]), number >= 0, number <= 1e9 else {
+                return nil
+            }
             switch name {
             case "--port": options.port = Int(number)
             case "--delay-ms": options.delayMilliseconds = number
             case "--throttle-every": options.throttleEvery = Int(number)
             case "--storm": options.storm = Int(number)
             case "--retry-after-ms": options.retryAfterMilliseconds = Int(number)
+            case "--accounts": options.accounts = Int(number)
+            case "--page-size": options.pageSize = max(1, Int(number))
+            case "--resource-groups": options.resourceGroups = max(1, Int(number))
             default: return nil
             }
             index += 2
@@ -111,13 +124,23 @@ let keys = FakeAzureServer.Reply.json(
 let throttled = FakeAzureServer.Reply.json(
     429, #"{"error":{"code":"TooManyRequests","message":"The request is being throttled."}}"#,
     headers: [("retry-after-ms", String(options.retryAfterMilliseconds))], delay: delay)
+let catalog = FakeAccountCatalog(
+    resourceGroups: options.resourceGroups == 1 ? ["rg"] : (0..<options.resourceGroups).map { "rg\($0)" },
+    count: options.accounts, pageSize: options.pageSize)
+let origin = server.baseURL
 server.route("/") { request in
     if request.path == "/__stats" { return .json(200, #"{"stats":""# + counters.line(server: server) + #""}"#) }
     if request.path.hasSuffix("/oauth2/v2.0/token") {
         counters.tokenRequest()
         return .token
     }
-    return counters.armRequest(options: options) ? throttled : keys
+    if counters.armRequest(options: options) { return throttled }
+    if options.accounts > 0 && request.method == "GET" {
+        var reply = FakeAzureServer.answer(request, catalog: catalog, origin: origin)
+        reply.delay = delay
+        return reply
+    }
+    return keys
 }
 say("port=\(server.port)")
 

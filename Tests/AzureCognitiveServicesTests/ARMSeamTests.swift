@@ -48,6 +48,12 @@ struct ARMSeamTests {
         let badBody = try emulator.send(
             ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: Array("{}".utf8)))
         #expect(badBody.statusCode == 400)
+        // A read never creates an account: listKeys of an unknown one is ARM's 404 even with
+        // autocreate; a regeneration creates it.
+        let listKeys = ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v")
+        #expect(try emulator.send(listKeys).statusCode == 404)
+        let body = Array(#"{"keyName":"Key1"}"#.utf8)
+        _ = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: body))
         let listed = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
         let again = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
         #expect(listed.statusCode == 200 && listed.body == again.body)

@@ -143,10 +143,16 @@ import Testing
         let port = Env.closedPort()
         let clock = FakeClock()
         let (transport, _) = try makeTransport(server, ["AZURE_RESOURCE_MANAGER_URL": "http://127.0.0.1:\(port)"], clock: clock)
-        #expect(throws: ARMTransportError.connectionFailed(endpoint: "http://127.0.0.1:\(port)", reason: "Connection refused")) {
-            try Env.regenerate(transport)
+        // Retried 3 times like a 5xx; the error then says so.
+        let error = #expect(throws: ARMTransportError.self) { try Env.regenerate(transport) }
+        guard case .gaveUp(let last, let attempts, _, let budget) = error else {
+            Issue.record("expected the retries to be counted, got \(String(describing: error))")
+            return
         }
-        #expect(clock.sleeps.count == 2)  // retried 3 times like a 5xx
+        #expect(last == .connectionFailed(endpoint: "http://127.0.0.1:\(port)", reason: "Connection refused"))
+        #expect(attempts == 4)
+        #expect(budget == nil)
+        #expect(clock.sleeps.count == 2)
     }
 
     @Test func timeoutNamesTheEndpoint() throws {

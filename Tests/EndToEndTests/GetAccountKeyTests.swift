@@ -67,6 +67,8 @@ struct GetAccountKeyTests {
     func prefixWithoutConfirm() throws {
         let harness = Harness()
         defer { harness.remove() }
+        // A read never creates an account: New- creates it first.
+        _ = harness.run(["rg", "acct", "Key1"])
         #expect(harness.run(["-C", "acct", "rg"], definition: Self.get).status == 0)
         #expect(harness.storedKeys(account: "acct") != nil)
     }

@@ -19,23 +19,48 @@ public enum ARMErrorMessages {
 
     /// A request that got no HTTP response.
     public static func record(for failure: ARMTransportError) -> ErrorRecord {
-        let message: String
+        ErrorRecord(message: sentence(failure), errorId: "ARMRequestFailed", category: category(failure))
+    }
+
+    private static func sentence(_ failure: ARMTransportError) -> String {
         switch failure {
-        case .connectionFailed(let endpoint, let reason): message = "Cannot connect to \(endpoint): \(reason)."
+        case .connectionFailed(let endpoint, let reason): "Cannot connect to \(endpoint): \(reason)."
         case .timedOut(let endpoint, let seconds):
-            message = "The request to \(endpoint) timed out after \(formatSeconds(seconds)) seconds."
-        case .invalidResponse(let endpoint, let reason): message = "The response from \(endpoint) was not valid: \(reason)."
-        case .cancelled: message = "The operation was canceled."
-        case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): message = reason
+            "The request to \(endpoint) timed out after \(formatSeconds(roundedDuration(seconds))) seconds."
+        case .invalidResponse(let endpoint, let reason): "The response from \(endpoint) was not valid: \(reason)."
+        case .cancelled: "The operation was canceled."
+        case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
+        case .gaveUp(let last, let attempts, let seconds, let budget):
+            sentence(last) + " "
+                + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: true)
         }
-        let category: ErrorRecord.Category =
-            switch failure {
-            case .authenticationFailed: .authenticationError
-            case .cancelled: .operationStopped
-            case .localFailure: .closeError
-            default: .connectionError
-            }
-        return ErrorRecord(message: message, errorId: "ARMRequestFailed", category: category)
+    }
+
+    private static func category(_ failure: ARMTransportError) -> ErrorRecord.Category {
+        switch failure {
+        case .authenticationFailed: .authenticationError
+        case .cancelled: .operationStopped
+        case .localFailure: .closeError
+        case .gaveUp(let last, _, _, _): category(last)
+        default: .connectionError
+        }
+    }
+
+    /// `3 attempts were made in 17 seconds.`, and with a budget
+    /// `…; AZSHIM_HTTP_TOTAL_TIMEOUT (20 s) leaves no time for another.`
+    private static func attemptsClause(attempts: Int, seconds: Double, budget: Double?, asSentence: Bool) -> String {
+        var text = attempts == 1 ? "1 attempt was made" : "\(attempts) attempts were made"
+        text += " in \(formatSeconds(roundedDuration(seconds))) seconds"
+        if let budget {
+            text +=
+                "; \(AzureHTTPSettings.totalTimeoutVariable) (\(formatSeconds(budget)) s) leaves no time for another"
+        }
+        return asSentence ? text + "." : text
+    }
+
+    /// Durations as messages show them: whole seconds from 10 s on, hundredths below.
+    private static func roundedDuration(_ seconds: Double) -> Double {
+        seconds >= 10 ? seconds.rounded() : (seconds * 100).rounded() / 100
     }
 
     /// The same failure as a clause inside AzShim's own messages (a token request that could not
@@ -43,16 +68,58 @@ public enum ARMErrorMessages {
     static func reason(_ failure: ARMTransportError) -> String {
         switch failure {
         case .connectionFailed(let endpoint, let reason): "cannot connect to \(endpoint): \(reason)"
-        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(formatSeconds(seconds)) s"
+        case .timedOut(let endpoint, let seconds):
+            "\(endpoint) did not answer within \(formatSeconds(roundedDuration(seconds))) s"
         case .invalidResponse(let endpoint, let reason): "invalid response from \(endpoint): \(reason)"
         case .cancelled: "cancelled"
         case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
+        case .gaveUp(let last, let attempts, let seconds, let budget):
+            reason(last) + " ("
+                + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: false) + ")"
         }
     }
 
-    /// Seconds as messages print them: `3`, `0.5`.
+    /// A list's `nextLink` that leads away from the Resource Manager endpoint: AzShim does not
+    /// follow it (Az would, with the token). Names the link's origin, or its start when it is
+    /// not a URL.
+    ///
+    /// Example: `The next page of the list is at 'https://elsewhere.example', not at the Resource Manager endpoint 'https://management.azure.com'; AzShim sends the access token nowhere else, so it does not follow the link.`
+    public static func foreignNextLink(_ link: String, endpoint: String) -> String {
+        let place = AzureURL(link)?.origin ?? shortened(link)
+        return "The next page of the list is at '\(place)', not at the Resource Manager endpoint '\(endpoint)'; "
+            + "AzShim sends the access token nowhere else, so it does not follow the link."
+    }
+
+    /// A `nextLink` on the right endpoint whose path or query is not plain printable ASCII.
+    public static func malformedNextLink(_ link: String) -> String {
+        "The next page link of the list is not a valid URL: '\(shortened(link))'."
+    }
+
+    /// A `nextLink` the list already followed: a server that sends it again would never end.
+    public static func repeatedNextLink(_ link: String) -> ErrorRecord {
+        ErrorRecord(
+            message: "The next page link of the list repeats one already followed ('\(shortened(link))'); "
+                + "AzShim stops rather than read the same pages forever.",
+            errorId: "ARMRequestFailed", category: .invalidData)
+    }
+
+    /// The SDK's `SerializationException` for a 200 body it cannot read into its models.
+    public static func deserializationFailed() -> ErrorRecord {
+        ErrorRecord(message: "Unable to deserialize the response.", errorId: "SerializationException", category: .closeError)
+    }
+
+    /// At most 100 characters of server text, with `…` when cut.
+    private static func shortened(_ text: String) -> String {
+        text.count > 100 ? String(text.prefix(100)) + "…" : text
+    }
+
+    /// Seconds as messages print them: `3`, `0.5`, `0.125`; any value, never a trap (a
+    /// `Retry-After` of `1e300` prints as `1e+300`).
     static func formatSeconds(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        guard seconds.isFinite else { return seconds.isNaN ? "an unknown number of" : "infinitely many" }
+        guard abs(seconds) < 1e15 else { return String(seconds) }
+        let rounded = (seconds * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     /// The SDK's `ValidationException` texts (`Microsoft.Rest.ClientRuntime` Resources.resx).

@@ -13,12 +13,34 @@ public struct ARMRequest: Sendable, Equatable {
     public var apiVersion: String
     /// The JSON body, or nil for none.
     public var body: [UInt8]?
+    /// The most seconds this one attempt may take (token included), or nil for the backend's
+    /// own request timeout. The retrying transport sets it to what the operation's time budget
+    /// has left.
+    public var timeLimit: Double?
+    /// A list's next page: the `nextLink` URL exactly as ARM sent it (path and query, no
+    /// api-version added: the SDK's `ListNext` GETs it verbatim). Nil for every other request,
+    /// which `pathSegments` and `apiVersion` describe. A backend follows a next link only when it
+    /// points at its own Resource Manager endpoint (scheme, host and port), so the access token
+    /// never goes anywhere else; any other link is refused (`ARMTransportError.refused`).
+    public var nextLink: String?
 
-    public init(method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil) {
+    public init(
+        method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
+    ) {
         self.method = method
         self.pathSegments = pathSegments
         self.apiVersion = apiVersion
         self.body = body
+        self.timeLimit = timeLimit
+    }
+
+    /// `GET nextLink`: the next page of a list.
+    ///
+    /// Example: `ARMRequest.nextPage("https://management.azure.com/subscriptions/s/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=eyJ…")`.
+    public static func nextPage(_ link: String) -> ARMRequest {
+        var request = ARMRequest(method: "GET", pathSegments: [], apiVersion: "")
+        request.nextLink = link
+        return request
     }
 
     /// The path with every segment percent-encoded as a URL path segment

@@ -14,4 +14,8 @@ public enum ARMTransportError: Error, Sendable, Equatable {
     /// Getting a token failed; `message` is safe to show (the identity platform's
     /// `error_description`, never a secret).
     case authenticationFailed(String)
+    /// The retries, or the time budget for one operation (`AZSHIM_HTTP_TOTAL_TIMEOUT`, given as
+    /// `budget` when it was what ended them), ran out: the last failure, how many attempts were
+    /// made and over how many seconds.
+    indirect case gaveUp(last: ARMTransportError, attempts: Int, seconds: Double, budget: Double?)
 }

@@ -26,17 +26,21 @@ struct AzureCLICredential: AzureTokenCredential {
         if resource.hasSuffix("/.default") { resource.removeLast(9) }
         let arguments = ["account", "get-access-token", "-o", "json", "--resource", resource]
         pipeline.diagnostics.debug("Running: az \(arguments.joined(separator: " "))")
+        // Within what the operation's time budget leaves, when that is less.
+        let allowed = min(timeout, pipeline.deadline.map { $0 - MonotonicTime.now() } ?? timeout)
         let output: AzureSubprocess.Output
         do {
             output = try AzureSubprocess.run(
-                executable: az, arguments: arguments, environment: environment, timeout: timeout,
+                executable: az, arguments: arguments, environment: environment, timeout: allowed,
                 cancellation: pipeline.cancellation)
         } catch {
             switch error {
             case .cancelled: throw .cancelled
             case .timedOut:
-                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds(timeout)) s")
+                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s")
             case .spawnFailed(let reason): throw .authenticationFailed("\(source): cannot run '\(az)': \(reason)")
+            case .outputTooLarge(let cap):
+                throw .authenticationFailed("\(source): 'az account get-access-token' wrote more than \(cap) bytes")
             }
         }
         let errorText = String(decoding: output.stderr, as: UTF8.self)
@@ -53,6 +57,10 @@ struct AzureCLICredential: AzureTokenCredential {
             throw .authenticationFailed("\(source): 'az account get-access-token' printed no accessToken")
         }
         pipeline.secrets.register(token)
+        if let problem = AzureAccessToken.bearerProblem(token) {
+            let reason = "the access token 'az account get-access-token' printed cannot be sent in an HTTP header"
+            throw .authenticationFailed("\(source): \(reason): \(problem)")
+        }
         pipeline.diagnostics.debug("az account get-access-token: {\"accessToken\": \"<redacted>\", …}")
         var expiresOn = pipeline.clock.now() + 300
         if let epoch = json["expires_on"].flatMap(AzureTokenResponse.number) {

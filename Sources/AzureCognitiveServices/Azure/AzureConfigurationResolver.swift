@@ -16,7 +16,7 @@ public enum AzureConfigurationResolver {
     /// regenerateKey operation is unchanged since 2017-04-18).
     public static let defaultAPIVersion = "2024-10-01"
     /// Seconds for one HTTP request unless `AZSHIM_HTTP_TIMEOUT` says otherwise.
-    public static let defaultRequestTimeout = 100.0
+    public static let defaultRequestTimeout = AzureHTTPSettings().requestTimeout
 
     /// `AZSHIM_API_VERSION` or the default; letters, digits, `-` and `.` only.
     public static func apiVersion(environment: [String: String]) throws(AzureConfigurationError) -> String {
@@ -137,17 +137,11 @@ public enum AzureConfigurationResolver {
             throw .noSubscription
         }
 
-        var timeout = defaultRequestTimeout
-        if let text = environment["AZSHIM_HTTP_TIMEOUT"] {
-            guard let value = Double(text.httpTrimmed), value > 0, value <= 3600 else {
-                throw .invalidSetting(variable: "AZSHIM_HTTP_TIMEOUT", value: text, reason: "expected seconds between 0 and 3600.")
-            }
-            timeout = value
-        }
+        let http = try AzureHTTPSettings(environment: environment)
         let pipeline = AzureHTTPPipeline(
             client: HTTPClient(settings: HTTPClient.Settings(extraCAFile: environment["AZSHIM_CA_FILE"])),
             diagnostics: diagnostics, secrets: AzureSecretRegistry(), cancellation: cancellation, clock: clock,
-            requestTimeout: timeout)
+            requestTimeout: http.requestTimeout)
         let tokens = AzureTokenCache(credential: credential, audience: cloud.audience)
         if probeVM {
             diagnostics.verbose("No credential configured; trying the Azure VM managed identity endpoint.")
@@ -175,8 +169,10 @@ public enum AzureConfigurationResolver {
         ]
         for line in lines { diagnostics.verbose(line) }
         let arm = AzureResourceManagerTransport(resourceManagerURL: armURL, tokens: tokens, pipeline: pipeline)
+        var policy = AzureRetryPolicy(environment: environment)
+        policy.totalTimeout = http.totalTimeout
         let transport = AzureRetryingTransport(
-            wrapping: arm, policy: AzureRetryPolicy(environment: environment), clock: clock,
+            wrapping: arm, policy: policy, clock: clock,
             cancellation: cancellation, diagnostics: diagnostics)
         let description = AzureConnectionDescription(
             cloudName: cloud.name, resourceManagerURL: armText, authorityHost: authorityText, audience: cloud.audience,

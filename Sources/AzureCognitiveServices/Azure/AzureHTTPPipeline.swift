@@ -12,14 +12,46 @@ struct AzureHTTPPipeline: Sendable {
     var clock: any AzureClock
     /// Seconds for one whole request (connect, send, receive), 100 as in .NET's HttpClient.
     var requestTimeout: Double
+    /// When every exchange through this pipeline must be over (monotonic seconds), or nil.
+    var deadline: Double?
 
+    /// This pipeline with every exchange ending within `seconds` from now (nil: unchanged).
+    func limited(to seconds: Double?) -> AzureHTTPPipeline {
+        guard let seconds else { return self }
+        var copy = self
+        copy.deadline = min(deadline ?? .infinity, MonotonicTime.now() + seconds)
+        return copy
+    }
+
+    /// Sends `request` and returns the response; the timeout is `timeout` (else
+    /// `requestTimeout`), cut to what `deadline` leaves. The reasons of failures are scrubbed
+    /// of secrets: they can quote what the server sent.
     func exchange(_ request: HTTPMessage.Request, connectTimeout: Double? = nil, timeout: Double? = nil)
         throws(ARMTransportError) -> HTTPMessage.Response
     {
+        var seconds = timeout ?? requestTimeout
+        if let deadline { seconds = min(seconds, deadline - MonotonicTime.now()) }
+        if seconds <= 0 { throw .timedOut(endpoint: request.url.origin, seconds: 0) }
         diagnostics.debug(AzureHTTPTrace.request(request, secrets: secrets))
-        let response = try client.send(
-            request, timeout: timeout ?? requestTimeout, connectTimeout: connectTimeout, cancellation: cancellation)
+        let response: HTTPMessage.Response
+        do {
+            response = try client.send(
+                request, timeout: seconds, connectTimeout: connectTimeout, cancellation: cancellation)
+        } catch {
+            throw scrubbed(error)
+        }
         diagnostics.debug(AzureHTTPTrace.response(response, secrets: secrets))
         return response
+    }
+
+    private func scrubbed(_ error: ARMTransportError) -> ARMTransportError {
+        switch error {
+        case .connectionFailed(let endpoint, let reason):
+            .connectionFailed(endpoint: endpoint, reason: secrets.scrub(reason))
+        case .invalidResponse(let endpoint, let reason):
+            .invalidResponse(endpoint: endpoint, reason: secrets.scrub(reason))
+        case .refused(let reason): .refused(reason: secrets.scrub(reason))
+        default: error
+        }
     }
 }

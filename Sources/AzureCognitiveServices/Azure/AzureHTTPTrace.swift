@@ -13,6 +13,8 @@ enum AzureHTTPTrace {
     static let secretNames: Set<String> = [
         "key1", "key2", "primarykey", "secondarykey", "access_token", "accesstoken", "refresh_token",
         "id_token", "client_secret", "client_assertion", "assertion", "password", "token",
+        // An account's `properties.apiProperties` (GET and list of accounts).
+        "qnaazuresearchendpointkey", "eventhubconnectionstring", "storageaccountconnectionstring",
     ]
     static let omittedHeaders: Set<String> = ["authorization", "proxy-authorization", "x-ms-authorization-auxiliary"]
     static let secretHeaders: Set<String> = ["x-identity-header", "secret", "cookie", "set-cookie"]

@@ -40,12 +40,20 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         switch source {
         case .appService(let endpoint, let header):
             pipeline.secrets.register(header)
+            if let problem = HTTPFieldRules.valueProblem(header) {
+                let reason = "IDENTITY_HEADER cannot be sent in an HTTP header: it contains \(problem)"
+                throw .authenticationFailed("Managed identity authentication failed: \(reason)")
+            }
             url = endpoint
             query = "api-version=2019-08-01&\(resource)"
             if let clientId { query += "&client_id=\(AzureURL.formEncode(clientId))" }
             headers.append(("X-IDENTITY-HEADER", header))
         case .azureML(let endpoint, let secret):
             pipeline.secrets.register(secret)
+            if let problem = HTTPFieldRules.valueProblem(secret) {
+                let reason = "MSI_SECRET cannot be sent in an HTTP header: it contains \(problem)"
+                throw .authenticationFailed("Managed identity authentication failed: \(reason)")
+            }
             url = endpoint
             query = "api-version=2017-09-01&\(resource)"
             if let clientId { query += "&clientid=\(AzureURL.formEncode(clientId))" }

@@ -27,10 +27,19 @@ public final class AzureResourceManagerTransport: ARMTransport {
     public var tokenRequests: Int { tokens.fetchCount }
 
     public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
-        if pipeline.cancellation.isCancelled { throw .cancelled }
+        if self.pipeline.cancellation.isCancelled { throw .cancelled }
+        let url: AzureURL
+        if let link = request.nextLink {
+            // Checked before the token is fetched: a refused link costs no request at all.
+            url = try Self.nextPageURL(link, resourceManager: resourceManagerURL)
+        } else {
+            var resource = resourceManagerURL.appendingPath(request.encodedPath)
+            resource.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
+            url = resource
+        }
+        // The token request and the call share the attempt's time limit.
+        let pipeline = self.pipeline.limited(to: request.timeLimit)
         let token = try tokens.token(pipeline: pipeline)
-        var url = resourceManagerURL.appendingPath(request.encodedPath)
-        url.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
         var headers: [(name: String, value: String)] = [("Authorization", "Bearer \(token)")]
         if request.body != nil {
             headers.append(("Content-Type", "application/json; charset=utf-8"))
@@ -44,7 +53,7 @@ public final class AzureResourceManagerTransport: ARMTransport {
         let response = try pipeline.exchange(HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
             // Regenerated keys stay out of every later message too.
-            registerKeys(in: response.body)
+            registerKeys(in: response.body, pipeline: pipeline)
         }
         guard (200..<300).contains(response.statusCode) else {
             // An error body becomes the error message: a secret ARM echoes (the bearer token in
@@ -55,7 +64,25 @@ public final class AzureResourceManagerTransport: ARMTransport {
         return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: response.body)
     }
 
-    private func registerKeys(in body: [UInt8]) {
+    /// A list's `nextLink` as the URL to GET, verbatim, when it points at the Resource Manager
+    /// endpoint the token is for (same scheme, host and port) and its path and query are plain
+    /// printable ASCII; otherwise the request is refused and no token leaves the process.
+    ///
+    /// Example: with `https://management.azure.com`, `https://management.azure.com/subscriptions/s/…?api-version=2024-10-01&%24skipToken=x`
+    /// is followed; `https://elsewhere.example/…` and `http://management.azure.com/…` are refused.
+    static func nextPageURL(_ link: String, resourceManager: AzureURL) throws(ARMTransportError) -> AzureURL {
+        guard let url = AzureURL(link), url.scheme == resourceManager.scheme, url.host == resourceManager.host,
+            url.port == resourceManager.port
+        else {
+            throw .refused(reason: ARMErrorMessages.foreignNextLink(link, endpoint: resourceManager.origin))
+        }
+        guard url.target.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw .refused(reason: ARMErrorMessages.malformedNextLink(link))
+        }
+        return url
+    }
+
+    private func registerKeys(in body: [UInt8], pipeline: AzureHTTPPipeline) {
         guard let json = try? JSONParser.parse(body) else { return }
         for name in ["key1", "key2"] {
             if let value = json[name]?.stringValue { pipeline.secrets.register(value) }

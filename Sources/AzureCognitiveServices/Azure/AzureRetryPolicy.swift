@@ -2,7 +2,8 @@
 /// 5xx except 501/505 and for failed connections or timeouts (the first at once, then
 /// exponential backoff between 1 and 10 s with jitter); a 429 with `Retry-After` waits and
 /// retries, at most `maximumRetriesFor429` times, and never waits longer than
-/// `maximumRetryAfter` (a longer `Retry-After` returns the 429 instead of hanging).
+/// `maximumRetryAfter` (a longer `Retry-After` returns the 429 instead of hanging); and all of
+/// it fits in `totalTimeout`.
 ///
 /// Example: `AZURE_PS_HTTP_MAX_RETRIES=0 New-AzCognitiveServicesAccountKey rg acct Key1`
 /// reports a 503 at once: `AzureRetryPolicy(environment:)` gives `maximumRetries == 0`.
@@ -14,6 +15,10 @@ public struct AzureRetryPolicy: Sendable, Equatable {
     public var deltaBackoff = 10.0
     /// The longest `Retry-After` that is honoured, in seconds.
     public var maximumRetryAfter = 60.0
+    /// Seconds one operation may take in all: every attempt (token included), every backoff
+    /// and every 429 wait (`AZSHIM_HTTP_TOTAL_TIMEOUT`). An attempt gets at most what is left;
+    /// a retry that would not fit is not started.
+    public var totalTimeout = 300.0
 
     public init() {}
 

@@ -2,7 +2,9 @@
 import Glibc
 
 /// Runs a program with `posix_spawn` (no Foundation `Process`), stdin from `/dev/null`,
-/// collecting stdout and stderr, with a timeout and cancellation (the child gets SIGTERM).
+/// collecting stdout and stderr (at most `maximumOutputBytes` each), with a timeout and
+/// cancellation; a child that overruns any of them is killed (SIGKILL: one that ignores SIGTERM
+/// must not hang the command).
 ///
 /// Example: `try AzureSubprocess.run(executable: "/usr/bin/az", arguments: ["account", "get-access-token", "-o", "json", "--resource", "https://management.core.windows.net/"], environment: env, timeout: 30, cancellation: token)`.
 enum AzureSubprocess {
@@ -16,7 +18,12 @@ enum AzureSubprocess {
         case spawnFailed(String)
         case timedOut
         case cancelled
+        /// It wrote more than `maximumOutputBytes` to stdout or stderr.
+        case outputTooLarge(Int)
     }
+
+    /// Stdout and stderr are each read up to this many bytes (an access token's JSON is a few KB).
+    static let maximumOutputBytes = 16 << 20
 
     /// The first executable file named `name` in the `PATH` list.
     static func find(_ name: String, path: String?) -> String? {
@@ -76,14 +83,18 @@ enum AzureSubprocess {
                 let count = chunk.withUnsafeMutableBytes { read(descriptor.fd, $0.baseAddress, $0.count) }
                 if count > 0 {
                     if descriptor.fd == outPipe[0] { stdout += chunk[0..<count] } else { stderr += chunk[0..<count] }
+                    if stdout.count > maximumOutputBytes || stderr.count > maximumOutputBytes {
+                        failure = .outputTooLarge(maximumOutputBytes)
+                    }
                 } else if count == 0 || errno != EINTR {
                     close(descriptor.fd)
                     open.removeAll { $0 == descriptor.fd }
                 }
             }
+            if failure != nil { break }
         }
         for fd in open { close(fd) }
-        if failure != nil { kill(pid, SIGTERM) }
+        if failure != nil { kill(pid, SIGKILL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if let failure { throw failure }

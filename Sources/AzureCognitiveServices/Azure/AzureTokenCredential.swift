@@ -19,6 +19,10 @@ enum AzureTokenResponse {
         let json = try? JSONParser.parse(response.body)
         if response.statusCode == 200, let token = json?["access_token"]?.stringValue, !token.isEmpty {
             secrets.register(token)
+            if let problem = AzureAccessToken.bearerProblem(token) {
+                throw .authenticationFailed(
+                    "\(source): the access token it returned cannot be sent in an HTTP header: \(problem)")
+            }
             var expiresOn = now + 3600
             if let seconds = json?["expires_in"].flatMap(number) {
                 expiresOn = now + seconds
@@ -42,11 +46,14 @@ enum AzureTokenResponse {
         throw .authenticationFailed(secrets.scrub("\(source): \(reason)"))
     }
 
+    /// A JSON number, or a string holding one, when finite (`"inf"` and `"nan"` are no time).
     static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .number(let text): Double(text)
-        case .string(let text): Double(text)
-        default: nil
-        }
+        let number: Double? =
+            switch value {
+            case .number(let text): Double(text)
+            case .string(let text): Double(text)
+            default: nil
+            }
+        return number.flatMap { $0.isFinite ? $0 : nil }
     }
 }

@@ -18,6 +18,9 @@ struct AzureURL: Sendable, Equatable {
     var target: String
 
     init?(_ text: String) {
+        // Visible ASCII only: a space, a control character or a raw non-ASCII byte would reach
+        // the request line or the Host header as is.
+        guard text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
         let lower = text.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") {

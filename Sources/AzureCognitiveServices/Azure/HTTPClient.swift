@@ -1,13 +1,13 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A small HTTP/1.1 client over POSIX sockets and run-time-loaded OpenSSL: keep-alive
 /// connections reused across requests (one idle pool per origin), `Content-Length`,
-/// chunked and close-delimited bodies, a body size cap, a request timeout, and no redirects
-/// (a 3xx is returned as is).
+/// chunked and close-delimited bodies, a body size cap, a request timeout, strict framing,
+/// header values checked before anything is sent, and no redirects (a 3xx is returned as is).
 ///
 /// Example: `try client.send(request, timeout: 100, cancellation: token)` for
 /// `POST https://management.azure.com/subscriptions/…/regenerateKey?api-version=2024-10-01`
@@ -15,7 +15,8 @@ import Glibc
 final class HTTPClient: Sendable {
     struct Settings: Sendable {
         var connectTimeout: Double = 10
-        var maximumBodyBytes = 10 * 1024 * 1024
+        /// Head, body and framing caps for every response (a 10 MiB body by default).
+        var limits = HTTPResponseReader.Limits()
         /// Extra trusted CA certificates (PEM), from `AZSHIM_CA_FILE`.
         var extraCAFile: String?
     }
@@ -33,22 +34,25 @@ final class HTTPClient: Sendable {
     var connectionsOpened: Int { opened.load(ordering: .relaxed) }
 
     /// Sends `request` and reads the whole response. Throws only when no complete response
-    /// arrived (connection, TLS, timeout, truncation, cancellation).
+    /// arrived (connection, TLS, timeout, truncation, invalid framing, cancellation), or before
+    /// anything is sent when a header value, the method or the target could not be sent as is.
+    /// `timeout` bounds the whole exchange: connecting, sending and every read.
     func send(
         _ request: HTTPMessage.Request, timeout: Double, connectTimeout: Double? = nil,
         cancellation: AzureCancellation
     ) throws(ARMTransportError) -> HTTPMessage.Response {
         if cancellation.isCancelled { throw .cancelled }
         let deadline = MonotonicTime.now() + timeout
-        let head = Self.serializeHead(request)
-        var payload = head
+        var payload = try Self.serializeHead(request)
         if let body = request.body { payload += body }
         var attempt = 0
         while true {
             attempt += 1
             let checkedOut: (HTTPConnection, reused: Bool)
             do {
-                checkedOut = try checkOut(request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout, cancellation: cancellation)
+                checkedOut = try checkOut(
+                    request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout,
+                    cancellation: cancellation)
             } catch .timedOut(let endpoint, _) {
                 throw .timedOut(endpoint: endpoint, seconds: connectTimeout ?? min(timeout, settings.connectTimeout))
             }
@@ -56,26 +60,35 @@ final class HTTPClient: Sendable {
             do {
                 try connection.write(payload, deadline: deadline, cancellation: cancellation)
                 let (response, reusable) = try HTTPResponseReader.read(
-                    from: connection, method: request.method, deadline: deadline,
-                    maximumBodyBytes: settings.maximumBodyBytes, cancellation: cancellation)
+                    from: connection, method: request.method, deadline: deadline, limits: settings.limits,
+                    cancellation: cancellation)
                 connection.responsesRead += 1
                 if reusable { checkIn(connection) } else { connection.close() }
                 return response
-            } catch let error as HTTPResponseReader.ReadError {
+            } catch let error as HTTPResponseError {
                 connection.close()
                 // A kept-alive connection the server closed before answering: resend once on a new one.
                 if case .closedBeforeResponse = error, reused, attempt == 1 { continue }
+                if case .transport(let failure) = error {
+                    if case .connectionFailed = failure, reused, attempt == 1, connection.buffer.isEmpty { continue }
+                    throw Self.timed(failure, seconds: timeout)
+                }
                 throw error.transportError(origin: request.url.origin)
             } catch let error as ARMTransportError {
                 connection.close()
-                if case .timedOut(let endpoint, _) = error { throw .timedOut(endpoint: endpoint, seconds: timeout) }
                 if reused, attempt == 1, case .connectionFailed = error, connection.buffer.isEmpty { continue }
-                throw error
+                throw Self.timed(error, seconds: timeout)
             } catch {
                 connection.close()
                 throw .invalidResponse(endpoint: request.url.origin, reason: "\(error)")
             }
         }
+    }
+
+    /// A timeout says how long the request was allowed; other errors are left as they are.
+    private static func timed(_ error: ARMTransportError, seconds: Double) -> ARMTransportError {
+        if case .timedOut(let endpoint, _) = error { return .timedOut(endpoint: endpoint, seconds: seconds) }
+        return error
     }
 
     /// Closes every idle connection.
@@ -125,9 +138,29 @@ final class HTTPClient: Sendable {
         return try result.get()
     }
 
-    static func serializeHead(_ request: HTTPMessage.Request) -> [UInt8] {
+    /// The request line and header fields, each checked first (RFC 9110 §5.5, RFC 9112 §3):
+    /// a value holding CR, LF, NUL or another control character would add header lines, or a
+    /// whole second request, on the wire, so such a request is refused before anything is sent.
+    static func serializeHead(_ request: HTTPMessage.Request) throws(ARMTransportError) -> [UInt8] {
+        let origin = request.url.origin
+        func refuse(_ what: String, _ problem: String) -> ARMTransportError {
+            .refused(reason: "The request to \(origin) was not sent: \(what) contains \(problem).")
+        }
+        guard HTTPFieldRules.isToken(request.method.utf8) else {
+            throw refuse("the method", "a character a method cannot have")
+        }
+        if let problem = HTTPFieldRules.targetProblem(request.url.target) {
+            throw refuse("the request target", problem)
+        }
+        if let problem = HTTPFieldRules.valueProblem(request.url.hostHeader) { throw refuse("the host name", problem) }
         var text = "\(request.method) \(request.url.target) HTTP/1.1\r\nHost: \(request.url.hostHeader)\r\n"
         for header in request.headers {
+            guard HTTPFieldRules.isToken(header.name.utf8) else {
+                throw refuse("a header name", "a character a header name cannot have")
+            }
+            if let problem = HTTPFieldRules.valueProblem(header.value) {
+                throw refuse("the \(header.name) header", problem)
+            }
             text += "\(header.name): \(header.value)\r\n"
         }
         if let body = request.body {

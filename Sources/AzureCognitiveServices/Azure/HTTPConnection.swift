@@ -7,7 +7,7 @@ import Glibc
 ///
 /// Example: the 1,000 regenerations of a piped `New-AzCognitiveServicesAccountKey` all
 /// travel over one `HTTPConnection` to `https://management.azure.com`.
-final class HTTPConnection: @unchecked Sendable {
+final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
     let origin: String
     private let fd: Int32
     private var ssl: OpaquePointer?
@@ -136,6 +136,7 @@ final class HTTPConnection: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             if cancellation.isCancelled { throw .cancelled }
+            if MonotonicTime.now() >= deadline { throw .timedOut(endpoint: origin, seconds: 0) }
             if let ssl, let tls {
                 let result = bytes.withUnsafeBytes { raw in
                     Self.withoutSIGPIPE {
@@ -170,18 +171,22 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    /// Reads what is available (waiting for at least one byte) and appends it to `buffer`;
-    /// returns the number of bytes read, 0 at the end of the stream.
-    func readMore(deadline: Double, cancellation: AzureCancellation) throws(ARMTransportError) -> Int {
+    /// Reads what is available (waiting for at least one byte) and appends it to `bytes`;
+    /// returns the number of bytes read, 0 at the end of the stream. The deadline is checked
+    /// before every read, also when bytes keep arriving.
+    func receive(into bytes: inout [UInt8], deadline: Double, cancellation: AzureCancellation)
+        throws(ARMTransportError) -> Int
+    {
         var chunk = [UInt8](repeating: 0, count: 16_384)
         while true {
             if cancellation.isCancelled { throw .cancelled }
+            if MonotonicTime.now() >= deadline { throw .timedOut(endpoint: origin, seconds: 0) }
             if let ssl, let tls {
                 let result = chunk.withUnsafeMutableBytes { raw in
                     tls.library.sslRead(ssl, raw.baseAddress, Int32(raw.count))
                 }
                 if result > 0 {
-                    buffer.append(contentsOf: chunk[0..<Int(result)])
+                    bytes.append(contentsOf: chunk[0..<Int(result)])
                     return Int(result)
                 }
                 let code = tls.library.sslGetError(ssl, result)
@@ -202,7 +207,7 @@ final class HTTPConnection: @unchecked Sendable {
             } else {
                 let result = chunk.withUnsafeMutableBytes { raw in recv(fd, raw.baseAddress, raw.count, 0) }
                 if result > 0 {
-                    buffer.append(contentsOf: chunk[0..<result])
+                    bytes.append(contentsOf: chunk[0..<result])
                     return result
                 }
                 if result == 0 { return 0 }
@@ -239,12 +244,11 @@ final class HTTPConnection: @unchecked Sendable {
     static func waitFor(
         fd: Int32, events: Int16, deadline: Double, cancellation: AzureCancellation, origin: String
     ) throws(ARMTransportError) {
-        let start = MonotonicTime.now()
         while true {
             if cancellation.isCancelled { throw .cancelled }
-            let now = MonotonicTime.now()
-            let remaining = deadline - now
-            if remaining <= 0 { throw .timedOut(endpoint: origin, seconds: (deadline - start).rounded()) }
+            let remaining = deadline - MonotonicTime.now()
+            // The caller knows the time it allowed and puts it in the message.
+            if remaining <= 0 { throw .timedOut(endpoint: origin, seconds: 0) }
             var descriptor = pollfd(fd: fd, events: events, revents: 0)
             let result = poll(&descriptor, 1, Int32(max(1, min(remaining, 0.05) * 1000)))
             if result > 0 { return }

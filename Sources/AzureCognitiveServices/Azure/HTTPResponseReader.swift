@@ -1,149 +1,399 @@
-/// Reads one HTTP/1.1 response from an `HTTPConnection`: status line, headers, and a body
-/// delimited by `Content-Length`, chunked transfer coding, or the end of the connection.
+/// Reads one HTTP/1.1 response from an `HTTPByteStream` (RFC 9112), strictly, as from a hostile
+/// server: the status line, header fields, interim (1xx) responses, and a body delimited by
+/// `Content-Length`, chunked transfer coding or the end of the connection.
+///
+/// - Time: the deadline is checked before every read, so no stream of interim responses,
+///   trailers or trickled bytes outlives it; a `101 Switching Protocols` fails at once.
+/// - Size: the heads of the response and of its interim responses and its trailers share one
+///   budget (`Limits.headBytes`); the body and, separately, its chunk framing are capped at
+///   `Limits.bodyBytes`; every number is checked before any arithmetic.
+/// - Framing: two different `Content-Length` values, a sign or anything but digits in one,
+///   `Transfer-Encoding` together with `Content-Length`, a coding other than `chunked`, a chunk
+///   whose data is not followed by CRLF, and control characters in a header are all errors.
 ///
 /// Example: `HTTP/1.1 200 OK`, `Content-Length: 85` and `{"key1":"…","key2":"…"}` become
 /// `HTTPMessage.Response(statusCode: 200, …)` and the connection stays reusable.
-enum HTTPResponseReader {
-    enum ReadError: Error {
-        case closedBeforeResponse
-        case truncated(String)
-        case malformed(String)
-        case tooLarge(Int)
+struct HTTPResponseReader {
+    struct Limits: Sendable {
+        /// The status line and fields of the response, of every interim response before it and
+        /// of its trailers, together.
+        var headBytes = 65_536
+        /// The body; the chunk-size lines and CRLFs of a chunked body, separately, too.
+        var bodyBytes = 10 * 1024 * 1024
+        /// One chunk-size line, extensions included.
+        var chunkLineBytes = 4096
+    }
 
-        func transportError(origin: String) -> ARMTransportError {
-            switch self {
-            case .closedBeforeResponse:
-                .connectionFailed(endpoint: origin, reason: "the server closed the connection without a response")
-            case .truncated(let reason): .invalidResponse(endpoint: origin, reason: reason)
-            case .malformed(let reason): .invalidResponse(endpoint: origin, reason: reason)
-            case .tooLarge(let cap): .invalidResponse(endpoint: origin, reason: "the response body exceeds \(cap) bytes")
-            }
+    /// A parsed status line and its header fields.
+    struct Head {
+        /// 0 for HTTP/1.0, 1 for HTTP/1.1.
+        var minorVersion: Int
+        var status: Int
+        var headers: [(name: String, value: String)]
+
+        /// Every value of the fields called `name` (ignoring case), in order.
+        func values(_ name: String) -> [String] {
+            let folded = name.lowercased()
+            return headers.filter { $0.name.lowercased() == folded }.map(\.value)
+        }
+
+        /// The comma-separated list elements of every `name` field, trimmed and lowercased.
+        func listElements(_ name: String) -> [String] {
+            values(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+                .map { String($0).httpTrimmed.lowercased() }
         }
     }
 
-    static let maximumHeadBytes = 65_536
+    private let stream: any HTTPByteStream
+    private let method: String
+    private let deadline: Double
+    private let cancellation: AzureCancellation
+    private let limits: Limits
+    /// Bytes received; `buffer[position...]` is not consumed yet.
+    private var buffer: [UInt8]
+    private var position = 0
+    private var headBytesLeft: Int
+    private var framingBytesLeft: Int
+    private var receivedAny: Bool
 
+    private init(
+        stream: any HTTPByteStream, method: String, deadline: Double, limits: Limits, cancellation: AzureCancellation
+    ) {
+        self.stream = stream
+        self.method = method
+        self.deadline = deadline
+        self.cancellation = cancellation
+        self.limits = limits
+        buffer = stream.buffer
+        receivedAny = !buffer.isEmpty
+        headBytesLeft = limits.headBytes
+        framingBytesLeft = limits.bodyBytes
+    }
+
+    /// Reads one response; `reusable` says whether the connection can carry another request.
+    /// Bytes after the response stay in `stream.buffer`.
     static func read(
-        from connection: HTTPConnection, method: String, deadline: Double, maximumBodyBytes: Int,
+        from stream: any HTTPByteStream, method: String, deadline: Double, limits: Limits = Limits(),
         cancellation: AzureCancellation
-    ) throws -> (HTTPMessage.Response, reusable: Bool) {
+    ) throws(HTTPResponseError) -> (HTTPMessage.Response, reusable: Bool) {
+        var reader = HTTPResponseReader(
+            stream: stream, method: method, deadline: deadline, limits: limits, cancellation: cancellation)
+        stream.buffer = []
+        defer { stream.buffer = Array(reader.buffer[reader.position...]) }
+        return try reader.readResponse()
+    }
+
+    private mutating func readResponse() throws(HTTPResponseError) -> (HTTPMessage.Response, reusable: Bool) {
+        var head: Head
+        repeat {
+            try checkTime()
+            head = try Self.parseHead(readHead())
+            if head.status == 101 {
+                throw .malformed("the server switched protocols (101), which AzShim never asks for")
+            }
+        } while head.status < 200
+        let connection = head.listElements("Connection")
+        var reusable = head.minorVersion >= 1 ? !connection.contains("close") : connection.contains("keep-alive")
+        let body: [UInt8]
+        let transferCodings = head.listElements("Transfer-Encoding")
+        let lengths = head.values("Content-Length")
+        if method == "HEAD" || head.status == 204 || head.status == 304 {
+            body = []
+        } else if !transferCodings.isEmpty {
+            if !lengths.isEmpty {
+                throw .malformed("both Transfer-Encoding and Content-Length (the body could be read two ways)")
+            }
+            guard transferCodings == ["chunked"] else {
+                throw .malformed("unsupported Transfer-Encoding (only chunked is accepted)")
+            }
+            body = try readChunkedBody()
+        } else if !lengths.isEmpty {
+            body = try readBody(length: Self.contentLength(lengths, cap: limits.bodyBytes))
+        } else {
+            reusable = false
+            body = try readToEnd()
+        }
+        if position < buffer.count { reusable = false }
+        return (HTTPMessage.Response(statusCode: head.status, headers: head.headers, body: body), reusable)
+    }
+
+    // MARK: Reading
+
+    private func checkTime() throws(HTTPResponseError) {
+        if cancellation.isCancelled { throw .transport(.cancelled) }
+        if MonotonicTime.now() >= deadline { throw .transport(.timedOut(endpoint: stream.origin, seconds: 0)) }
+    }
+
+    /// Reads more bytes (compacting the consumed ones away first); 0 at the end of the stream.
+    private mutating func receive() throws(HTTPResponseError) -> Int {
+        try checkTime()
+        if position == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+        } else if position >= 65_536 && position * 2 >= buffer.count {
+            buffer.removeFirst(position)
+            position = 0
+        }
+        let count: Int
+        do {
+            count = try stream.receive(into: &buffer, deadline: deadline, cancellation: cancellation)
+        } catch {
+            throw .transport(error)
+        }
+        if count > 0 { receivedAny = true }
+        return count
+    }
+
+    /// Makes at least `count` unconsumed bytes available, or throws `truncated(what)`.
+    private mutating func require(_ count: Int, _ what: String) throws(HTTPResponseError) {
+        while buffer.count - position < count {
+            if try receive() == 0 { throw .truncated("the connection closed \(what)") }
+        }
+    }
+
+    /// The head up to (not including) its empty line, consumed, and counted against the budget.
+    private mutating func readHead() throws(HTTPResponseError) -> ArraySlice<UInt8> {
+        var scanned = 0
         while true {
-            let headEnd = try readHead(connection, deadline: deadline, cancellation: cancellation)
-            let headBytes = Array(connection.buffer[0..<headEnd])
-            connection.buffer.removeFirst(headEnd + 4)
-            let (version, status, headers) = try parseHead(headBytes)
-            if (100..<200).contains(status) && status != 101 { continue }
-            let response = HTTPMessage.Response(statusCode: status, headers: headers, body: [])
-            let connectionHeader = response.header("Connection")?.lowercased() ?? ""
-            var reusable = version == "HTTP/1.1" ? !connectionHeader.contains("close") : connectionHeader.contains("keep-alive")
-            var body: [UInt8] = []
-            let transferEncoding = response.header("Transfer-Encoding")?.lowercased() ?? ""
-            if method == "HEAD" || status == 204 || status == 304 {
-                body = []
-            } else if transferEncoding.contains("chunked") {
-                body = try readChunked(connection, deadline: deadline, cap: maximumBodyBytes, cancellation: cancellation)
-            } else if let lengthText = response.header("Content-Length") {
-                guard let length = Int(lengthText.httpTrimmed), length >= 0 else {
-                    throw ReadError.malformed("invalid Content-Length '\(lengthText)'")
+            var offset = max(0, scanned - 3)
+            while position + offset + 3 < buffer.count {
+                let index = position + offset
+                if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10
+                {
+                    let consumed = offset + 4
+                    guard consumed <= headBytesLeft else { throw headTooLarge }
+                    headBytesLeft -= consumed
+                    let head = buffer[position..<index]
+                    position = index + 4
+                    return head
                 }
-                if length > maximumBodyBytes { throw ReadError.tooLarge(maximumBodyBytes) }
-                while connection.buffer.count < length {
-                    if try connection.readMore(deadline: deadline, cancellation: cancellation) == 0 {
-                        throw ReadError.truncated("the connection closed after \(connection.buffer.count) of \(length) body bytes")
+                offset += 1
+            }
+            scanned = buffer.count - position
+            if scanned >= headBytesLeft { throw headTooLarge }
+            if try receive() == 0 {
+                if !receivedAny { throw .closedBeforeResponse }
+                throw .truncated("the connection closed inside the response head")
+            }
+        }
+    }
+
+    private var headTooLarge: HTTPResponseError {
+        .malformed("the response head exceeds \(limits.headBytes) bytes (interim responses and trailers included)")
+    }
+
+    /// One CRLF-terminated line, consumed, without its CRLF; at most `limit` bytes with the CRLF.
+    private mutating func readLine(limit: Int, tooLong: HTTPResponseError)
+        throws(HTTPResponseError) -> ArraySlice<UInt8>
+    {
+        var scanned = 0
+        while true {
+            while scanned < buffer.count - position {
+                let index = position + scanned
+                if buffer[index] == 10 {
+                    guard scanned + 1 <= limit else { throw tooLong }
+                    guard scanned >= 1, buffer[index - 1] == 13 else {
+                        throw .malformed("a line in a chunked body does not end with CRLF")
                     }
+                    let line = buffer[position..<(index - 1)]
+                    position = index + 1
+                    return line
                 }
-                body = Array(connection.buffer[0..<length])
-                connection.buffer.removeFirst(length)
-            } else {
-                reusable = false
-                while try connection.readMore(deadline: deadline, cancellation: cancellation) > 0 {
-                    if connection.buffer.count > maximumBodyBytes { throw ReadError.tooLarge(maximumBodyBytes) }
-                }
-                body = connection.buffer
-                connection.buffer = []
+                scanned += 1
             }
-            var complete = response
-            complete.body = body
-            if !connection.buffer.isEmpty { reusable = false }
-            return (complete, reusable)
+            if scanned >= limit { throw tooLong }
+            if try receive() == 0 { throw .truncated("the connection closed inside a chunked body") }
         }
     }
 
-    /// Index of the `\r\n\r\n` that ends the head.
-    private static func readHead(_ connection: HTTPConnection, deadline: Double, cancellation: AzureCancellation) throws -> Int {
-        var searchFrom = 0
-        while true {
-            let buffer = connection.buffer
-            if buffer.count >= 4 {
-                var index = max(0, searchFrom - 3)
-                while index + 3 < buffer.count {
-                    if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-                        return index
-                    }
-                    index += 1
-                }
-                searchFrom = buffer.count
-            }
-            if buffer.count > maximumHeadBytes { throw ReadError.malformed("the response head exceeds \(maximumHeadBytes) bytes") }
-            if try connection.readMore(deadline: deadline, cancellation: cancellation) == 0 {
-                if connection.buffer.isEmpty { throw ReadError.closedBeforeResponse }
-                throw ReadError.truncated("the connection closed inside the response head")
+    private mutating func readBody(length: Int) throws(HTTPResponseError) -> [UInt8] {
+        while buffer.count - position < length {
+            if try receive() == 0 {
+                throw .truncated("the connection closed after \(buffer.count - position) of \(length) body bytes")
             }
         }
+        let body = Array(buffer[position..<(position + length)])
+        position += length
+        return body
     }
 
-    static func parseHead(_ bytes: [UInt8]) throws -> (String, Int, [(name: String, value: String)]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
-        guard !lines.isEmpty else { throw ReadError.malformed("empty response head") }
-        let statusLine = lines.removeFirst()
-        let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]), (100...999).contains(status) else {
-            throw ReadError.malformed("invalid status line '\(statusLine.prefix(80))'")
-        }
-        var headers: [(name: String, value: String)] = []
-        for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { throw ReadError.malformed("invalid header line") }
-            headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).httpTrimmed))
-        }
-        return (String(parts[0]), status, headers)
+    private mutating func readToEnd() throws(HTTPResponseError) -> [UInt8] {
+        // Checked before every read too: the bytes that came with the head may already be too many.
+        repeat {
+            if buffer.count - position > limits.bodyBytes { throw .tooLarge(limits.bodyBytes) }
+        } while try receive() > 0
+        if buffer.count - position > limits.bodyBytes { throw .tooLarge(limits.bodyBytes) }
+        let body = Array(buffer[position...])
+        position = buffer.count
+        return body
     }
 
-    private static func readLine(_ connection: HTTPConnection, deadline: Double, cancellation: AzureCancellation) throws -> String {
-        while true {
-            if let end = connection.buffer.firstIndex(of: 10) {
-                var lineBytes = Array(connection.buffer[0..<end])
-                connection.buffer.removeFirst(end + 1)
-                if lineBytes.last == 13 { lineBytes.removeLast() }
-                return String(decoding: lineBytes, as: UTF8.self)
-            }
-            if connection.buffer.count > 8192 { throw ReadError.malformed("a chunk-size line is too long") }
-            if try connection.readMore(deadline: deadline, cancellation: cancellation) == 0 {
-                throw ReadError.truncated("the connection closed inside a chunked body")
-            }
-        }
-    }
-
-    private static func readChunked(_ connection: HTTPConnection, deadline: Double, cap: Int, cancellation: AzureCancellation) throws -> [UInt8] {
+    private mutating func readChunkedBody() throws(HTTPResponseError) -> [UInt8] {
         var body: [UInt8] = []
         while true {
-            let line = try readLine(connection, deadline: deadline, cancellation: cancellation)
-            let sizeText = line.split(separator: ";", maxSplits: 1).first.map(String.init)?.httpTrimmed ?? ""
-            guard let size = Int(sizeText, radix: 16), size >= 0 else {
-                throw ReadError.malformed("invalid chunk size '\(sizeText.prefix(20))'")
-            }
+            let tooLong = framingTooLarge(line: framingBytesLeft)
+            let line = try readLine(limit: min(limits.chunkLineBytes, framingBytesLeft), tooLong: tooLong)
+            framingBytesLeft -= line.count + 2
+            let size = try Self.chunkSize(line, maximum: limits.bodyBytes - body.count, cap: limits.bodyBytes)
             if size == 0 {
-                while try !readLine(connection, deadline: deadline, cancellation: cancellation).isEmpty {}
+                try readTrailers()
                 return body
             }
-            if body.count + size > cap { throw ReadError.tooLarge(cap) }
-            while connection.buffer.count < size + 2 {
-                if try connection.readMore(deadline: deadline, cancellation: cancellation) == 0 {
-                    throw ReadError.truncated("the connection closed inside a chunked body")
-                }
+            guard framingBytesLeft >= 2 else { throw framingTooLarge(line: 0) }
+            framingBytesLeft -= 2
+            // `size` is at most the body cap, so `size + 2` cannot overflow.
+            try require(size + 2, "inside a chunked body")
+            body.append(contentsOf: buffer[position..<(position + size)])
+            guard buffer[position + size] == 13, buffer[position + size + 1] == 10 else {
+                throw .malformed("chunk data is not followed by CRLF")
             }
-            body += connection.buffer[0..<size]
-            connection.buffer.removeFirst(size + 2)
+            position += size + 2
+        }
+    }
+
+    private func framingTooLarge(line budget: Int) -> HTTPResponseError {
+        budget < limits.chunkLineBytes
+            ? .tooLarge(limits.bodyBytes) : .malformed("a chunk-size line exceeds \(limits.chunkLineBytes) bytes")
+    }
+
+    /// Trailer fields after the last chunk: checked like header fields, counted against the head
+    /// budget, and dropped.
+    private mutating func readTrailers() throws(HTTPResponseError) {
+        while true {
+            let tooLong = headTooLarge
+            let line = try readLine(limit: headBytesLeft, tooLong: tooLong)
+            headBytesLeft -= line.count + 2
+            if line.isEmpty { return }
+            _ = try Self.fieldLine(line, number: 0)
+        }
+    }
+
+    // MARK: Parsing (pure; the fuzz target calls these directly too)
+
+    /// `HTTP/1.x SP 3DIGIT [SP reason]` and the field lines of a head (without its empty line).
+    static func parseHead(_ bytes: ArraySlice<UInt8>) throws(HTTPResponseError) -> Head {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 13, index + 1 < bytes.endIndex, bytes[index + 1] == 10 {
+                lines.append(bytes[start..<index])
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        lines.append(bytes[start..<bytes.endIndex])
+        let (minor, status) = try statusLine(lines[0])
+        var headers: [(name: String, value: String)] = []
+        for (number, line) in lines.dropFirst().enumerated() {
+            if let first = line.first, first == 0x20 || first == 0x09 {
+                // obs-fold (RFC 9112 §5.2): a user agent replaces it with a space.
+                guard let last = headers.indices.last else {
+                    throw .malformed("the first header line is a continuation line")
+                }
+                let continuation = try fieldValue(line, number: number + 1)
+                headers[last].value += (headers[last].value.isEmpty || continuation.isEmpty ? "" : " ") + continuation
+                continue
+            }
+            headers.append(try fieldLine(line, number: number + 1))
+        }
+        return Head(minorVersion: minor, status: status, headers: headers)
+    }
+
+    private static func statusLine(_ line: ArraySlice<UInt8>) throws(HTTPResponseError) -> (minor: Int, status: Int) {
+        let bytes = Array(line)
+        let prefix = Array("HTTP/1.".utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        guard bytes.count >= 12, Array(bytes[0..<7]) == prefix, isDigit(bytes[7]), bytes[8] == 0x20,
+            isDigit(bytes[9]), isDigit(bytes[10]), isDigit(bytes[11]), bytes[9] != 0x30,
+            bytes.count == 12 || bytes[12] == 0x20
+        else {
+            let excerpt = String(decoding: bytes.prefix(16), as: UTF8.self)
+            throw .malformed("the status line is not 'HTTP/1.x NNN …' (it starts '\(excerpt)')")
+        }
+        if let bad = bytes.dropFirst(12).first(where: { !HTTPFieldRules.isValueByte($0) }) {
+            throw .malformed("the status line contains \(HTTPFieldRules.describe(bad))")
+        }
+        let status = Int(bytes[9] - 0x30) * 100 + Int(bytes[10] - 0x30) * 10 + Int(bytes[11] - 0x30)
+        return (Int(bytes[7] - 0x30), status)
+    }
+
+    /// `name ":" OWS value OWS`, the name a token, the value free of control characters.
+    static func fieldLine(_ line: ArraySlice<UInt8>, number: Int) throws(HTTPResponseError) -> (
+        name: String, value: String
+    ) {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), HTTPFieldRules.isToken(line[line.startIndex..<colon])
+        else {
+            throw .malformed("header line \(number) is not 'name: value'")
+        }
+        let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
+        return (name, try fieldValue(line[(colon + 1)...], number: number))
+    }
+
+    private static func fieldValue(_ bytes: ArraySlice<UInt8>, number: Int) throws(HTTPResponseError) -> String {
+        if let bad = bytes.first(where: { !HTTPFieldRules.isValueByte($0) }) {
+            throw .malformed("header line \(number) contains \(HTTPFieldRules.describe(bad))")
+        }
+        var value = bytes
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+        return String(decoding: value, as: UTF8.self)
+    }
+
+    /// The body length from every `Content-Length` field: each list element `1*DIGIT` and all
+    /// equal (RFC 9110 §8.6, RFC 9112 §6.3); more than `cap` is `tooLarge`.
+    static func contentLength(_ values: [String], cap: Int) throws(HTTPResponseError) -> Int {
+        var agreed: Substring?
+        for value in values {
+            for element in value.split(separator: ",", omittingEmptySubsequences: false) {
+                let text = Substring(String(element).httpTrimmed)
+                guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                    throw .malformed("invalid Content-Length (not a decimal number)")
+                }
+                var digits = text.drop { $0 == "0" }
+                if digits.isEmpty { digits = "0" }
+                if let agreed, agreed != digits { throw .malformed("two different Content-Length values") }
+                agreed = digits
+            }
+        }
+        guard let digits = agreed else { throw .malformed("invalid Content-Length (empty)") }
+        // 10 digits already exceed any cap an Int can hold here; parse only what fits.
+        guard digits.count <= 18, let length = Int(digits), length <= cap else { throw .tooLarge(cap) }
+        return length
+    }
+
+    /// `1*HEXDIG [ BWS ";" chunk-ext ]`; a size over `maximum` (what the body cap leaves) is
+    /// `tooLarge(cap)`, found before it could overflow.
+    static func chunkSize(_ line: ArraySlice<UInt8>, maximum: Int, cap: Int) throws(HTTPResponseError) -> Int {
+        var size = 0
+        var digits = 0
+        var index = line.startIndex
+        while index < line.endIndex, let digit = hexValue(line[index]) {
+            size = size * 16 + digit
+            if size > maximum { throw .tooLarge(cap) }
+            digits += 1
+            index += 1
+        }
+        guard digits > 0 else { throw .malformed("a chunk-size line does not start with a hexadecimal size") }
+        var rest = line[index...]
+        while let first = rest.first, first == 0x20 || first == 0x09 { rest = rest.dropFirst() }
+        guard rest.isEmpty || rest.first == UInt8(ascii: ";") else {
+            throw .malformed("invalid characters after a chunk size")
+        }
+        if let bad = rest.first(where: { !HTTPFieldRules.isValueByte($0) }) {
+            throw .malformed("a chunk extension contains \(HTTPFieldRules.describe(bad))")
+        }
+        return size
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
         }
     }
 }

@@ -18,7 +18,8 @@ public final class GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmd
 
     public static let definition = CommandDefinition(
         metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name],
-        makeCmdlet: { GetAzCognitiveServicesAccountKey(metadata: metadata, environment: $0) })
+        makeCmdlet: { GetAzCognitiveServicesAccountKey(metadata: metadata, environment: $0) },
+        checkEnvironment: AzureHTTPSettings.problem)
 
     static let outputTypeName = "Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccountKeys"
 

@@ -18,7 +18,8 @@ public final class NewAzCognitiveServicesAccountKey: CognitiveServicesAccountCmd
 
     public static let definition = CommandDefinition(
         metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name],
-        makeCmdlet: { NewAzCognitiveServicesAccountKey(metadata: metadata, environment: $0) })
+        makeCmdlet: { NewAzCognitiveServicesAccountKey(metadata: metadata, environment: $0) },
+        checkEnvironment: AzureHTTPSettings.problem)
 
     /// What New- writes: the SDK's `ApiKeys`, not wrapped (`WriteObject(keys)`).
     static let outputTypeName = "Microsoft.Azure.Management.CognitiveServices.Models.ApiKeys"

@@ -1,22 +1,37 @@
 import PowerShellHost
 
-/// A local, file-backed emulation of the Cognitive Services key operations of Azure Resource
-/// Manager, answering through the same seam as the real client.
+/// A local, file-backed emulation of the Cognitive Services account operations of Azure
+/// Resource Manager, answering through the same seam as the real client: get and list accounts
+/// (paged, `nextLink` and all), get and list soft-deleted accounts, list and regenerate keys.
 ///
-/// Each request takes an exclusive lock on `<state>.lock`, reads the state file, applies the
-/// operation and replaces the file atomically (mode 0600), so concurrent processes never lose
-/// an update and a reader never sees half a file.
+/// A key regeneration takes an exclusive lock on `<state>.lock`, reads the state file, applies
+/// the change and replaces the file atomically (mode 0600), so concurrent processes never lose
+/// an update and a reader never sees half a file. It creates an unknown account (when
+/// `autocreate` is on) with the documented defaults: kind `CognitiveServices`, SKU `S0`,
+/// location `westus`, its regional endpoint, no tags, created now. A read (get, list,
+/// `listKeys`) never creates or changes anything: an unknown account is ARM's 404.
 ///
 /// Example: `AZURE_ENVIRONMENT=Emulator New-AzCognitiveServicesAccountKey rg myluis Key1` sends
-/// `POST …/accounts/myluis/regenerateKey` here and gets `{"key1":"<new>","key2":"<old>"}`.
+/// `POST …/accounts/myluis/regenerateKey` here and gets `{"key1":"<new>","key2":"<old>"}`;
+/// `GET /subscriptions/<s>/providers/Microsoft.CognitiveServices/accounts` then lists `myluis`.
 public struct EmulatorBackend: ARMTransport {
     public let stateFilePath: String
-    /// Create unknown accounts on first use (`AZSHIM_EMULATOR_AUTOCREATE`, default on).
+    /// Create unknown accounts on a key regeneration (`AZSHIM_EMULATOR_AUTOCREATE`, default on).
     public let autocreate: Bool
+    /// Accounts per page of a list (ARM's is 100).
+    public let pageSize: Int
+    /// The time new accounts are created at.
+    let now: @Sendable () -> EmulatorTimestamp
 
-    public init(stateFilePath: String, autocreate: Bool) {
+    public init(stateFilePath: String, autocreate: Bool, pageSize: Int = 100) {
+        self.init(stateFilePath: stateFilePath, autocreate: autocreate, pageSize: pageSize, now: EmulatorTimestamp.now)
+    }
+
+    init(stateFilePath: String, autocreate: Bool, pageSize: Int, now: @escaping @Sendable () -> EmulatorTimestamp) {
         self.stateFilePath = stateFilePath
         self.autocreate = autocreate
+        self.pageSize = max(1, pageSize)
+        self.now = now
     }
 
     /// The state file path: `AZSHIM_EMULATOR_STATE`, else `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`.
@@ -27,71 +42,124 @@ public struct EmulatorBackend: ARMTransport {
     }
 
     public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
-        let segments = request.pathSegments
-        guard request.method == "POST", segments.count == 9, segments[0].lowercased() == "subscriptions",
-            segments[2].lowercased() == "resourcegroups", segments[4].lowercased() == "providers",
-            segments[5].lowercased() == "microsoft.cognitiveservices", segments[6].lowercased() == "accounts"
-        else {
-            return Self.error(404, code: "NotFound", message: "The emulator does not serve \(request.method) \(request.encodedPath).")
-        }
-        let (subscription, resourceGroup, name, action) = (segments[1], segments[3], segments[7], segments[8].lowercased())
-        let keyName: String?
-        switch action {
-        case "listkeys": keyName = nil
-        case "regeneratekey":
-            guard let body = request.body, let parsed = try? JSONParser.parse(body),
-                let key = parsed["keyName"]?.stringValue, ["key1", "key2"].contains(key.lowercased())
-            else {
-                return Self.error(400, code: "InvalidRequestContent", message: "The request content is not valid: keyName must be Key1 or Key2.")
-            }
-            keyName = key.lowercased()
-        default:
-            return Self.error(404, code: "NotFound", message: "The emulator does not serve the action '\(segments[8])'.")
-        }
+        let route = try EmulatorRoute(request)
         do {
-            return try update(subscription: subscription, resourceGroup: resourceGroup, name: name, regenerating: keyName)
+            switch route {
+            case .rejected(let response):
+                return response
+            case .regenerateKey(let subscription, let resourceGroup, let name, let keyName):
+                return try regenerate(
+                    subscription: subscription, resourceGroup: resourceGroup, name: name, keyName: keyName)
+            case .listKeys(let subscription, let resourceGroup, let name):
+                let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
+                guard let account = try read()[id] else {
+                    return Self.accountNotFound(resourceGroup: resourceGroup, name: name)
+                }
+                return Self.keys(account)
+            case .getAccount(let subscription, let resourceGroup, let name):
+                let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
+                guard let account = try read()[id] else {
+                    return Self.accountNotFound(resourceGroup: resourceGroup, name: name)
+                }
+                return Self.ok(EmulatorAccountJSON.account(account, subscription: subscription))
+            case .listAccounts(let subscription, let resourceGroup, let after, let apiVersion):
+                var prefix = subscription.lowercased() + "/"
+                if let resourceGroup { prefix += resourceGroup.lowercased() + "/" }
+                let path =
+                    "/subscriptions/\(ARMRequest.percentEncodePathSegment(subscription))"
+                    + (resourceGroup.map { "/resourceGroups/\(ARMRequest.percentEncodePathSegment($0))" } ?? "")
+                    + "/providers/Microsoft.CognitiveServices/accounts"
+                return page(
+                    of: try read().accounts, prefix: prefix, after: after, nextPath: path, apiVersion: apiVersion
+                ) {
+                    EmulatorAccountJSON.account($0, subscription: subscription)
+                }
+            case .listDeletedAccounts(let subscription, let after, let apiVersion):
+                let path =
+                    "/subscriptions/\(ARMRequest.percentEncodePathSegment(subscription))/providers/Microsoft.CognitiveServices/deletedAccounts"
+                return page(
+                    of: try read().deletedAccounts, prefix: subscription.lowercased() + "/", after: after,
+                    nextPath: path, apiVersion: apiVersion
+                ) {
+                    EmulatorAccountJSON.deletedAccount($0, subscription: subscription)
+                }
+            case .getDeletedAccount(let subscription, let location, let resourceGroup, let name):
+                let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
+                guard let entry = try read().deletedAccounts.first(where: { $0.id == id }),
+                    entry.account.location.lowercased() == location.lowercased()
+                else {
+                    return Self.error(
+                        404, code: "ResourceNotFound",
+                        message:
+                            "The Resource 'Microsoft.CognitiveServices/locations/\(location)/resourceGroups/\(resourceGroup)/deletedAccounts/\(name)' "
+                            + "was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix")
+                }
+                return Self.ok(EmulatorAccountJSON.deletedAccount(entry.account, subscription: subscription))
+            }
         } catch {
             throw .localFailure(error.description)
         }
     }
 
-    private func update(
-        subscription: String, resourceGroup: String, name: String, regenerating keyName: String?
-    ) throws(EmulatorFailure) -> ARMResponse {
-        let folder = String(stateFilePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+    /// The state as the file holds it (none yet: no accounts). Reads take no lock: every write
+    /// replaces the whole file atomically, so a reader sees one state or the next.
+    private func read() throws(EmulatorFailure) -> EmulatorState {
+        let bytes: [UInt8]?
+        do { bytes = try FileSystem.readIfExists(stateFilePath) } catch { throw .fileSystem(error) }
+        guard let bytes else { return EmulatorState() }
+        do { return try EmulatorState(parsing: bytes) } catch { throw .corrupt(stateFilePath, error) }
+    }
+
+    /// One page of the entries under `prefix`, in id order, after the id `after`; a `nextLink`
+    /// when more remain.
+    private func page(
+        of entries: [EmulatorState.Entry], prefix: String, after: String?, nextPath: String, apiVersion: String,
+        json: (EmulatorState.Account) -> JSONValue
+    ) -> ARMResponse {
+        let selected = entries.filter { entry in entry.id.hasPrefix(prefix) && after.map { entry.id > $0 } ?? true }
+            .sorted { $0.id < $1.id }
+        let shown = selected.prefix(pageSize)
+        var members: [(key: String, value: JSONValue)] = [("value", .array(shown.map { json($0.account) }))]
+        if selected.count > shown.count, let last = shown.last {
+            let link =
+                EmulatorRoute.origin + nextPath + "?api-version=" + AzureURL.formEncode(apiVersion)
+                + "&%24skipToken=" + AzureURL.formEncode(last.id)
+            members.append(("nextLink", .string(link)))
+        }
+        return Self.ok(.object(members))
+    }
+
+    private func regenerate(subscription: String, resourceGroup: String, name: String, keyName: String)
+        throws(EmulatorFailure) -> ARMResponse
+    {
+        let folder = String(
+            stateFilePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
         do {
             if !folder.isEmpty { try FileSystem.makeDirectories(folder) }
             let lock = try FileSystem.Lock(path: stateFilePath + ".lock")
             defer { lock.unlock() }
             // A writer killed mid-write leaves its temporary file; under the lock, none is live.
             FileSystem.removeStaleTemporaries(of: stateFilePath)
-            var state = EmulatorState()
-            if let bytes = try FileSystem.readIfExists(stateFilePath) {
-                do { state = try EmulatorState(parsing: bytes) } catch { throw EmulatorFailure.corrupt(stateFilePath, error) }
-            }
+            var state = try read()
             let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
             var account: EmulatorState.Account
             if let existing = state[id] {
                 account = existing
             } else if autocreate {
-                account = .init(resourceGroup: resourceGroup, name: name, key1: Self.newKey(), key2: Self.newKey())
+                account = EmulatorState.Account(
+                    resourceGroup: resourceGroup, name: name, key1: Self.newKey(), key2: Self.newKey())
+                account.createdAt = now().text
+                account.etag = "\"\(Self.newGUID())\""
             } else {
-                return Self.error(
-                    404, code: "ResourceNotFound",
-                    message: "The Resource 'Microsoft.CognitiveServices/accounts/\(name)' under resource group "
-                        + "'\(resourceGroup)' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix")
+                return Self.accountNotFound(resourceGroup: resourceGroup, name: name)
             }
             switch keyName {
             case "key1": account.key1 = Self.newKey()
-            case "key2": account.key2 = Self.newKey()
-            default: break
+            default: account.key2 = Self.newKey()
             }
-            if state[id] != account {
-                state[id] = account
-                try FileSystem.replaceAtomically(stateFilePath, with: state.serialized)
-            }
-            let body = JSONWriter.compact(.object([("key1", .string(account.key1)), ("key2", .string(account.key2))]))
-            return ARMResponse(statusCode: 200, headers: [("Content-Type", "application/json; charset=utf-8")], json: body)
+            state[id] = account
+            try FileSystem.replaceAtomically(stateFilePath, with: state.serialized)
+            return Self.keys(account)
         } catch let failure as FileSystem.Failure {
             throw .fileSystem(failure)
         } catch let failure as EmulatorFailure {
@@ -104,13 +172,42 @@ public struct EmulatorBackend: ARMTransport {
     /// 32 lowercase hexadecimal characters from the system's secure random generator
     /// (`getrandom` on Linux), the shape of a classic Cognitive Services key.
     static func newKey() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef")
-        return String((0..<32).map { _ in digits[Int(generator.next(upperBound: UInt8(16)))] })
+        hexDigits(32)
     }
 
-    private static func error(_ status: Int, code: String, message: String) -> ARMResponse {
-        let body = JSONWriter.compact(.object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
-        return ARMResponse(statusCode: status, headers: [("Content-Type", "application/json; charset=utf-8")], json: body)
+    /// A random GUID's text, `8-4-4-4-12` hexadecimal digits (ARM's etags are quoted GUIDs).
+    static func newGUID() -> String {
+        [8, 4, 4, 4, 12].map(hexDigits).joined(separator: "-")
+    }
+
+    private static func hexDigits(_ count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef")
+        return String((0..<count).map { _ in digits[Int(generator.next(upperBound: UInt8(16)))] })
+    }
+
+    private static func keys(_ account: EmulatorState.Account) -> ARMResponse {
+        ok(.object([("key1", .string(account.key1)), ("key2", .string(account.key2))]))
+    }
+
+    private static func accountNotFound(resourceGroup: String, name: String) -> ARMResponse {
+        error(
+            404, code: "ResourceNotFound",
+            message: "The Resource 'Microsoft.CognitiveServices/accounts/\(name)' under resource group "
+                + "'\(resourceGroup)' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"
+        )
+    }
+
+    private static func ok(_ body: JSONValue) -> ARMResponse {
+        ARMResponse(
+            statusCode: 200, headers: [("Content-Type", "application/json; charset=utf-8")],
+            json: JSONWriter.compact(body))
+    }
+
+    static func error(_ status: Int, code: String, message: String) -> ARMResponse {
+        let body = JSONWriter.compact(
+            .object([("error", .object([("code", .string(code)), ("message", .string(message))]))]))
+        return ARMResponse(
+            statusCode: status, headers: [("Content-Type", "application/json; charset=utf-8")], json: body)
     }
 }

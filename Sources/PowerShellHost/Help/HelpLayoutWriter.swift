@@ -53,77 +53,8 @@ struct HelpLayoutWriter {
         return lines
     }
 
-    /// `StringManipulationHelper.GenerateLinesWithWordWrap` (cultures en, fr, de, it, pt, es),
-    /// with one display cell per character.
+    /// `StringManipulationHelper.GenerateLinesWithWordWrap`, the word wrap the list view uses too.
     static func generateLines(_ value: String, firstLineWidth: Int, followingLinesWidth: Int) -> [String] {
-        if value.isEmpty { return [""] }
-        var result: [String] = []
-        let physicalLines = value.replacing("\r", with: "").split(separator: "\n", omittingEmptySubsequences: false)
-        for physical in physicalLines {
-            if physical.count <= firstLineWidth {
-                result.append(String(physical))
-                continue
-            }
-            var spacesLeft = firstLineWidth
-            var lineWidth = firstLineWidth
-            var firstLine = true
-            var single = ""
-            for word in words(physical) {
-                let wordWidth = word.count
-                if lineWidth == 0 {
-                    if firstLine {
-                        firstLine = false
-                        lineWidth = followingLinesWidth
-                    }
-                    if lineWidth == 0 { break }
-                    spacesLeft = lineWidth
-                }
-                if wordWidth > lineWidth {
-                    for character in word {
-                        if 1 > spacesLeft {
-                            result.append(single)
-                            single = String(character)
-                            if firstLine {
-                                firstLine = false
-                                lineWidth = followingLinesWidth
-                            }
-                            spacesLeft = lineWidth - 1
-                        } else {
-                            single.append(character)
-                            spacesLeft -= 1
-                        }
-                    }
-                } else if wordWidth > spacesLeft {
-                    result.append(single)
-                    single = word
-                    if firstLine {
-                        firstLine = false
-                        lineWidth = followingLinesWidth
-                    }
-                    spacesLeft = lineWidth - wordWidth
-                } else {
-                    single += word
-                    spacesLeft -= wordWidth
-                }
-            }
-            result.append(single)
-        }
-        return result
-    }
-
-    /// `GetWords`: each word with the space or tab that ended it.
-    static func words(_ line: Substring) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for character in line {
-            if character == " " || character == "\t" {
-                result.append(current + String(character))
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        result.append(current)
-        return result
+        FormatLineWrap.lines(value, firstLineWidth: firstLineWidth, followingLinesWidth: followingLinesWidth)
     }
 }

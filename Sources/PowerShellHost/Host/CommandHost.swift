@@ -18,6 +18,11 @@ public enum CommandHost {
             io.standardError.flush()
             return 2
         }
+        if let problem = definition.checkEnvironment(io.environment) {
+            io.standardError.write("\(definition.metadata.name): \(TerminalText.escapingControls(problem))\n")
+            io.standardError.flush()
+            return 2
+        }
         let tokens = ArgumentTokenizer.tokenize(words)
         if let status = answerHostRequest(options, helpRequested: tokens.helpRequested, definition: definition, io: io) {
             return status
@@ -31,7 +36,8 @@ public enum CommandHost {
     ) -> Int32 {
         let metadata = definition.metadata
         var io = processIO
-        let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) } ?? .table
+        // nil: the default view, table or list by the first object (ObjectWriter).
+        let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) }
         let binder = CommandLineBinder(metadata: metadata)
         func fail(_ record: ErrorRecord, reason: String? = nil) -> Int32 {
             let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)

@@ -2,31 +2,53 @@
 /// object by object; the table sizes its columns from the objects of its first 300 ms (and the
 /// first one after), as PowerShell's `Out-Default` does, then prints each row as it comes.
 ///
-/// Example: three objects piped through in 1 ms form one table with one header.
+/// With no format chosen (no `--output`), the first object picks PowerShell's default view for
+/// a type without a format file: a table for up to 4 properties, else a list
+/// (`PropertyCountForTable`, `displayDescriptionData.cs`); the rest of the output keeps it.
+///
+/// Example: three ApiKeys objects piped through in 1 ms form one table with one header; a
+/// PSCognitiveServicesAccount (24 properties) is written as a list.
 public final class ObjectWriter {
-    public let format: OutputFormat
+    /// The view: `--output`'s, or the default view once the first object has chosen it.
+    public private(set) var format: OutputFormat?
     private let sink: any TextSink
     /// The usable width when stdout is a terminal (console width − 1), else nil: never cut.
     private let maximumWidth: Int?
     private let sizingWindow: Duration
+    /// Stdout is a terminal: table and list views show control characters in property values
+    /// in caret notation (`^[[2J`), so server text cannot drive the terminal; JSON and
+    /// redirected output stay byte-exact.
+    private let escapesControls: Bool
     private var pending: [PSObject] = []
     private var firstArrival: ContinuousClock.Instant?
     private var table: TableFormatter?
     private var wroteAny = false
 
-    public init(format: OutputFormat, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300)) {
+    /// The most properties PowerShell's default view shows as a table.
+    public static let propertyCountForTable = 4
+
+    /// `format` nil: PowerShell's default view, chosen by the first object.
+    public init(
+        format: OutputFormat?, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300),
+        escapesControls: Bool = false
+    ) {
         self.format = format
         self.sink = sink
         self.maximumWidth = maximumWidth
         self.sizingWindow = sizingWindow
+        self.escapesControls = escapesControls
     }
 
     public func write(_ object: PSObject) {
-        switch format {
+        let view = format ?? (object.properties.count <= Self.propertyCountForTable ? .table : .list)
+        format = view
+        // Before layout, so column widths are computed on what the terminal shows.
+        let object = escapesControls && view != .json ? object.escapingControls() : object
+        switch view {
         case .json:
             sink.write(object.compressedJSON + "\n")
         case .list:
-            sink.write(ListFormatter.format(object))
+            sink.write(ListFormatter(maximumWidth: maximumWidth).format(object))
             wroteAny = true
         case .table:
             if let table {

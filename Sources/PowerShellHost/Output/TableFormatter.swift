@@ -7,12 +7,18 @@
 /// shrinks, values that do not fit end in `…`, and columns that cannot get one cell are
 /// hidden; without one (redirected), nothing is ever cut.
 ///
+/// Cells show values as `PSValueDisplay.text` does in a table (doubles with two decimals).
+/// A column whose value in the first object is a number or a boolean is right-aligned, label
+/// and dashes included (`TableViewGenerator.ComputeDefaultAlignment`: the `DefaultScalarTypes`
+/// but strings); every other column is left-aligned.
+///
 /// Example: one ApiKeys object gives
 /// `"\nKey1                             Key2\n----                             ----\n<key1> <key2>\n"`
 /// and `footer` the final `"\n"`.
 public struct TableFormatter: Sendable {
     public let labels: [String]
     private var widths: [Int]
+    private let rightAligned: [Bool]
 
     /// Sizes the columns for `objects`; `maximumWidth` is the usable console width, or nil.
     public init(labels: [String], sizingWith objects: [PSObject], maximumWidth: Int?) {
@@ -24,6 +30,13 @@ public struct TableFormatter: Sendable {
         }
         if let maximumWidth { Self.fit(&widths, into: maximumWidth) }
         self.widths = widths
+        rightAligned = labels.indices.map { column in
+            guard let first = objects.first, column < first.properties.count else { return false }
+            switch first.properties[column].value {
+            case .integer, .double, .bool: return true
+            default: return false
+            }
+        }
     }
 
     /// Shrinks the last visible column until the table fits; hides columns that cannot keep a cell.
@@ -42,7 +55,7 @@ public struct TableFormatter: Sendable {
     }
 
     private static func cell(_ object: PSObject, _ column: Int) -> String {
-        column < object.properties.count ? (object.properties[column].value ?? "") : ""
+        column < object.properties.count ? PSValueDisplay.text(object.properties[column].value, isTable: true) : ""
     }
 
     /// The empty line, the labels and the dashes.
@@ -70,8 +83,13 @@ public struct TableFormatter: Sendable {
                 if width < 1 { text = "" }
             }
             if position > 0 { output += " " }
-            output += text
-            if !isLast { output += String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) }
+            let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+            if rightAligned[column] {
+                output += padding + text
+            } else {
+                output += text
+                if !isLast { output += padding }
+            }
         }
         return output
     }

@@ -6,13 +6,19 @@ public struct CommandDefinition: Sendable {
     public let metadata: CommandMetadata
     public let helpMarkdown: String?
     public let makeCmdlet: @Sendable (_ environment: [String: String]) -> any Cmdlet
+    /// The first problem with the command's own environment settings (`AZSHIM_HTTP_TIMEOUT=abc`),
+    /// as the message to print, or nil; the host checks it with the host options, so a bad
+    /// value is exit status 2 before anything runs.
+    public let checkEnvironment: @Sendable (_ environment: [String: String]) -> String?
 
     public init(
         metadata: CommandMetadata, helpMarkdown: String?,
-        makeCmdlet: @escaping @Sendable (_ environment: [String: String]) -> any Cmdlet
+        makeCmdlet: @escaping @Sendable (_ environment: [String: String]) -> any Cmdlet,
+        checkEnvironment: @escaping @Sendable (_ environment: [String: String]) -> String? = { _ in nil }
     ) {
         self.metadata = metadata
         self.helpMarkdown = helpMarkdown
         self.makeCmdlet = makeCmdlet
+        self.checkEnvironment = checkEnvironment
     }
 }

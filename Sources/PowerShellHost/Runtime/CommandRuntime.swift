@@ -38,12 +38,13 @@ public final class CommandRuntime {
     /// How long a What-if line may wait in the buffer while more lines keep coming.
     static let holdLimit = Duration.milliseconds(50)
 
-    init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat) {
+    init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat?) {
         self.metadata = metadata
         self.preferences = preferences
         self.io = io
         let width = io.standardOutputIsTerminal ? io.consoleWidth.map { $0 - 1 } : nil
-        self.objects = ObjectWriter(format: format, sink: io.standardOutput, maximumWidth: width)
+        self.objects = ObjectWriter(
+            format: format, sink: io.standardOutput, maximumWidth: width, escapesControls: io.standardOutputIsTerminal)
         self.confirmation = ShouldProcessConfirmation()
     }
 

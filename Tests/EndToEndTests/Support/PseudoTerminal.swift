@@ -46,7 +46,8 @@ enum PseudoTerminal {
     /// `promptEnd`: the text that ends every prompt; an answer is written after each occurrence.
     static func run(
         arguments: [String], stdin: String, environment: [String: String], answers: [String],
-        promptEnd: String = "(default is \"Y\"): ", columns: UInt16 = 120, attachTerminal: Bool = true, folder: String
+        promptEnd: String = "(default is \"Y\"): ", columns: UInt16 = 120, attachTerminal: Bool = true,
+        stdoutOnTerminal: Bool = false, folder: String
     ) throws -> Result {
         let (master, slavePath) = try openMaster()
         defer { close(master) }
@@ -65,7 +66,12 @@ enum PseudoTerminal {
         // After setsid, the first terminal opened without O_NOCTTY becomes the controlling one.
         if attachTerminal { posix_spawn_file_actions_addopen(&actions, 3, slavePath, O_RDWR, 0) }
         posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // `stdoutOnTerminal`: stdout is the terminal too, and its output lands in the transcript.
+        if stdoutOnTerminal {
+            posix_spawn_file_actions_addopen(&actions, 1, slavePath, O_RDWR, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         if attachTerminal { posix_spawn_file_actions_addclose(&actions, 3) }
         var attributes = posix_spawnattr_t()

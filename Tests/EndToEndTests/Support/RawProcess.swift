@@ -44,6 +44,9 @@ final class RawProcess {
         stderrPath = folder + "/stderr-\(UUID().uuidString)"
         var pipeFDs: [Int32] = [0, 0]
         guard pipe(&pipeFDs) == 0 else { throw POSIXError(.EMFILE) }
+        // Close-on-exec: a child spawned meanwhile by another test (and its children) must not
+        // hold this pipe open; the dup2 below gives the child its own, inheritable, stdout.
+        for fd in pipeFDs { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
