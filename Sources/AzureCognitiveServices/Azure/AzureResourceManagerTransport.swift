@@ -71,13 +71,15 @@ public final class AzureResourceManagerTransport: ARMTransport {
     /// Example: with `https://management.azure.com`, `https://management.azure.com/subscriptions/s/…?api-version=2024-10-01&%24skipToken=x`
     /// is followed; `https://elsewhere.example/…` and `http://management.azure.com/…` are refused.
     static func nextPageURL(_ link: String, resourceManager: AzureURL) throws(ARMTransportError) -> AzureURL {
+        // Checked first: `AzureURL` refuses control characters itself, and such a link is
+        // malformed wherever it points.
+        guard link.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw .refused(reason: ARMErrorMessages.malformedNextLink(link))
+        }
         guard let url = AzureURL(link), url.scheme == resourceManager.scheme, url.host == resourceManager.host,
             url.port == resourceManager.port
         else {
             throw .refused(reason: ARMErrorMessages.foreignNextLink(link, endpoint: resourceManager.origin))
-        }
-        guard url.target.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw .refused(reason: ARMErrorMessages.malformedNextLink(link))
         }
         return url
     }
