@@ -6,7 +6,9 @@ let package = Package(
     name: "AzShim",
     products: [
         // One binary serves every cmdlet, chosen by the name it is invoked as; each name is a
-        // product so that `swift build` leaves them all runnable side by side.
+        // product so that `swift build` leaves them all runnable side by side. Under any other
+        // name (`azshim`) it is a multi-call binary: `azshim CMDLET ARGUMENTS`.
+        .executable(name: "azshim", targets: ["AzShim"]),
         .executable(name: "New-AzCognitiveServicesAccountKey", targets: ["AzShim"]),
         .executable(name: "Get-AzCognitiveServicesAccountKey", targets: ["AzShim"]),
     ],
@@ -15,8 +17,13 @@ let package = Package(
         .target(name: "PowerShellHost"),
         // The Azure cmdlets, the ARM seam, its backends (emulator, Azure Resource Manager).
         .target(name: "AzureCognitiveServices", dependencies: ["PowerShellHost"]),
+        // argc/argv as the C library hands them to initializers, so that the command line never
+        // depends on /proc (Swift's CommandLine.arguments reads /proc/self/cmdline on Linux).
+        .target(name: "CProcessArguments"),
         // A tiny executable: argv, stdin and the environment in, an exit status out.
-        .executableTarget(name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost"]),
+        .executableTarget(
+            name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost", "CProcessArguments"]
+        ),
         // Test support, never installed: a loopback fake of ARM and the identity endpoints.
         .target(name: "FakeAzure"),
         // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).

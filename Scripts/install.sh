@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs AzShim: Scripts/install.sh [PREFIX]
 # PREFIX defaults to /usr/local when run as root, else ~/.local. Installs
-#   PREFIX/bin/New-AzCognitiveServicesAccountKey          (release build; help is embedded)
-#   PREFIX/bin/CMDLET -> New-AzCognitiveServicesAccountKey   for every other cmdlet (help/CMDLET.md)
-#   PREFIX/bin/Get-Help -> New-AzCognitiveServicesAccountKey
+#   PREFIX/bin/azshim                        (release build; help is embedded)
+#   PREFIX/bin/CMDLET -> azshim              for every cmdlet (help/CMDLET.md)
+#   PREFIX/bin/Get-Help -> azshim
+# with the completion of `azshim CMDLET …`
+#   PREFIX/share/bash-completion/completions/azshim
+#   PREFIX/share/zsh/site-functions/_azshim
+#   PREFIX/share/fish/vendor_completions.d/azshim.fish
 # and for every cmdlet
 #   PREFIX/share/bash-completion/completions/CMDLET
 #   PREFIX/share/zsh/site-functions/_CMDLET
@@ -25,7 +29,7 @@ else
 fi
 mkdir -p "$prefix"
 prefix="$(cd "$prefix" && pwd)"
-command_name=New-AzCognitiveServicesAccountKey
+command_name=azshim
 manifest_dir="$prefix/share/azshim"
 manifest="$manifest_dir/install-manifest"
 
@@ -66,14 +70,16 @@ make_dir "$manifest_dir"
 install_file "$bin_dir/$command_name" "$prefix/bin/$command_name" 0755
 ln -sf "$command_name" "$prefix/bin/Get-Help"
 created+=("link $prefix/bin/Get-Help")
+binary="$prefix/bin/$command_name"
+generated "$prefix/share/bash-completion/completions/$command_name" "#" "$binary" --completion bash
+generated "$prefix/share/zsh/site-functions/_$command_name" "#" "$binary" --completion zsh
+generated "$prefix/share/fish/vendor_completions.d/$command_name.fish" "#" "$binary" --completion fish
 
 # One binary serves every cmdlet, chosen by the name it is invoked as: each help file names one.
 for help_file in "$root"/help/*.md; do
     name="$(basename "$help_file" .md)"
-    if [ "$name" != "$command_name" ]; then
-        ln -sf "$command_name" "$prefix/bin/$name"
-        created+=("link $prefix/bin/$name")
-    fi
+    ln -sf "$command_name" "$prefix/bin/$name"
+    created+=("link $prefix/bin/$name")
     binary="$prefix/bin/$name"
     generated "$prefix/share/bash-completion/completions/$name" "#" "$binary" --completion bash
     generated "$prefix/share/zsh/site-functions/_$name" "#" "$binary" --completion zsh
@@ -85,5 +91,5 @@ printf '%s\n' "${created[@]}" >"$manifest"
 echo "Installed into $prefix (manifest: $manifest)." >&2
 case ":$PATH:" in
     *":$prefix/bin:"*) ;;
-    *) echo "Add $prefix/bin to PATH to run $command_name and Get-Help." >&2 ;;
+    *) echo "Add $prefix/bin to PATH to run the cmdlets, $command_name and Get-Help." >&2 ;;
 esac

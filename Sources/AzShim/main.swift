@@ -5,18 +5,24 @@ import PowerShellHost
     import Glibc
 #endif
 
-// The whole executable: argv, stdin and the environment in; an exit status out. The name it was
-// invoked as chooses the command (`Get-Help` is a link to the same binary).
+// The whole executable: argv, stdin and the environment in; an exit status out.
+// The command line comes from the C library's argv, never from /proc alone; when it cannot be
+// read, nothing runs (exit 2 before stdin, a lock or a request).
+let commandLine: ProcessCommandLine
+do {
+    commandLine = try ProcessCommandLine.resolve(
+        captured: ArgumentSources.captured(), runtime: ArgumentSources.procfs())
+} catch {
+    let standardError = FileDescriptorSink(descriptor: 2)
+    standardError.write(error.message + "\n")
+    standardError.flush()
+    exit(2)
+}
+// The name it was invoked as chooses the command (`Get-Help` and every cmdlet are links to the
+// same binary); under any other name the first argument does (Invocation).
 SignalState.install()
 let io = HostIO.process()
-let invokedAs = String(CommandLine.arguments.first?.split(separator: "/").last ?? "")
-let arguments = Array(CommandLine.arguments.dropFirst())
-let status: Int32
-if invokedAs == "Get-Help" {
-    status = CommandHost.write(
-        HelpCommand.run(arguments: arguments, helpFiles: EmbeddedHelp.markdown, width: io.consoleWidth ?? HelpCommand.defaultWidth),
-        to: io)
-} else {
-    status = CommandHost.run(AzureCmdlets.named(invokedAs), arguments: arguments, io: io)
-}
-exit(status)
+let invocation = Invocation.resolve(commandLine, commands: AzureCmdlets.all)
+exit(
+    invocation.run(
+        programName: commandLine.invokedName, commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: io))

@@ -55,7 +55,7 @@ import Testing
 
     @Test("every cmdlet's metadata agrees with its help file", arguments: AzureCmdlets.all.map(\.metadata.name))
     func metadataAgreesWithHelpFile(_ name: String) throws {
-        let definition = AzureCmdlets.named(name)
+        let definition = try #require(AzureCmdlets.named(name))
         let markdown = try #require(definition.helpMarkdown)
         let document = try #require(HelpMarkdownParser.parse(markdown).document)
         #expect(HelpMetadataCheck.differences(metadata: definition.metadata, document: document) == [])

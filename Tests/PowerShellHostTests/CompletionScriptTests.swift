@@ -30,19 +30,10 @@ import Testing
 
     /// Completes the last word of `line` in bash and returns COMPREPLY, one per line.
     static func bashCompletions(_ words: [String]) throws -> [String] {
-        let script = try scriptFile(.bash)
-        defer { try? FileManager.default.removeItem(atPath: script) }
-        let quotedWords = words.map { "'\($0)'" }.joined(separator: " ")
-        let command = """
-            source '\(script)' || exit 3
-            complete -p New-AzCognitiveServicesAccountKey >/dev/null || exit 4
-            COMP_WORDS=(\(quotedWords)); COMP_CWORD=\(words.count - 1)
-            _azshim_New_AzCognitiveServicesAccountKey
-            printf '%s\\n' "${COMPREPLY[@]}"
-            """
-        let (output, status) = try run("/bin/bash", ["--norc", "--noprofile", "-c", command])
-        #expect(status == 0, "\(output)")
-        return output.split(separator: "\n").map(String.init)
+        try BashCompletion.complete(
+            script: CompletionScriptGenerator.script(for: .bash, commands: [metadata]),
+            registered: ["New-AzCognitiveServicesAccountKey"], function: "_azshim_New_AzCognitiveServicesAccountKey",
+            words: words)
     }
 
     struct BashCase: Sendable, CustomTestStringConvertible {

@@ -1,16 +1,16 @@
 import PowerShellHost
 
-/// The cmdlets this binary serves, chosen by the name it is invoked as.
+/// The cmdlets this binary serves, chosen by the name it is invoked as (see `Invocation`).
 ///
-/// Example: a link named `New-AzCognitiveServicesAccountKey` runs `AzureCmdlets.named("New-AzCognitiveServicesAccountKey")`.
+/// Example: a link named `New-AzCognitiveServicesAccountKey` runs
+/// `AzureCmdlets.named("New-AzCognitiveServicesAccountKey")`; `AzureCmdlets.named("azshim")` is nil.
 public enum AzureCmdlets {
     public static let all: [CommandDefinition] = [
         NewAzCognitiveServicesAccountKey.definition, GetAzCognitiveServicesAccountKey.definition,
     ]
 
-    /// The cmdlet with this name (case-insensitive), or the first one for any other name
-    /// (a renamed binary keeps working).
-    public static func named(_ name: String) -> CommandDefinition {
-        all.first { $0.metadata.name.lowercased() == name.lowercased() } ?? all[0]
+    /// The cmdlet with this name (case-insensitive), or nil: an unknown name never runs a cmdlet.
+    public static func named(_ name: String) -> CommandDefinition? {
+        all.first { $0.metadata.name.lowercased() == name.lowercased() }
     }
 }

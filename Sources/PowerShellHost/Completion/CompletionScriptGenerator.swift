@@ -142,39 +142,49 @@ public enum CompletionScriptGenerator {
         var script = "#compdef \(names)\n# zsh completion for AzShim commands (generated; do not edit).\n"
         let dispatcher = "_azshim_dispatch"
         for command in commands {
-            let function = functionName(command)
-            script += "\n\(function)() {\n"
-            script += "    local cur=${words[CURRENT]} prev=${words[CURRENT-1]}\n"
-            script += "    local -a matcher=(-M 'm:{a-zA-Z}={A-Za-z}')\n"
-            script += "    case ${(L)prev} in\n"
-            for parameter in command.parameters {
-                guard let values = values(of: parameter) else { continue }
-                let patterns = prefixPatterns(parameter, in: command).lowercased()
-                script += "        \(patterns)) compadd \"${matcher[@]}\" -- \(quoted(values)); return ;;\n"
-            }
-            for option in hostOptions where !option.values.isEmpty && option.name != "--help" {
-                script += "        \(option.name)) compadd -- \(quoted(option.values)); return ;;\n"
-            }
-            script += "    esac\n"
-            script += "    if [[ $cur == --* ]]; then\n"
-            script += "        compadd -- \(quoted(hostOptions.map(\.name)))\n"
-            script += "    elif [[ $cur == -* ]]; then\n"
-            script += "        compadd \"${matcher[@]}\" -- \(quoted(parameterWords(command)))\n"
-            script += "    else\n"
-            script += "        _files\n"
-            script += "    fi\n"
-            script += "}\n"
+            script += zshFunction(command)
         }
         script += "\n\(dispatcher)() {\n    case $service in\n"
         for command in commands {
             script += "        \(command.name)) \(functionName(command)) \"$@\" ;;\n"
         }
         script += "    esac\n}\n\n"
-        script += "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n"
-        script += "    \(dispatcher) \"$@\"\n"
-        script += "else\n"
-        script += "    compdef \(dispatcher) \(names)\n"
-        script += "fi\n"
+        script += zshRegistration(dispatcher, for: names)
+        return script
+    }
+
+    /// The end of a zsh completion file: run `function` when zsh autoloads the file for a
+    /// completion, else register it for `names` (a file that is sourced).
+    static func zshRegistration(_ function: String, for names: String) -> String {
+        "if [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n    \(function) \"$@\"\nelse\n    compdef \(function) \(names)\nfi\n"
+    }
+
+    /// The zsh completion function of one command (`_azshim_<name>`), which completes the word at
+    /// `$CURRENT` of `$words`.
+    static func zshFunction(_ command: CommandMetadata) -> String {
+        var script = ""
+        let function = functionName(command)
+        script += "\n\(function)() {\n"
+        script += "    local cur=${words[CURRENT]} prev=${words[CURRENT-1]}\n"
+        script += "    local -a matcher=(-M 'm:{a-zA-Z}={A-Za-z}')\n"
+        script += "    case ${(L)prev} in\n"
+        for parameter in command.parameters {
+            guard let values = values(of: parameter) else { continue }
+            let patterns = prefixPatterns(parameter, in: command).lowercased()
+            script += "        \(patterns)) compadd \"${matcher[@]}\" -- \(quoted(values)); return ;;\n"
+        }
+        for option in hostOptions where !option.values.isEmpty && option.name != "--help" {
+            script += "        \(option.name)) compadd -- \(quoted(option.values)); return ;;\n"
+        }
+        script += "    esac\n"
+        script += "    if [[ $cur == --* ]]; then\n"
+        script += "        compadd -- \(quoted(hostOptions.map(\.name)))\n"
+        script += "    elif [[ $cur == -* ]]; then\n"
+        script += "        compadd \"${matcher[@]}\" -- \(quoted(parameterWords(command)))\n"
+        script += "    else\n"
+        script += "        _files\n"
+        script += "    fi\n"
+        script += "}\n"
         return script
     }
 
@@ -183,25 +193,33 @@ public enum CompletionScriptGenerator {
     static func fish(_ commands: [CommandMetadata]) -> String {
         var script = "# fish completion for AzShim commands (generated; do not edit).\n"
         for command in commands {
-            let name = command.name
-            script += "\ncomplete -c \(name) -e\n"
-            for parameter in command.parameters {
-                var line = "complete -c \(name)"
-                for word in [parameter.name] + parameter.aliases { line += " -o \(word)" }
-                if let values = values(of: parameter) {
-                    line += " -x -a \(quoted([values.joined(separator: " ")]))"
-                } else if !parameter.type.isSwitch {
-                    line += " -r"
-                }
-                line += " -d \(quoted([parameter.type.fullName]))"
-                script += line + "\n"
+            script += "\ncomplete -c \(command.name) -e\n"
+            script += fishLines(command, program: command.name, condition: nil)
+        }
+        return script
+    }
+
+    /// The fish `complete` lines of one command's parameters and host options, for the program
+    /// `program`, each applying only while `condition` (a fish command) holds when one is given.
+    static func fishLines(_ command: CommandMetadata, program: String, condition: String?) -> String {
+        let head = "complete -c \(program)" + (condition.map { " -n \(quoted([$0]))" } ?? "")
+        var script = ""
+        for parameter in command.parameters {
+            var line = head
+            for word in [parameter.name] + parameter.aliases { line += " -o \(word)" }
+            if let values = values(of: parameter) {
+                line += " -x -a \(quoted([values.joined(separator: " ")]))"
+            } else if !parameter.type.isSwitch {
+                line += " -r"
             }
-            for option in hostOptions {
-                let long = String(option.name.dropFirst(2))
-                var line = "complete -c \(name) -l \(long)"
-                if !option.values.isEmpty { line += " -x -a \(quoted([option.values.joined(separator: " ")]))" }
-                script += line + "\n"
-            }
+            line += " -d \(quoted([parameter.type.fullName]))"
+            script += line + "\n"
+        }
+        for option in hostOptions {
+            let long = String(option.name.dropFirst(2))
+            var line = head + " -l \(long)"
+            if !option.values.isEmpty { line += " -x -a \(quoted([option.values.joined(separator: " ")]))" }
+            script += line + "\n"
         }
         return script
     }

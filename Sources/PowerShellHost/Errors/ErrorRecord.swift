@@ -10,6 +10,7 @@ public struct ErrorRecord: Error, Sendable, Equatable {
         case invalidArgument = "InvalidArgument"
         case invalidData = "InvalidData"
         case invalidOperation = "InvalidOperation"
+        case objectNotFound = "ObjectNotFound"
         case closeError = "CloseError"
         case operationStopped = "OperationStopped"
         case connectionError = "ConnectionError"

@@ -23,6 +23,9 @@ public struct FileDescriptorByteSource: ByteSource, Sendable {
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let address = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
+            // A signal that arrived between two reads (while the last object ran) ends the input
+            // too; without this check the next read would wait for input that never comes.
+            if SignalState.interrupted { return 0 }
             let count = Self.systemRead(fileDescriptor, address, buffer.count)
             if count >= 0 { return count }
             let code = errno

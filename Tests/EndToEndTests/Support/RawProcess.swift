@@ -35,9 +35,11 @@ final class RawProcess {
 
     /// - Parameter stdinPath: a file for stdin, `/dev/null` by default.
     /// - Parameter stdinFD: or a descriptor (the read end of a pipe the test writes to).
+    /// - Parameter omitProgramName: argv without the program name (`arguments` alone, so `[]` is
+    ///   an empty argv, which Linux turns into `[""]`).
     init(
         executable: String = Harness.executable, arguments: [[UInt8]], environment: [String: String],
-        stdinPath: String = "/dev/null", stdinFD: Int32? = nil, folder: String
+        stdinPath: String = "/dev/null", stdinFD: Int32? = nil, folder: String, omitProgramName: Bool = false
     ) throws {
         stderrPath = folder + "/stderr-\(UUID().uuidString)"
         var pipeFDs: [Int32] = [0, 0]
@@ -56,7 +58,7 @@ final class RawProcess {
         posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
-        let argv = [Array(executable.utf8)] + arguments
+        let argv = (omitProgramName ? [] : [Array(executable.utf8)]) + arguments
         let environmentBytes = environment.map { Array("\($0.key)=\($0.value)".utf8) }
         let cArgv = argv.map { Self.cString($0) }
         let cEnvironment = environmentBytes.map { Self.cString($0) }

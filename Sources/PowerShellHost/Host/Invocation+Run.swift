@@ -1,0 +1,39 @@
+extension Invocation {
+    /// Runs the invocation and returns the exit status: the cmdlet's or Get-Help's own, 0 for the
+    /// listing, the version and a completion script, 2 for a usage error, 1 for an unknown name
+    /// (which runs nothing: no stdin read, no state touched, no request sent).
+    ///
+    /// Example: `Invocation.resolve(commandLine, commands: AzureCmdlets.all).run(programName: "azshim",
+    /// commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: .process())`.
+    public func run(programName: String, commands: [CommandDefinition], helpFiles: [String: String], io: HostIO)
+        -> Int32
+    {
+        switch self {
+        case .cmdlet(let definition, let arguments):
+            return CommandHost.run(definition, arguments: arguments, io: io)
+        case .help(let arguments):
+            return CommandHost.write(
+                HelpCommand.run(
+                    arguments: arguments, helpFiles: helpFiles, width: io.consoleWidth ?? HelpCommand.defaultWidth),
+                to: io)
+        case .list:
+            let listing = CommandListing.render(
+                programName: TerminalText.escapingControls(programName), commands: commands)
+            return CommandHost.write(HelpCommand.Result(stdout: listing), to: io)
+        case .version:
+            return CommandHost.write(HelpCommand.Result(stdout: CommandHost.productVersion + "\n"), to: io)
+        case .completion(let shell):
+            let script = CompletionScriptGenerator.multiCallScript(for: shell, commands: commands.map(\.metadata))
+            return CommandHost.write(HelpCommand.Result(stdout: script), to: io)
+        case .usageError(let message):
+            let text = "\(TerminalText.escapingControls(programName)): \(message)\n"
+            return CommandHost.write(HelpCommand.Result(stderr: text, exitStatus: 2), to: io)
+        case .unknown(let name):
+            // ConciseView of the CommandNotFoundException, named after the word the user typed.
+            let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
+            let text = ErrorView.concise(
+                commandName: TerminalText.escapingControls(name), .commandNotFound(name), colour: colour)
+            return CommandHost.write(HelpCommand.Result(stderr: text, exitStatus: 1), to: io)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// What one run of the binary does, decided from its command line alone. One binary serves every
+/// cmdlet: invoked under a cmdlet's name (case-insensitive, a trailing `.exe` ignored) it runs that
+/// cmdlet, and under `Get-Help` it is Get-Help. Under any other name it is a multi-call binary, as
+/// `busybox` is: the first argument names the cmdlet. It never guesses: a name that is no cmdlet
+/// runs nothing.
+///
+/// Example: argv `["azshim", "new-azcognitiveservicesaccountkey", "rg", "acct", "Key1"]` is
+/// `.cmdlet(New-AzCognitiveServicesAccountKey, arguments: ["rg", "acct", "Key1"])`;
+/// `["azshim", "rg", "acct", "Key1"]` is `.unknown(name: "rg")`; `["azshim"]` is `.list`.
+public enum Invocation: Sendable {
+    /// Run this cmdlet with these arguments (host options included).
+    case cmdlet(CommandDefinition, arguments: [String])
+    /// `Get-Help` with its arguments.
+    case help(arguments: [String])
+    /// `azshim`, `azshim --help`, `azshim -?`: the cmdlets and their synopsis.
+    case list
+    /// `azshim --version`.
+    case version
+    /// `azshim --completion SHELL`: completion of cmdlet names after `azshim`, and of each cmdlet.
+    case completion(CompletionScriptGenerator.Shell)
+    /// A host option of the multi-call binary that was not understood (exit 2).
+    case usageError(message: String)
+    /// `azshim NAME …` where NAME is no cmdlet (CommandNotFoundException, exit 1).
+    case unknown(name: String)
+
+    /// PowerShell's name for Get-Help, which is a link to this binary as the cmdlets are.
+    public static let helpCommandName = "Get-Help"
+
+    /// The invocation for `commandLine`, with `commands` the cmdlets this binary serves.
+    public static func resolve(_ commandLine: ProcessCommandLine, commands: [CommandDefinition]) -> Invocation {
+        if let invocation = named(
+            strippingExecutableSuffix(commandLine.invokedName), commands: commands, arguments: commandLine.arguments)
+        {
+            return invocation
+        }
+        // A multi-call binary: the first argument names the cmdlet.
+        guard let first = commandLine.arguments.first else { return .list }
+        let rest = Array(commandLine.arguments.dropFirst())
+        switch first {
+        case "--help", "-?":
+            // `azshim --help New-AzCognitiveServicesAccountKey` is `Get-Help New-AzCognitiveServicesAccountKey`.
+            return rest.isEmpty ? .list : .help(arguments: rest)
+        case "--version":
+            return .version
+        case _ where first == "--completion" || first.hasPrefix("--completion="):
+            do {
+                let (options, _) = try HostOptions.parse(commandLine.arguments)
+                guard let shell = options.completion else { return .unknown(name: first) }
+                return .completion(shell)
+            } catch {
+                return .usageError(message: error.message)
+            }
+        default:
+            return named(first, commands: commands, arguments: rest) ?? .unknown(name: first)
+        }
+    }
+
+    /// The cmdlet or Get-Help called `name` (case-insensitive), or nil.
+    static func named(_ name: String, commands: [CommandDefinition], arguments: [String]) -> Invocation? {
+        let folded = name.lowercased()
+        if folded == helpCommandName.lowercased() { return .help(arguments: arguments) }
+        guard let definition = commands.first(where: { $0.metadata.name.lowercased() == folded }) else { return nil }
+        return .cmdlet(definition, arguments: arguments)
+    }
+
+    /// `New-AzCognitiveServicesAccountKey.exe` is `New-AzCognitiveServicesAccountKey` (a copy made
+    /// on Windows habits); only the program's own name loses the suffix, never an argument.
+    static func strippingExecutableSuffix(_ name: String) -> String {
+        name.lowercased().hasSuffix(".exe") ? String(name.dropLast(4)) : name
+    }
+}
+
+extension Invocation: Equatable {
+    /// Cmdlets compare by name (a `CommandDefinition` holds a closure).
+    public static func == (lhs: Invocation, rhs: Invocation) -> Bool {
+        switch (lhs, rhs) {
+        case (.cmdlet(let a, let x), .cmdlet(let b, let y)): a.metadata.name == b.metadata.name && x == y
+        case (.help(let x), .help(let y)): x == y
+        case (.list, .list), (.version, .version): true
+        case (.completion(let a), .completion(let b)): a == b
+        case (.usageError(let a), .usageError(let b)): a == b
+        case (.unknown(let a), .unknown(let b)): a == b
+        default: false
+        }
+    }
+}
