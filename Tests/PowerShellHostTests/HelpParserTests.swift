@@ -42,7 +42,11 @@ import Testing
         #expect(force.isSwitch)
         #expect(force.position == .named)
         #expect(force.positionText == "named")
-        #expect(force.mamlType == "SwitchParameter")
+        // platyPS 0.14 keeps Az's full type name in the MAML (ConvertPSTypeToMamlType) and
+        // requires a value (ModelTransformerVersion2: ValueRequired = !IsSwitchParameter()).
+        #expect(force.mamlType == "System.Management.Automation.SwitchParameter")
+        #expect(force.isValueRequired)
+        #expect(!force.hasSwitchShorthandType)
         #expect(document.parameter(named: "Confirm")?.aliases == ["cf"])
     }
 

@@ -55,17 +55,38 @@ public struct HelpDocument: Sendable, Equatable {
             self.line = line
         }
 
-        /// True for `Type: System.Management.Automation.SwitchParameter` (or `switch`).
-        public var isSwitch: Bool {
+        /// `Type: SwitchParameter` or `Type: switch`, in any case: the only spellings platyPS 0.14's
+        /// `MamlParameter.IsSwitchParameter()` (`src/Markdown.MAML/Model/MAML/MamlParameter.cs`)
+        /// takes for a switch. The full name `System.Management.Automation.SwitchParameter` that
+        /// Az's files use is not one of them.
+        public var hasSwitchShorthandType: Bool {
             guard let type else { return false }
             let folded = type.lowercased()
-            return folded == "switch" || folded == "switchparameter"
-                || folded == "system.management.automation.switchparameter"
+            return folded == "switchparameter" || folded == "switch"
         }
 
-        /// The type as platyPS writes it into MAML (`SwitchParameter` for switches).
+        /// The type as platyPS writes it into MAML (`MamlRenderer.ConvertPSTypeToMamlType`):
+        /// `SwitchParameter` for the shorthand spellings, else the `Type:` text as written, e.g.
+        /// `System.Management.Automation.SwitchParameter` for `-Force` in Az's files.
         public var mamlType: String {
-            isSwitch ? "SwitchParameter" : (type ?? "")
+            hasSwitchShorthandType ? "SwitchParameter" : (type ?? "")
+        }
+
+        /// A switch as `MamlRenderer.CreateParameter` decides it, by an exact comparison of the
+        /// MAML type with `SwitchParameter` or `System.Management.Automation.SwitchParameter`:
+        /// the syntax line then shows no value (`[-Force]`) and an empty or `None` default value
+        /// becomes `False`.
+        public var isSwitch: Bool {
+            mamlType == "SwitchParameter" || mamlType == "System.Management.Automation.SwitchParameter"
+        }
+
+        /// `<command:parameterValue required=…>`: platyPS 0.14's `ModelTransformerVersion2`
+        /// sets `ValueRequired = !IsSwitchParameter()`, so only the shorthand spellings give a
+        /// value that is not required. Get-Help's `MamlParameterValueControl` then prints
+        /// `-Force [<SwitchParameter>]` for `Type: SwitchParameter` and
+        /// `-Force <System.Management.Automation.SwitchParameter>` for the full name.
+        public var isValueRequired: Bool {
+            !hasSwitchShorthandType
         }
     }
 

@@ -1,11 +1,14 @@
 /// Renders a `HelpDocument` as Get-Help shows MAML help in a console, view by view.
 ///
-/// Each view follows its custom control in `Help_format_ps1xml.cs` (PowerShell 7,
+/// The target is PowerShell 7.6.x showing the Az module's help as Az builds it. Each view
+/// follows its custom control in `Help_format_ps1xml.cs` (v7.6.5,
 /// `src/System.Management.Automation/FormatAndOutput/DefaultFormatters/`), laid out by
 /// `HelpLayoutWriter` (PowerShell's `ComplexWriter`) at the console width minus one, between the
 /// empty lines Out-Default writes before and after a formatted object. The MAML it stands for
 /// is the one platyPS 0.14 writes (`MamlRenderer.cs`): paragraphs split at line breaks,
-/// example titles padded with dashes, switch values `SwitchParameter`, positions lower-cased.
+/// example titles padded with dashes, switch types as `HelpDocument.Parameter.mamlType` says,
+/// positions lower-cased; then Az's `Edit-AzMamlHelp` adds two empty paragraphs to every
+/// example's remarks (see `examples`).
 ///
 /// Example: `HelpRenderer.render(document, view: .standard, width: 80)` is what
 /// `New-AzCognitiveServicesAccountKey -?` prints in an 80-column console.
@@ -114,14 +117,7 @@ public enum HelpRenderer {
                 writer.newline()
             }
         }
-        // platyPS always writes <maml:alertSet>, so NOTES always shows.
-        writer.text("NOTES")
-        writer.newline()
-        writer.frame(4) { writer in
-            writer.newline()  // the alertSet has no title
-            paragraphs(document.notes, &writer)
-            writer.newline()
-        }
+        notes(document, &writer)
         writer.frame(4) { writer in
             examples(document, &writer)
             writer.newline()
@@ -223,6 +219,24 @@ public enum HelpRenderer {
             about_CommonParameters (https://go.microsoft.com/fwlink/?LinkID=113216).\u{20}
         """
 
+    /// The NOTES section of the full view: `control15` (the heading) and `control16` of
+    /// `ViewsOf_MamlCommandHelpInfo_FullView` in PowerShell 7.0–7.6.x. platyPS always writes
+    /// `<maml:alertSet>` (no title, one `<maml:alert>` holding the NOTES paragraphs, one empty
+    /// paragraph when the section is empty), so NOTES always shows: the title's flush and one
+    /// more newline give two indent-4 lines, the alert paragraphs follow in a frame of their own
+    /// (indent 8; an empty NOTES gives one indent-8 line), and a last indent-4 line closes it.
+    /// (PowerShell 7.7 dropped the second newline and the inner frame, #26512.)
+    static func notes(_ document: HelpDocument, _ writer: inout HelpLayoutWriter) {
+        writer.text("NOTES")
+        writer.newline()
+        writer.frame(4) { writer in
+            writer.newline()  // the alertSet's title, empty
+            writer.newline()
+            writer.frame(4) { paragraphs(document.notes, &$0) }  // MamlAlertControl per paragraph
+            writer.newline()
+        }
+    }
+
     /// MamlExampleControl for each example: title, empty line, code, results, remarks.
     static func examples(_ document: HelpDocument, _ writer: inout HelpLayoutWriter) {
         for example in document.examples {
@@ -232,8 +246,18 @@ public enum HelpRenderer {
             writer.text(example.code.joined(separator: "\n\n").trimmingWhitespace())
             writer.newline()
             writer.newline()  // no <results>
-            paragraphs(example.remarks, &writer)
+            paragraphs(azBuildRemarks(example.remarks), &writer)
         }
+    }
+
+    /// An example's remarks as they are in Az's MAML: Az's help build
+    /// (`tools/HelpGeneration/HelpGeneration.psm1`, `Edit-AzMamlHelp`, run by `New-AzMamlHelp`
+    /// after platyPS's `New-ExternalHelp`) puts two `<maml:para></maml:para>` before every
+    /// `</dev:remarks>` line. platyPS always writes that line (remarks are `""` when the
+    /// markdown has none, one empty paragraph), so every example gets two more empty
+    /// paragraphs, which Get-Help prints as two more indent-only lines.
+    static func azBuildRemarks(_ remarks: String) -> String {
+        remarks + "\n\n"
     }
 
     /// MamlFullParameterControl, labels from HelpDisplayStrings.resx.
@@ -262,9 +286,11 @@ public enum HelpRenderer {
         }
     }
 
-    /// MamlParameterValueControl: ` <type>`, or ` [<SwitchParameter>]` when no value is required.
+    /// MamlParameterValueControl: ` <type>` when `parameterValue required="true"`, else
+    /// ` [<type>]`; so `-Force <System.Management.Automation.SwitchParameter>` for Az's files and
+    /// `-Force [<SwitchParameter>]` for `Type: SwitchParameter` (see `isValueRequired`).
     static func parameterValue(_ parameter: HelpDocument.Parameter) -> String {
-        parameter.isSwitch ? " [<\(parameter.mamlType)>]" : " <\(parameter.mamlType)>"
+        parameter.isValueRequired ? " <\(parameter.mamlType)>" : " [<\(parameter.mamlType)>]"
     }
 
     /// The MAML paragraphs of a text, each followed by a newline, as `MamlNode` makes them
