@@ -33,7 +33,7 @@ public struct CommandLineBinder: Sendable {
     public func bind(_ arguments: [CommandArgument]) throws(BindingError) -> BoundParameters {
         try checkColonForms(arguments)
         let pending = try reparse(arguments)
-        var bound = BoundParameters()
+        var bound = BoundParameters(parameterSetName: metadata.defaultParameterSetName)
         let unbound = try bindNamed(pending, into: &bound)
         let (leftovers, rememberedError) = try bindPositional(unbound, into: &bound)
         try verifyProcessed(leftovers, rememberedError: rememberedError)
