@@ -7,20 +7,22 @@ import PowerShellHost
 ///
 /// Example: `New-AzCognitiveServicesAccountKey rg myluis Key1 -Debug` writes
 /// `DEBUG: 10:02:03 - NewAzureCognitiveServicesAccountKeyCommand begin processing with ParameterSet '__AllParameterSets'.`
-final class CognitiveServicesCmdletRunner<Command: CognitiveServicesAccountCmdlet>: Cmdlet {
-    private let command: Command
+final class CognitiveServicesCmdletRunner: Cmdlet {
+    private let command: any CognitiveServicesAccountCmdlet
+    private let metadata: CommandMetadata
     private let environment: [String: String]
     /// Set by `begin`, before any object runs; only read afterwards (also from worker threads).
     private var session: AzureSession?
 
-    init(_ command: Command, environment: [String: String]) {
+    init(_ command: some CognitiveServicesAccountCmdlet, environment: [String: String]) {
         self.command = command
+        self.metadata = type(of: command).metadata
         self.environment = environment
     }
 
     /// The class name Az's debug lines carry (`this.GetType().Name`).
     private var className: String {
-        String(Command.metadata.implementingTypeName.split(separator: ".").last ?? "")
+        String(metadata.implementingTypeName.split(separator: ".").last ?? "")
     }
 
     func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {

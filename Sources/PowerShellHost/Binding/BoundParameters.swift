@@ -22,7 +22,11 @@ public struct BoundParameters: Sendable, Equatable {
         public let origin: Origin
     }
 
-    private var storage: [String: BoundParameter] = [:]
+    /// The typed readers below are `@inlinable` (and this vocabulary public, not `package`: the
+    /// toolchain neither inlines nor specialises `package` code across modules), so a cmdlet's
+    /// reads compile to a dictionary lookup in its own module instead of a generic call with
+    /// metadata lookups for every read of every pipeline object.
+    @usableFromInline var storage: [String: BoundParameter] = [:]
 
     /// The parameter set the binding resolved (`$PSCmdlet.ParameterSetName`): the command's
     /// default set, `__AllParameterSets` for a command that declares no sets.
@@ -33,17 +37,19 @@ public struct BoundParameters: Sendable, Equatable {
     }
 
     /// The value of a declared parameter, as the type it was declared with; nil when unbound.
-    public subscript<Value>(key: ParameterKey<Value>) -> Value? {
-        storage[key.name].flatMap { Value(boundValue: $0.value) }
+    @inlinable public subscript<Value>(key: ParameterKey<Value>) -> Value? {
+        guard let binding = storage[key.name] else { return nil }
+        return Value(boundValue: binding.value)
     }
 
     /// Whether a switch is present: false when it was not given, or given as `-Force:false`.
-    public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
-        storage[key.name].flatMap { SwitchParameter(boundValue: $0.value) }?.isPresent ?? false
+    @inlinable public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
+        guard let binding = storage[key.name] else { return false }
+        return SwitchParameter(boundValue: binding.value)?.isPresent ?? false
     }
 
     /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
-    public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
+    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
 
     /// The binding of the parameter with this canonical name, for the binder's own bookkeeping
     /// (which works over any command's metadata).

@@ -13,7 +13,7 @@ public protocol BindableValue: Sendable {
 extension String: BindableValue {
     public static var parameterType: ParameterType { .string }
 
-    public init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .string(let text) = boundValue else { return nil }
         self = text
     }
@@ -22,7 +22,7 @@ extension String: BindableValue {
 extension Array: BindableValue where Element == String {
     public static var parameterType: ParameterType { .stringArray }
 
-    public init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .strings(let texts) = boundValue else { return nil }
         self = texts
     }
@@ -32,7 +32,7 @@ extension Int: BindableValue {
     /// `System.Int32`: the binder rejects values outside its range.
     public static var parameterType: ParameterType { .int32 }
 
-    public init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .integer(let number) = boundValue else { return nil }
         self = number
     }

@@ -20,7 +20,7 @@ extension ParameterEnumeration {
 
     public static var parameterType: ParameterType { .enumeration(enumerationType) }
 
-    public init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .enumeration(let name, _) = boundValue else { return nil }
         self.init(rawValue: name)
     }

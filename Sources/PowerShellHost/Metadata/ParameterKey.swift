@@ -11,8 +11,8 @@
 public struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
     public let metadata: ParameterMetadata
 
-    /// The canonical name (`ResourceGroupName`).
-    public var name: String { metadata.name }
+    /// The canonical name (`ResourceGroupName`), kept apart so a read copies nothing else.
+    public let name: String
 
     /// A parameter bound as `Value.parameterType`.
     public init(
@@ -34,6 +34,7 @@ public struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
 
     private init(_ metadata: ParameterMetadata) {
         self.metadata = metadata
+        self.name = metadata.name
     }
 }
 

@@ -6,13 +6,13 @@
 public struct SwitchParameter: BindableValue, Equatable {
     public let isPresent: Bool
 
-    public init(isPresent: Bool) {
+    @inlinable public init(isPresent: Bool) {
         self.isPresent = isPresent
     }
 
     public static var parameterType: ParameterType { .switchParameter }
 
-    public init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .switchValue(let flag) = boundValue else { return nil }
         self.isPresent = flag
     }
