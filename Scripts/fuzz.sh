@@ -45,7 +45,8 @@ fi
 
 build=$root/.build/fuzz
 mkdir -p "$build"
-flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6)
+# One -package-name for every module, as SwiftPM passes, so `package` declarations are visible.
+flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name azshim)
 # Rebuild a module only when one of its sources is newer than its archive, or the flags changed.
 module_flags=("${flags[@]}" -enable-testing)
 for module in "${modules[@]}"; do

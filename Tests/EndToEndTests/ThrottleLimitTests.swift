@@ -29,13 +29,11 @@ struct ThrottleLimitTests {
     /// `Test-Parallel -Name <string>`: names starting with `fail` throw, `warn` write a warning
     /// first; every object asks ShouldProcess and sleeps 0–4 ms (from its name) before writing.
     final class SleepyCmdlet: Cmdlet {
+        static let name = ParameterKey<String>(
+            name: "Name", position: 0, isMandatory: true, valueFromPipelineByPropertyName: true,
+            validations: [.notNullOrEmpty], helpMessage: "A name.")
         static let metadata = CommandMetadata(
-            name: "Test-Parallel", implementingTypeName: "TestParallelCommand",
-            declaredParameters: [
-                ParameterMetadata(
-                    name: "Name", type: .string, position: 0, isMandatory: true, valueFromPipelineByPropertyName: true,
-                    validations: [.notNullOrEmpty], helpMessage: "A name.")
-            ],
+            name: "Test-Parallel", implementingTypeName: "TestParallelCommand", declaredParameters: [name],
             supportsShouldProcess: true)
 
         let probe: Probe
@@ -53,7 +51,7 @@ struct ThrottleLimitTests {
         }
 
         func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
-            guard let name = parameters.string("Name") else { return }
+            guard let name = parameters[Self.name] else { return }
             probe.enter()
             defer { probe.leave() }
             runtime.writeVerbose("start \(name)")

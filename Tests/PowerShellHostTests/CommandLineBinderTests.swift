@@ -210,9 +210,9 @@ struct CommandLineBinderTests {
     @Test("successful binding", arguments: bindCases)
     func binds(_ row: BindCase) throws {
         let bound = try TestCommand.bind(row.arguments)
-        #expect(bound.string("ResourceGroupName") == row.resourceGroup)
-        #expect(bound.string("Name") == row.name)
-        #expect(bound["KeyName"]?.value.enumerationName == row.keyName)
+        #expect(bound[TestCommand.resourceGroupName] == row.resourceGroup)
+        #expect(bound[TestCommand.name] == row.name)
+        #expect(bound[TestCommand.keyName]?.rawValue == row.keyName)
     }
 
     struct SwitchCase: Sendable, CustomTestStringConvertible {

@@ -82,6 +82,60 @@ import Testing
         #expect(result == HelpCommand.Result(stderr: "Get-Help: \(errorCase.message)\n", exitStatus: 1))
     }
 
+    /// Get-Help is bound by `CommandLineBinder` over `GetHelpParameters.metadata`, so its
+    /// binding messages are `BindingErrorMessages`' and follow every cmdlet's rules:
+    /// - §1.1 of the PowerShell reference: an ambiguous prefix lists every match, common ones included;
+    /// - `[ValidateNotNullOrEmpty]` on Name (`HelpCommands.cs`);
+    /// - parameter sets: a view switch selects its set even as false (`-Full:false -Examples`);
+    /// - §2.3 `-Full:` (what bash leaves of `-Full:$false`), §4.1 enum conversion of `-ErrorAction`.
+    @Test(arguments: [
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-P", "x"],
+                  message: BindingErrorMessages.message(
+                      for: .ambiguousParameter(typed: "P", matches: ["Path", "Parameter", "ProgressAction", "PipelineVariable"], argumentIndex: 1))),
+        ErrorCase(arguments: [""],
+                  message: "Cannot validate argument on parameter 'Name'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full:false", "-Examples"],
+                  message: BindingErrorMessages.message(for: .ambiguousParameterSet)),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full:"],
+                  message: BindingErrorMessages.message(for: .switchValueExpandedByShell(tokenText: "-Full:", argumentIndex: 1))),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-ErrorAction", "Bogus"],
+                  message: "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Bogus\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\""),
+        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-?"],
+                  message: "A parameter cannot be found that matches parameter name '?'."),
+        ErrorCase(arguments: ["Get-\u{1B}[31mX"],
+                  message: "Get-Help could not find Get-^[[31mX in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."),
+    ])
+    func bindsAsEveryCmdlet(_ errorCase: ErrorCase) throws {
+        let result = HelpCommand.run(arguments: errorCase.arguments, helpFiles: try Self.table(), width: 80)
+        #expect(result == HelpCommand.Result(stderr: "Get-Help: \(errorCase.message)\n", exitStatus: 1))
+    }
+
+    @Test("the binder's forms: a switch given as false keeps the default view; -Parameter: takes the next word")
+    func binderForms() throws {
+        let standard = HelpCommand.run(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Full:$false"], helpFiles: try Self.table(), width: 80)
+        #expect(standard == HelpCommand.Result(stdout: try Self.rendered(.standard)))
+        let parameter = HelpCommand.run(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter:", "KeyName"], helpFiles: try Self.table(), width: 80)
+        #expect(parameter == HelpCommand.Result(stdout: try Self.rendered(.parameter("KeyName"))))
+        let ignored = HelpCommand.run(
+            arguments: ["-Category", "Cmdlet", "-Component", "a,b", "-Role", "r", "New-AzCognitiveServicesAccountKey"],
+            helpFiles: try Self.table(), width: 80)
+        #expect(ignored == HelpCommand.Result(stdout: try Self.rendered(.standard)))
+    }
+
+    @Test("Get-Help's metadata: PowerShell's GetHelpCommand parameters, then the common parameters")
+    func metadata() {
+        #expect(
+            GetHelpParameters.metadata.parameters.prefix(11).map(\.name) == [
+                "Name", "Path", "Category", "Detailed", "Full", "Examples", "Parameter", "Component", "Functionality",
+                "Role", "Online",
+            ])
+        #expect(GetHelpParameters.metadata.parameters.dropFirst(11).map(\.name) == CommonParameters.all.map(\.name))
+        #expect(GetHelpParameters.parameter.metadata.type.fullName == "System.String[]")
+        #expect(GetHelpParameters.metadata.defaultParameterSetName == "AllUsersView")
+    }
+
     @Test func onlineWithoutURIFails() {
         let result = HelpCommand.show(name: "X", view: .online, helpFiles: ["X": "# X\n## SYNOPSIS\nS\n"], width: 80)
         #expect(result.stderr == "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n")

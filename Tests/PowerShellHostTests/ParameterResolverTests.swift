@@ -81,8 +81,8 @@ struct ParameterResolverTests {
     @Test("§1.1 en dash, em dash and horizontal bar are dashes", arguments: ["\u{2013}", "\u{2014}", "\u{2015}"])
     func unicodeDashes(_ dash: String) throws {
         let bound = try TestCommand.bind(["\(dash)ResourceGroupName", "rg", "\(dash)Name", "acct", "\(dash)K", "Key1"])
-        #expect(bound.string("ResourceGroupName") == "rg")
-        #expect(bound.string("Name") == "acct")
+        #expect(bound[TestCommand.resourceGroupName] == "rg")
+        #expect(bound[TestCommand.name] == "acct")
         #expect(bound["KeyName"]?.value == .enumeration(name: "Key1", value: 0))
     }
 }

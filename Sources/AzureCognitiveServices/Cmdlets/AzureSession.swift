@@ -7,7 +7,7 @@ import PowerShellHost
 /// Example: with no credential configured and `AZURE_ENVIRONMENT` unset, requests go to the
 /// emulator and one WARNING line says so; with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`,
 /// `AZURE_CLIENT_SECRET` and `AZURE_SUBSCRIPTION_ID` set, they go to management.azure.com.
-struct AzureSession {
+package struct AzureSession {
     let client: CognitiveServicesClient
 
     /// The subscription the emulator files accounts under when `AZURE_SUBSCRIPTION_ID` is unset.

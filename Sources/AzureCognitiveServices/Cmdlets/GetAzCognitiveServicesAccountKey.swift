@@ -6,8 +6,8 @@ import PowerShellHost
 ///
 /// Example: `Get-AzCognitiveServicesAccountKey -ResourceGroupName rg -Name myluis` prints the table
 /// of the account's two keys.
-public final class GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
-    public static let metadata = CommandMetadata(
+package struct GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
+    package static let metadata = CommandMetadata(
         name: "Get-AzCognitiveServicesAccountKey",
         implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.GetAzureCognitiveServicesAccountKeyCommand",
         declaredParameters: [
@@ -16,16 +16,15 @@ public final class GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmd
         ],
         supportsShouldProcess: false)
 
-    public static let definition = CommandDefinition(
-        metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name],
-        makeCmdlet: { GetAzCognitiveServicesAccountKey(metadata: metadata, environment: $0) },
-        checkEnvironment: AzureHTTPSettings.problem)
-
     static let outputTypeName = "Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccountKeys"
 
-    public override func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
-        guard let (session, resourceGroup, name) = account(parameters, runtime) else { return }
-        let keys = try session.client.listKeys(resourceGroup: resourceGroup, account: name)
+    package init() {}
+
+    package func process(
+        _ parameters: BoundParameters, session: AzureSession, runtime: CommandRuntime
+    ) throws(ErrorRecord) {
+        guard let account = AccountReference(parameters) else { return }
+        let keys = try session.client.listKeys(resourceGroup: account.resourceGroupName, account: account.name)
         runtime.writeObject(keys.object(typeName: Self.outputTypeName))
     }
 }

@@ -1,10 +1,13 @@
 /// The parameters bound so far, each with its value and where it came from (command line,
-/// pipeline object, prompt). Pipeline-bound values are reset before each new input object;
-/// command-line values never are.
+/// pipeline object, prompt), and the parameter set the binding chose. Pipeline-bound values
+/// are reset before each new input object; command-line values never are.
 ///
-/// Example: after `New-AzCognitiveServicesAccountKey -KeyName Key2` reads
-/// `{"ResourceGroupName":"rg","AccountName":"myluis"}`, `bound["Name"]` is
-/// `BoundParameter(value: .string("myluis"), origin: .pipeline)`.
+/// A cmdlet reads values through the `ParameterKey`s its metadata was declared with:
+///
+/// Example: after `New-AzCognitiveServicesAccountKey -KeyName Key2 -Force` reads
+/// `{"ResourceGroupName":"rg","AccountName":"myluis"}`, `bound[CognitiveServicesParameters.name]`
+/// is `"myluis"` (bound from the pipeline through the alias), `bound[CognitiveServicesParameters.force]`
+/// is `true`, and `bound.parameterSetName` is `__AllParameterSets`.
 public struct BoundParameters: Sendable, Equatable {
     public enum Origin: Sendable, Equatable {
         /// From the command line; `argumentIndex` is the word that gave the value
@@ -19,11 +22,37 @@ public struct BoundParameters: Sendable, Equatable {
         public let origin: Origin
     }
 
-    private var storage: [String: BoundParameter] = [:]
+    /// The typed readers below are `@inlinable` (and this vocabulary public, not `package`: the
+    /// toolchain neither inlines nor specialises `package` code across modules), so a cmdlet's
+    /// reads compile to a dictionary lookup in its own module instead of a generic call with
+    /// metadata lookups for every read of every pipeline object.
+    @usableFromInline var storage: [String: BoundParameter] = [:]
 
-    public init() {}
+    /// The parameter set the binding resolved (`$PSCmdlet.ParameterSetName`): the command's
+    /// default set, `__AllParameterSets` for a command that declares no sets.
+    public var parameterSetName: String
 
-    /// The bound value of the parameter with this canonical name.
+    public init(parameterSetName: String = CommandMetadata.allParameterSets) {
+        self.parameterSetName = parameterSetName
+    }
+
+    /// The value of a declared parameter, as the type it was declared with; nil when unbound.
+    @inlinable public subscript<Value>(key: ParameterKey<Value>) -> Value? {
+        guard let binding = storage[key.name] else { return nil }
+        return Value(boundValue: binding.value)
+    }
+
+    /// Whether a switch is present: false when it was not given, or given as `-Force:false`.
+    @inlinable public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
+        guard let binding = storage[key.name] else { return false }
+        return SwitchParameter(boundValue: binding.value)?.isPresent ?? false
+    }
+
+    /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
+    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
+
+    /// The binding of the parameter with this canonical name, for the binder's own bookkeeping
+    /// (which works over any command's metadata).
     public subscript(name: String) -> BoundParameter? { storage[name] }
 
     public func contains(_ name: String) -> Bool { storage[name] != nil }
@@ -36,12 +65,6 @@ public struct BoundParameters: Sendable, Equatable {
     public mutating func resetPipelineBindings() {
         storage = storage.filter { $0.value.origin != .pipeline }
     }
-
-    /// The string value of a bound parameter.
-    public func string(_ name: String) -> String? { storage[name]?.value.string }
-
-    /// Whether a switch is bound and present.
-    public func isPresent(_ name: String) -> Bool { storage[name]?.value.isPresentSwitch ?? false }
 
     public var names: [String] { Array(storage.keys) }
 }

@@ -33,10 +33,10 @@ public struct CommandLineBinder: Sendable {
     public func bind(_ arguments: [CommandArgument]) throws(BindingError) -> BoundParameters {
         try checkColonForms(arguments)
         let pending = try reparse(arguments)
-        var bound = BoundParameters()
+        var bound = BoundParameters(parameterSetName: metadata.defaultParameterSetName)
         let unbound = try bindNamed(pending, into: &bound)
-        let (leftovers, rememberedError) = try bindPositional(unbound, into: &bound)
-        try verifyProcessed(leftovers, rememberedError: rememberedError)
+        let leftovers = try bindPositional(unbound, into: &bound)
+        try verifyProcessed(leftovers)
         return bound
     }
 
@@ -67,8 +67,9 @@ public struct CommandLineBinder: Sendable {
             case .value(let value):
                 result.append(.positional(value, index: argument.index))
             case .parameter(let name, _, let colonValue?):
-                let (value, valueIndex) = colonValue.valueAndIndex(default: argument.index)
-                result.append(.colonForm(name: name, value: value, valueIndex: valueIndex, index: argument.index))
+                let valueIndex = colonValue.valueIndex(parameterIndex: argument.index)
+                result.append(
+                    .colonForm(name: name, value: colonValue.value, valueIndex: valueIndex, index: argument.index))
             case .parameter(let name, _, nil):
                 let parameter: ParameterMetadata
                 switch resolver.resolve(name) {
@@ -86,38 +87,39 @@ public struct CommandLineBinder: Sendable {
                             index: argument.index))
                     continue
                 }
-                guard position < arguments.count else {
-                    throw .missingArgument(
-                        parameter: parameter.name, typeName: parameter.type.fullName, argumentIndex: argument.index)
-                }
-                let next = arguments[position]
+                let next = position < arguments.count ? arguments[position] : nil
                 position += 1
-                switch next.kind {
-                case .value(let value):
-                    result.append(
-                        .named(parameter, recordedName: parameter.name, value: value, valueIndex: next.index,
-                            index: argument.index))
-                case .parameter(let nextName, let nextText, let nextColon):
-                    let nextResolution = resolver.resolve(nextName)
-                    if case .ambiguous(let matches) = nextResolution {
-                        throw .ambiguousParameter(typed: nextName, matches: matches, argumentIndex: next.index)
-                    }
-                    if case .found = nextResolution {
-                        throw .missingArgument(
-                            parameter: parameter.name, typeName: parameter.type.fullName, argumentIndex: argument.index)
-                    }
-                    if nextColon != nil {
-                        throw .missingArgument(
-                            parameter: parameter.name, typeName: parameter.type.fullName, argumentIndex: argument.index)
-                    }
-                    // `-Name -Foo`: an unknown parameter-looking word is the value, as typed.
-                    result.append(
-                        .named(parameter, recordedName: parameter.name, value: .string(nextText),
-                            valueIndex: next.index, index: argument.index))
-                }
+                result.append(try pair(parameter, at: argument.index, with: next))
             }
         }
         return result
+    }
+
+    /// A `-Name` that takes a value and the word after it, which is the value unless it is another
+    /// parameter: an unknown `-Foo` is taken as typed (`-Name -Foo`); a known parameter, a colon
+    /// form or the end of the line leaves `-Name` without its argument.
+    private func pair(
+        _ parameter: ParameterMetadata, at index: Int, with next: CommandArgument?
+    ) throws(BindingError) -> Pending {
+        let missing = BindingError.missingArgument(
+            parameter: parameter.name, typeName: parameter.type.fullName, argumentIndex: index)
+        guard let next else { throw missing }
+        switch next.kind {
+        case .value(let value):
+            return .named(parameter, recordedName: parameter.name, value: value, valueIndex: next.index, index: index)
+        case .parameter(let nextName, let nextText, let nextColon):
+            switch resolver.resolve(nextName) {
+            case .ambiguous(let matches):
+                throw .ambiguousParameter(typed: nextName, matches: matches, argumentIndex: next.index)
+            case .found:
+                throw missing
+            case .notFound:
+                guard nextColon == nil else { throw missing }
+                return .named(
+                    parameter, recordedName: parameter.name, value: .string(nextText), valueIndex: next.index,
+                    index: index)
+            }
+        }
     }
 
     /// `BindNamedParameters`: binds, converts and validates named arguments left to right.
@@ -154,60 +156,67 @@ public struct CommandLineBinder: Sendable {
         bound.bind(parameter.name, converted, origin: .commandLine(argumentIndex: valueIndex))
     }
 
+    /// What positional binding left over: the arguments no parameter took, in command-line order,
+    /// and the conversion error of the last positional argument that failed to convert (reported
+    /// instead of PositionalParameterNotFound when that argument is the first left over).
+    private struct Leftovers {
+        var arguments: [Pending] = []
+        var conversionError: BindingError?
+    }
+
     /// `BindPositionalParameters`: the unbound positional parameters in position order take the
     /// unnamed arguments in command-line order. An unknown `-Foo` is skipped with the word after it.
     /// Conversion errors leave the argument over and are remembered; validation errors throw.
     private func bindPositional(
         _ unbound: [Pending], into bound: inout BoundParameters
-    ) throws(BindingError) -> ([Pending], BindingError?) {
+    ) throws(BindingError) -> Leftovers {
         let positional = metadata.parameters
             .filter { $0.position != nil && !bound.contains($0.name) }
             .sorted { ($0.position ?? 0) < ($1.position ?? 0) }
-        guard !positional.isEmpty else { return (unbound, nil) }
-        var leftovers: [Pending] = []
-        var rememberedError: BindingError?
+        var leftovers = Leftovers()
+        guard !positional.isEmpty else {
+            leftovers.arguments = unbound
+            return leftovers
+        }
         var cursor = 0
         for parameter in positional {
-            var argument: (value: ArgumentValue, index: Int, item: Pending)?
+            var found: Int?
             while cursor < unbound.count {
                 let item = unbound[cursor]
                 cursor += 1
-                if case .positional(let value, let index) = item {
-                    argument = (value, index, item)
+                if case .positional = item {
+                    found = cursor - 1
                     break
                 }
-                leftovers.append(item)
+                leftovers.arguments.append(item)
                 if cursor < unbound.count, !unbound[cursor].isNamed {
-                    leftovers.append(unbound[cursor])
+                    leftovers.arguments.append(unbound[cursor])
                     cursor += 1
                 }
             }
-            guard let argument else { break }
+            guard let found, case .positional(let value, let index) = unbound[found] else { break }
             do {
-                let converted = try ValueConverter.convert(argument.value, for: parameter, argumentIndex: argument.index)
-                bound.bind(parameter.name, converted, origin: .commandLine(argumentIndex: argument.index))
-                rememberedError = nil
+                let converted = try ValueConverter.convert(value, for: parameter, argumentIndex: index)
+                bound.bind(parameter.name, converted, origin: .commandLine(argumentIndex: index))
+                leftovers.conversionError = nil
             } catch {
-                if case .cannotConvert = error {
-                    rememberedError = error
-                    leftovers.append(argument.item)
-                } else {
-                    throw error
-                }
+                guard case .cannotConvert = error else { throw error }
+                leftovers.conversionError = error
+                leftovers.arguments.append(unbound[found])
             }
         }
-        leftovers.append(contentsOf: unbound[cursor...])
-        return (leftovers, rememberedError)
+        leftovers.arguments.append(contentsOf: unbound[cursor...])
+        return leftovers
     }
 
     /// `VerifyArgumentsProcessed`: only the first leftover is reported.
-    private func verifyProcessed(_ leftovers: [Pending], rememberedError: BindingError?) throws(BindingError) {
-        guard let first = leftovers.first else { return }
+    private func verifyProcessed(_ leftovers: Leftovers) throws(BindingError) {
+        guard let first = leftovers.arguments.first else { return }
         switch first {
         case .unknown(let name, let index):
             throw .namedParameterNotFound(typed: name, argumentIndex: index)
         case .positional(let value, let index):
-            if let rememberedError { throw rememberedError }
+            if let conversionError = leftovers.conversionError { throw conversionError }
             throw .positionalParameterNotFound(argument: value.displayText, argumentIndex: index)
         case .named, .colonForm:
             return
@@ -221,11 +230,18 @@ public struct CommandLineBinder: Sendable {
 }
 
 extension CommandArgument.ColonValue {
-    fileprivate func valueAndIndex(default index: Int) -> (ArgumentValue, Int) {
+    /// What the colon form gives its parameter (`$null` for a `-Name:` with nothing, which is an
+    /// error before binding).
+    fileprivate var value: ArgumentValue {
         switch self {
-        case .attached(let value): (value, index)
-        case .nextWord(let value, let valueIndex): (value, valueIndex)
-        case .missing: (.null, index)
+        case .attached(let value), .nextWord(let value, _): value
+        case .missing: .null
         }
+    }
+
+    /// The word the value came from: the next word for `-Name: value`, else the parameter's own.
+    fileprivate func valueIndex(parameterIndex: Int) -> Int {
+        if case .nextWord(_, let index) = self { return index }
+        return parameterIndex
     }
 }

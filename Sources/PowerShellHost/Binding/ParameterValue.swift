@@ -3,6 +3,8 @@
 /// Example: `-KeyName key2` binds `.enumeration(name: "Key2", value: 1)`.
 public enum ParameterValue: Sendable, Equatable {
     case string(String)
+    /// A `System.String[]` value: `-Parameter Key*,Name` binds `.strings(["Key*", "Name"])`.
+    case strings([String])
     case integer(Int)
     case switchValue(Bool)
     case enumeration(name: String, value: Int)
@@ -12,11 +14,4 @@ public enum ParameterValue: Sendable, Equatable {
         if case .string(let text) = self { return text }
         return nil
     }
-
-    public var enumerationName: String? {
-        if case .enumeration(let name, _) = self { return name }
-        return nil
-    }
-
-    public var isPresentSwitch: Bool { self == .switchValue(true) }
 }

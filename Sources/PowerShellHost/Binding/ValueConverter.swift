@@ -31,6 +31,15 @@ public enum ValueConverter {
             case .array: throw .notSupported(argumentType: value.typeName)
             default: return .string(value.stringValue ?? "")
             }
+        case .stringArray:
+            // `LanguagePrimitives.ConvertTo(string[])`: a scalar becomes a one-element array; an
+            // array's elements convert one by one (a nested array as its `ToString()`).
+            switch value {
+            case .null: return .null
+            case .array(let elements):
+                return .strings(elements.map { $0.stringValue ?? ($0 == .null ? "" : $0.displayText) })
+            default: return .strings([value.stringValue ?? ""])
+            }
         case .switchParameter:
             switch value {
             case .bool(let flag): return .switchValue(flag)

@@ -20,6 +20,8 @@ public enum BindingError: Error, Sendable, Equatable {
     /// `-ErrorAction Suspend` (and the other `*Action` parameters).
     case actionPreferenceReserved(parameter: String, value: String, argumentIndex: Int?)
     case missingMandatoryParameters([String])
+    /// The bound parameters belong to no one parameter set (`Get-Help X -Full -Examples`).
+    case ambiguousParameterSet
     /// A pipeline object none of whose properties bound.
     case inputObjectNotBound
     /// A pipeline object that bound something but left these mandatory parameters unbound.
@@ -45,6 +47,7 @@ public enum BindingError: Error, Sendable, Equatable {
         case .nullNotAllowed: "ParameterArgumentValidationErrorNullNotAllowed"
         case .actionPreferenceReserved: "ParameterBindingFailed"
         case .missingMandatoryParameters, .promptNotAvailable: "MissingMandatoryParameter"
+        case .ambiguousParameterSet: "AmbiguousParameterSet"
         case .inputObjectNotBound: "InputObjectNotBound"
         case .inputObjectMissingMandatory: "InputObjectMissingMandatory"
         }
@@ -61,7 +64,8 @@ public enum BindingError: Error, Sendable, Equatable {
         case .cannotConvert(_, _, let index), .validationFailed(_, _, let index), .nullNotAllowed(_, let index),
             .actionPreferenceReserved(_, _, let index):
             index
-        case .missingMandatoryParameters, .inputObjectNotBound, .inputObjectMissingMandatory, .promptNotAvailable:
+        case .missingMandatoryParameters, .ambiguousParameterSet, .inputObjectNotBound, .inputObjectMissingMandatory,
+            .promptNotAvailable:
             nil
         }
     }

@@ -37,6 +37,9 @@ public enum BindingErrorMessages {
                 + "For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"\""
         case .missingMandatoryParameters(let names), .promptNotAvailable(let names):
             "Cannot process command because of one or more missing mandatory parameters:\(names.map { " " + $0 }.joined())."
+        case .ambiguousParameterSet:
+            "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued "
+                + "cannot be used together or an insufficient number of parameters were provided."
         case .inputObjectNotBound:
             "The input object cannot be bound to any parameters for the command either because the command does not "
                 + "take pipeline input or the input and its properties do not match any of the parameters that take "

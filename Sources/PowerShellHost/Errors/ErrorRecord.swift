@@ -16,6 +16,7 @@ public struct ErrorRecord: Error, Sendable, Equatable {
         case connectionError = "ConnectionError"
         case authenticationError = "AuthenticationError"
         case notSpecified = "NotSpecified"
+        case resourceUnavailable = "ResourceUnavailable"
     }
 
     public let message: String

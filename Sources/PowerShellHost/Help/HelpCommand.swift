@@ -1,5 +1,6 @@
-/// `Get-Help` as a program: parses Get-Help's own arguments as PowerShell binds them, finds the
-/// command's markdown help in a table, and renders the requested view.
+/// `Get-Help` as a program: binds Get-Help's own arguments with the binder every cmdlet uses
+/// (`GetHelpParameters`), finds the command's markdown help in a table, and renders the
+/// requested view.
 ///
 /// Example: the binary invoked as `Get-Help` with arguments
 /// `["New-AzCognitiveServicesAccountKey", "-par", "Key*"]` prints the `-KeyName` block;
@@ -29,7 +30,7 @@ public enum HelpCommand {
 
     /// Renders `view` of the help for `name` (the `-?` path of a cmdlet's host).
     public static func show(name: String, view: HelpView, helpFiles: [String: String], width: Int) -> Result {
-        guard let markdown = lookup(name, in: helpFiles).first?.markdown,
+        guard let markdown = lookup(name, in: helpFiles).first.flatMap({ helpFiles[$0] }),
             let document = HelpMarkdownParser.parse(markdown).document
         else {
             return failure(helpNotFound(name))
@@ -37,13 +38,17 @@ public enum HelpCommand {
         switch view {
         case .online:
             guard let uri = HelpRenderer.onlineURI(of: document) else {
+                // HelpErrors.NoURIFound, thrown as an InvalidOperationException.
                 return failure(
-                    "The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.")
+                    ErrorRecord(
+                        message: "The online version of this Help topic cannot be displayed because the Internet "
+                            + "address (URI) of the Help topic is not specified in the command code or in the help "
+                            + "file for the command.",
+                        errorId: "InvalidOperation", category: .invalidOperation))
             }
             return Result(stdout: uri + "\n")
         case .parameter(let pattern):
             let patterns = pattern.split(separator: ",").map { $0.trimmingWhitespace() }
-            var output = ""
             var found: Set<String> = []
             var matched: [HelpDocument.Parameter] = []
             for pattern in patterns {
@@ -54,35 +59,38 @@ public enum HelpCommand {
             }
             guard !matched.isEmpty else {
                 // HelpErrors.NoParmsFound, formatted with the first pattern (string[] as params object[]).
-                return failure("No parameter matches criteria \(patterns.first ?? pattern).")
+                return failure(
+                    ErrorRecord(
+                        message: "No parameter matches criteria \(patterns.first ?? pattern).", errorId: "NoParmsFound",
+                        category: .invalidArgument))
             }
             var selected = document
             selected.parameters = matched
-            output = HelpRenderer.render(selected, view: .parameter("*"), width: width)
-            return Result(stdout: output)
+            return Result(stdout: HelpRenderer.render(selected, view: .parameter("*"), width: width))
         default:
             return Result(stdout: HelpRenderer.render(document, view: view, width: width))
         }
     }
 
-    /// Runs Get-Help with the arguments a POSIX shell passed (without the program name).
+    /// Runs Get-Help with the arguments a POSIX shell passed (without the program name): binds
+    /// them to `GetHelpParameters.metadata` with `CommandLineBinder`, as any cmdlet's, then shows
+    /// the requested view of each matching help file.
     public static func run(arguments: [String], helpFiles: [String: String], width: Int) -> Result {
-        let bound: Bound
-        switch bind(arguments) {
-        case .success(let value): bound = value
-        case .failure(let error): return failure(error.message)
+        let tokens = ArgumentTokenizer.tokenize(arguments)
+        if tokens.helpRequested {
+            // `-?` asks for Get-Help's own help, which AzShim does not embed: Get-Help has no `?` parameter.
+            return failure(ErrorRecord(.namedParameterNotFound(typed: "?", argumentIndex: helpSwitchIndex(arguments))))
         }
-        let views = [
-            bound.full ? HelpView.full : nil, bound.detailed ? .detailed : nil, bound.examples ? .examples : nil,
-            bound.parameter.map { HelpView.parameter($0.joined(separator: ",")) }, bound.online ? .online : nil,
-        ].compactMap { $0 }
-        guard views.count <= 1 else {
-            return failure(
-                "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.")
+        let bound: BoundParameters
+        let view: HelpView
+        do {
+            bound = try CommandLineBinder(metadata: GetHelpParameters.metadata).bind(tokens.arguments)
+            view = try GetHelpParameters.view(of: bound)
+        } catch {
+            return failure(ErrorRecord(error))
         }
-        let view = views.first ?? .standard
         let name: String
-        if let given = bound.name {
+        if let given = bound[GetHelpParameters.name] {
             name = given
         } else if helpFiles.count == 1, let only = helpFiles.keys.first {
             // Deviation: PowerShell shows its own "about" help here; AzShim has one command.
@@ -94,7 +102,7 @@ public enum HelpCommand {
         guard !matches.isEmpty else { return failure(helpNotFound(name)) }
         var combined = Result()
         for match in matches {
-            let result = show(name: match.name, view: view, helpFiles: helpFiles, width: width)
+            let result = show(name: match, view: view, helpFiles: helpFiles, width: width)
             combined.stdout += result.stdout
             combined.stderr += result.stderr
             combined.exitStatus = max(combined.exitStatus, result.exitStatus)
@@ -104,148 +112,36 @@ public enum HelpCommand {
 
     // MARK: - Lookup and messages
 
-    static func lookup(_ name: String, in helpFiles: [String: String]) -> [(name: String, markdown: String)] {
-        if let exact = helpFiles.first(where: { $0.key.lowercased() == name.lowercased() }) {
-            return [(exact.key, exact.value)]
-        }
+    /// The names of the help files `name` means: the one with this name (case-insensitive), or
+    /// every one a wildcard pattern matches, sorted.
+    static func lookup(_ name: String, in helpFiles: [String: String]) -> [String] {
+        let folded = name.lowercased()
+        if let exact = helpFiles.keys.first(where: { $0.lowercased() == folded }) { return [exact] }
         guard HelpWildcard.containsWildcards(name) else { return [] }
         let pattern = HelpWildcard(name)
-        return helpFiles.filter { pattern.matches($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return helpFiles.keys.filter { pattern.matches($0) }.sorted()
     }
 
-    /// `HelpErrors.HelpNotFound`.
-    static func helpNotFound(_ name: String) -> String {
-        "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."
+    /// `HelpErrors.HelpNotFound`, written by the help system (category ResourceUnavailable).
+    static func helpNotFound(_ name: String) -> ErrorRecord {
+        ErrorRecord(
+            message: "Get-Help could not find \(name) in a help file in this session. To download updated help "
+                + "topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet "
+                + "library at https://go.microsoft.com/fwlink/?LinkID=107116.",
+            errorId: "HelpNotFound", category: .resourceUnavailable)
     }
 
-    /// ConciseView of an error written by Get-Help.
-    static func failure(_ message: String) -> Result {
-        Result(stderr: "Get-Help: \(message)\n", exitStatus: 1)
+    /// An error written by Get-Help, shown as ConciseView shows it (`Get-Help: …`, controls escaped).
+    static func failure(_ record: ErrorRecord) -> Result {
+        Result(
+            stderr: ErrorView.concise(commandName: GetHelpParameters.metadata.name, record, colour: false),
+            exitStatus: 1)
     }
 
-    // MARK: - Binding Get-Help's parameters
-
-    struct Bound {
-        var name: String?
-        var full = false
-        var detailed = false
-        var examples = false
-        var online = false
-        var parameter: [String]?
-        var others: [String: [String]] = [:]
-    }
-
-    struct BindError: Error {
-        let message: String
-    }
-
-    /// Get-Help's parameters (PowerShell 7 on Linux: no `-ShowWindow`), in metadata order, with
-    /// the .NET type named by "Missing an argument" messages; nil type = switch.
-    static let ownParameters: [(name: String, type: String?)] = [
-        ("Name", "System.String"), ("Path", "System.String"), ("Category", "System.String[]"),
-        ("Full", nil), ("Detailed", nil), ("Examples", nil), ("Parameter", "System.String[]"),
-        ("Component", "System.String[]"), ("Functionality", "System.String[]"), ("Role", "System.String[]"),
-        ("Online", nil),
-    ]
-
-    /// The common parameters, accepted and ignored (`CommonParameters.all`).
-    static let commonParameters: [(name: String, type: String?, aliases: [String])] = CommonParameters.all.map {
-        ($0.name, $0.type.isSwitch ? nil : $0.type.fullName, $0.aliases)
-    }
-
-    static func bind(_ arguments: [String]) -> Swift.Result<Bound, BindError> {
-        var bound = Bound()
-        var seen: Set<String> = []
-        var index = 0
-        var endOfParameters = false
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
-            if !endOfParameters, argument == "--" {
-                endOfParameters = true
-                continue
-            }
-            guard !endOfParameters, argument.count > 1, argument.hasPrefix("-"),
-                let second = argument.dropFirst().first, second.isLetter || second == "_" || second == "?"
-            else {
-                guard bound.name == nil else {
-                    return .failure(BindError(message: "A positional parameter cannot be found that accepts argument '\(argument)'."))
-                }
-                bound.name = argument
-                continue
-            }
-            var typed = String(argument.dropFirst())
-            var colonValue: String?
-            if let colon = typed.firstIndex(of: ":") {
-                colonValue = String(typed[typed.index(after: colon)...])
-                typed = String(typed[..<colon])
-            }
-            let resolved: (name: String, type: String?)
-            switch resolve(typed) {
-            case .success(let value): resolved = value
-            case .failure(let error): return .failure(error)
-            }
-            guard seen.insert(resolved.name).inserted else {
-                return .failure(
-                    BindError(
-                        message: "Cannot bind parameter because parameter '\(resolved.name)' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."))
-            }
-            guard let type = resolved.type else {
-                let on = colonValue.map { !["false", "0", "$false"].contains($0.lowercased()) } ?? true
-                switch resolved.name {
-                case "Full": bound.full = on
-                case "Detailed": bound.detailed = on
-                case "Examples": bound.examples = on
-                case "Online": bound.online = on
-                default: break
-                }
-                continue
-            }
-            let value: String
-            if let colonValue, !colonValue.isEmpty {
-                value = colonValue
-            } else if colonValue == nil, index < arguments.count, !looksLikeParameter(arguments[index]) {
-                value = arguments[index]
-                index += 1
-            } else {
-                return .failure(
-                    BindError(message: "Missing an argument for parameter '\(resolved.name)'. Specify a parameter of type '\(type)' and try again."))
-            }
-            switch resolved.name {
-            case "Name": bound.name = value
-            case "Parameter": bound.parameter = value.split(separator: ",").map(String.init)
-            default: bound.others[resolved.name, default: []].append(value)
-            }
-        }
-        return .success(bound)
-    }
-
-    static func looksLikeParameter(_ argument: String) -> Bool {
-        guard argument.hasPrefix("-"), let second = argument.dropFirst().first else { return false }
-        return second.isLetter || second == "_" || second == "?"
-    }
-
-    /// `MergedCommandParameterMetadata.GetMatchingParameter`: exact name or alias, else a unique
-    /// prefix, Get-Help's own parameters winning over the common ones.
-    static func resolve(_ typed: String) -> Swift.Result<(name: String, type: String?), BindError> {
-        let folded = typed.lowercased()
-        if let own = ownParameters.first(where: { $0.name.lowercased() == folded }) { return .success(own) }
-        if let common = commonParameters.first(where: {
-            $0.name.lowercased() == folded || $0.aliases.contains { $0.lowercased() == folded }
-        }) {
-            return .success((common.name, common.type))
-        }
-        let own = ownParameters.filter { $0.name.lowercased().hasPrefix(folded) }
-        if own.count == 1 { return .success(own[0]) }
-        let candidates = own.isEmpty
-            ? commonParameters.filter { $0.name.lowercased().hasPrefix(folded) }.map { ($0.name, $0.type) }
-            : own.map { ($0.name, $0.type) }
-        if candidates.count == 1 { return .success(candidates[0]) }
-        if candidates.isEmpty {
-            return .failure(BindError(message: "A parameter cannot be found that matches parameter name '\(typed)'."))
-        }
-        let list = candidates.map { " -" + $0.0 }.joined()
-        return .failure(
-            BindError(message: "Parameter cannot be processed because the parameter name '\(typed)' is ambiguous. Possible matches include:\(list)."))
+    /// The index of the first `-?` word, which the tokenizer takes out of the arguments.
+    private static func helpSwitchIndex(_ arguments: [String]) -> Int {
+        arguments.firstIndex { word in
+            word.unicodeScalars.count == 2 && word.hasSuffix("?") && word.first.map(Dash.isDash) == true
+        } ?? 0
     }
 }

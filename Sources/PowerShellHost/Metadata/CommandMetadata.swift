@@ -19,23 +19,33 @@ public struct CommandMetadata: Sendable {
     public let parameters: [ParameterMetadata]
     public let supportsShouldProcess: Bool
     public let confirmImpact: ConfirmImpact
+    /// The parameter set a binding resolves to when nothing selects another
+    /// (`CmdletAttribute.DefaultParameterSetName`); `__AllParameterSets` when the command
+    /// declares no sets.
+    public let defaultParameterSetName: String
+
+    /// `ParameterAttribute.AllParameterSets`: the name of the one set of a command without sets,
+    /// as `$PSCmdlet.ParameterSetName` and Az's debug lines show it.
+    public static let allParameterSets = "__AllParameterSets"
 
     /// Builds the metadata from the cmdlet's own parameters; the common parameters and,
     /// when `supportsShouldProcess`, `-WhatIf` and `-Confirm` are appended in PowerShell's order.
     public init(
         name: String,
         implementingTypeName: String,
-        declaredParameters: [ParameterMetadata],
+        declaredParameters: [any ParameterDeclaration],
         supportsShouldProcess: Bool,
-        confirmImpact: ConfirmImpact = .medium
+        confirmImpact: ConfirmImpact = .medium,
+        defaultParameterSetName: String = CommandMetadata.allParameterSets
     ) {
         self.name = name
         self.implementingTypeName = implementingTypeName
         self.parameters =
-            declaredParameters + CommonParameters.all
+            declaredParameters.map(\.metadata) + CommonParameters.all
             + (supportsShouldProcess ? CommonParameters.shouldProcess : [])
         self.supportsShouldProcess = supportsShouldProcess
         self.confirmImpact = confirmImpact
+        self.defaultParameterSetName = defaultParameterSetName
     }
 
     /// The parameter with exactly this canonical name (case-insensitive).

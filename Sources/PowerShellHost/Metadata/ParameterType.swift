@@ -6,6 +6,8 @@
 public enum ParameterType: Sendable, Equatable {
     /// `System.String`.
     case string
+    /// `System.String[]`: one string or a comma list (`-Parameter Key*,Name`).
+    case stringArray
     /// `System.Int32`.
     case int32
     /// `System.Management.Automation.SwitchParameter`.
@@ -20,6 +22,7 @@ public enum ParameterType: Sendable, Equatable {
     public var fullName: String {
         switch self {
         case .string: "System.String"
+        case .stringArray: "System.String[]"
         case .int32: "System.Int32"
         case .switchParameter: "System.Management.Automation.SwitchParameter"
         case .enumeration(let type): type.fullName
@@ -65,13 +68,7 @@ public struct EnumerationType: Sendable, Equatable {
     }
 
     /// `System.Management.Automation.ActionPreference` (`engine/CommandBase.cs`).
-    public static let actionPreference = EnumerationType(
-        fullName: "System.Management.Automation.ActionPreference",
-        members: [
-            Member("SilentlyContinue", 0), Member("Stop", 1), Member("Continue", 2),
-            Member("Inquire", 3), Member("Ignore", 4), Member("Suspend", 5), Member("Break", 6),
-        ]
-    )
+    public static let actionPreference = ActionPreference.enumerationType
 
     /// `System.Management.Automation.ConfirmImpact`, the type of `$ConfirmPreference`.
     public static let confirmImpact = EnumerationType(

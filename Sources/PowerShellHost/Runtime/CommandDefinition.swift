@@ -1,7 +1,8 @@
 /// A command the host can run: its metadata, its help file, and how to make its body.
 ///
 /// Example: `CommandDefinition(metadata: NewAzCognitiveServicesAccountKey.metadata,
-/// helpMarkdown: EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"], makeCmdlet: { NewAzCognitiveServicesAccountKey(environment: $0) })`.
+/// helpMarkdown: EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"],
+/// makeCmdlet: { CognitiveServicesCmdletRunner(NewAzCognitiveServicesAccountKey(), environment: $0) })`.
 public struct CommandDefinition: Sendable {
     public let metadata: CommandMetadata
     public let helpMarkdown: String?

@@ -252,8 +252,14 @@ public final class CommandRuntime {
     var mayPrompt: Bool {
         if confirmation.mayPrompt(runtime: self) { return true }
         if preferences.error == .inquire && errorStatus != .yesToAll { return true }
-        let streams = [(preferences.warning, warningStatus), (preferences.verbose, verboseStatus), (preferences.debug, debugStatus)]
-        return streams.contains { $0.0 == .inquire && $0.1 != .yesToAll && $0.1 != .noToAll }
+        return Self.mayInquire(preferences.warning, warningStatus)
+            || Self.mayInquire(preferences.verbose, verboseStatus)
+            || Self.mayInquire(preferences.debug, debugStatus)
+    }
+
+    /// Whether a stream record may still ask: its preference is Inquire and no "to All" answer settled it.
+    private static func mayInquire(_ preference: ActionPreference, _ status: ContinueStatus) -> Bool {
+        preference == .inquire && status != .yesToAll && status != .noToAll
     }
 
     /// Writes what a pipeline worker recorded for one object, as if it were written now.

@@ -27,24 +27,24 @@ public struct Preferences: Sendable, Equatable {
     /// Applies the common parameters bound on the command line over `self`.
     public func applying(_ bound: BoundParameters) -> Preferences {
         var result = self
-        let verboseGiven = bound["Verbose"]?.value
-        let debugGiven = bound["Debug"]?.value
-        if let debugGiven { result.debug = debugGiven.isPresentSwitch ? .continue : .silentlyContinue }
-        if let verboseGiven {
-            result.verboseSwitch = verboseGiven.isPresentSwitch
-            result.verbose = verboseGiven.isPresentSwitch ? .continue : .silentlyContinue
-        } else if debugGiven?.isPresentSwitch == true {
+        let verbose = bound[CommonParameters.verbose]
+        let debug = bound[CommonParameters.debug]
+        if bound.contains(CommonParameters.debug) { result.debug = debug ? .continue : .silentlyContinue }
+        if bound.contains(CommonParameters.verbose) {
+            result.verboseSwitch = verbose
+            result.verbose = verbose ? .continue : .silentlyContinue
+        } else if debug {
             result.verbose = .continue
         }
-        if bound["WarningAction"] == nil, debugGiven?.isPresentSwitch == true || verboseGiven?.isPresentSwitch == true {
+        if !bound.contains(CommonParameters.warningAction), debug || verbose {
             result.warning = .continue
         }
-        if let action = ActionPreference(parameterValue: bound["ErrorAction"]?.value) { result.error = action }
-        if let action = ActionPreference(parameterValue: bound["WarningAction"]?.value) { result.warning = action }
-        if let action = ActionPreference(parameterValue: bound["InformationAction"]?.value) { result.information = action }
-        if let action = ActionPreference(parameterValue: bound["ProgressAction"]?.value) { result.progress = action }
-        if let value = bound["WhatIf"]?.value { result.whatIf = value.isPresentSwitch }
-        if let value = bound["Confirm"]?.value { result.confirm = value.isPresentSwitch ? .low : .none }
+        if let action = bound[CommonParameters.errorAction] { result.error = action }
+        if let action = bound[CommonParameters.warningAction] { result.warning = action }
+        if let action = bound[CommonParameters.informationAction] { result.information = action }
+        if let action = bound[CommonParameters.progressAction] { result.progress = action }
+        if bound.contains(CommonParameters.whatIf) { result.whatIf = bound[CommonParameters.whatIf] }
+        if bound.contains(CommonParameters.confirm) { result.confirm = bound[CommonParameters.confirm] ? .low : .none }
         return result
     }
 }
@@ -74,7 +74,7 @@ extension Preferences {
         }
         func action(_ name: String) throws(PreferenceVariableError) -> ActionPreference? {
             guard let value = try convert(name, .actionPreference) else { return nil }
-            let preference = ActionPreference(parameterValue: value)
+            let preference = ActionPreference(boundValue: value)
             if preference == .suspend {
                 throw PreferenceVariableError(
                     variable: name,

@@ -1,0 +1,12 @@
+/// Anything that declares one parameter of a command: a typed `ParameterKey`, or plain
+/// `ParameterMetadata` (for a command whose values nothing reads by type).
+///
+/// Example: `CommandMetadata(name: "Get-AzCognitiveServicesAccountKey", …, declaredParameters:
+/// [CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name, …])`.
+public protocol ParameterDeclaration: Sendable {
+    var metadata: ParameterMetadata { get }
+}
+
+extension ParameterMetadata: ParameterDeclaration {
+    public var metadata: ParameterMetadata { self }
+}

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import AzureCognitiveServices
+@testable import PowerShellHost
+
+/// The cmdlets' declarations: typed parameter keys, the KeyName enum as Az declares it, and the
+/// definitions the host runs.
+@Suite struct CmdletDeclarationTests {
+    @Test("KeyName is Az's Microsoft.Azure.Management.CognitiveServices.Models.KeyName { Key1 = 0, Key2 = 1 }")
+    func keyNameEnum() {
+        #expect(
+            KeyName.enumerationType
+                == EnumerationType(
+                    fullName: "Microsoft.Azure.Management.CognitiveServices.Models.KeyName",
+                    members: [.init("Key1", 0), .init("Key2", 1)]))
+        #expect(CognitiveServicesParameters.keyName.metadata.type == .enumeration(KeyName.enumerationType))
+    }
+
+    @Test("the definitions carry each cmdlet's metadata and embedded help, in Az's parameter order")
+    func definitions() {
+        let new = NewAzCognitiveServicesAccountKey.definition
+        #expect(new.metadata.name == "New-AzCognitiveServicesAccountKey")
+        #expect(new.helpMarkdown == EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"])
+        #expect(
+            new.metadata.parameters.prefix(5).map(\.name) == [
+                "ResourceGroupName", "Name", "KeyName", "Force", "DefaultProfile",
+            ])
+        #expect(new.metadata.supportsShouldProcess)
+        let get = GetAzCognitiveServicesAccountKey.definition
+        #expect(get.metadata.name == "Get-AzCognitiveServicesAccountKey")
+        #expect(get.helpMarkdown == EmbeddedHelp.markdown["Get-AzCognitiveServicesAccountKey"])
+        #expect(get.metadata.parameters.prefix(3).map(\.name) == ["ResourceGroupName", "Name", "DefaultProfile"])
+        #expect(!get.metadata.supportsShouldProcess)
+    }
+
+    @Test("a cmdlet reads the account from the bound -ResourceGroupName and -Name, and may run objects at once")
+    func accountReference() throws {
+        let metadata = NewAzCognitiveServicesAccountKey.metadata
+        let bound = try CommandLineBinder(metadata: metadata).bind(
+            ArgumentTokenizer.tokenize(["-AccountName", "myluis", "rg", "key2"]).arguments)
+        #expect(AccountReference(bound) == AccountReference(resourceGroupName: "rg", name: "myluis"))
+        #expect(bound[CognitiveServicesParameters.keyName] == .key2)
+        #expect(!bound[CognitiveServicesParameters.force])
+        #expect(AccountReference(BoundParameters()) == nil)
+        #expect(NewAzCognitiveServicesAccountKey.definition.makeCmdlet([:]).supportsConcurrentProcessing)
+    }
+}
