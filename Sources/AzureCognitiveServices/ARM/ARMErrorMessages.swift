@@ -6,10 +6,10 @@ import PowerShellHost
 ///
 /// Example: a 404 renders as `Operation returned an invalid status code 'NotFound'` + newline +
 /// ARM's `error.message`.
-public enum ARMErrorMessages {
+package enum ARMErrorMessages {
     /// `Operation returned an invalid status code '<HttpStatusCode name>'`, then ARM's
     /// `error.message` on the next line when the body is an ARM error.
-    public static func record(for response: ARMResponse) -> ErrorRecord {
+    package static func record(for response: ARMResponse) -> ErrorRecord {
         var message = "Operation returned an invalid status code '\(statusName(response.statusCode))'"
         if let body = try? JSONParser.parse(response.body), let detail = body["error"]?["message"]?.stringValue {
             message += "\n" + detail
@@ -18,7 +18,7 @@ public enum ARMErrorMessages {
     }
 
     /// A request that got no HTTP response.
-    public static func record(for failure: ARMTransportError) -> ErrorRecord {
+    package static func record(for failure: ARMTransportError) -> ErrorRecord {
         ErrorRecord(message: sentence(failure), errorId: "ARMRequestFailed", category: category(failure))
     }
 
@@ -84,19 +84,19 @@ public enum ARMErrorMessages {
     /// not a URL.
     ///
     /// Example: `The next page of the list is at 'https://elsewhere.example', not at the Resource Manager endpoint 'https://management.azure.com'; AzShim sends the access token nowhere else, so it does not follow the link.`
-    public static func foreignNextLink(_ link: String, endpoint: String) -> String {
+    package static func foreignNextLink(_ link: String, endpoint: String) -> String {
         let place = AzureURL(link)?.origin ?? shortened(link)
         return "The next page of the list is at '\(place)', not at the Resource Manager endpoint '\(endpoint)'; "
             + "AzShim sends the access token nowhere else, so it does not follow the link."
     }
 
     /// A `nextLink` on the right endpoint whose path or query is not plain printable ASCII.
-    public static func malformedNextLink(_ link: String) -> String {
+    package static func malformedNextLink(_ link: String) -> String {
         "The next page link of the list is not a valid URL: '\(shortened(link))'."
     }
 
     /// A `nextLink` the list already followed: a server that sends it again would never end.
-    public static func repeatedNextLink(_ link: String) -> ErrorRecord {
+    package static func repeatedNextLink(_ link: String) -> ErrorRecord {
         ErrorRecord(
             message: "The next page link of the list repeats one already followed ('\(shortened(link))'); "
                 + "AzShim stops rather than read the same pages forever.",
@@ -104,7 +104,7 @@ public enum ARMErrorMessages {
     }
 
     /// The SDK's `SerializationException` for a 200 body it cannot read into its models.
-    public static func deserializationFailed() -> ErrorRecord {
+    package static func deserializationFailed() -> ErrorRecord {
         ErrorRecord(message: "Unable to deserialize the response.", errorId: "SerializationException", category: .closeError)
     }
 
@@ -123,7 +123,7 @@ public enum ARMErrorMessages {
     }
 
     /// The SDK's `ValidationException` texts (`Microsoft.Rest.ClientRuntime` Resources.resx).
-    public static func validation(_ failure: ValidationRule, target: String, bound: String) -> ErrorRecord {
+    package static func validation(_ failure: ValidationRule, target: String, bound: String) -> ErrorRecord {
         let message: String
         switch failure {
         case .pattern: message = "'\(target)' does not match expected pattern '\(bound)'."
@@ -133,10 +133,10 @@ public enum ARMErrorMessages {
         return ErrorRecord(message: message, errorId: "ValidationException", category: .closeError)
     }
 
-    public enum ValidationRule: Sendable { case pattern, maximumLength, minimumLength }
+    package enum ValidationRule: Sendable { case pattern, maximumLength, minimumLength }
 
     /// .NET's `HttpStatusCode` enum names; an undefined code prints as its number.
-    public static func statusName(_ code: Int) -> String {
+    package static func statusName(_ code: Int) -> String {
         let names: [Int: String] = [
             100: "Continue", 101: "SwitchingProtocols", 200: "OK", 201: "Created", 202: "Accepted",
             203: "NonAuthoritativeInformation", 204: "NoContent", 205: "ResetContent", 206: "PartialContent",

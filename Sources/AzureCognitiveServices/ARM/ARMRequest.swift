@@ -3,28 +3,28 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey rg myluis Key1` sends
 /// `ARMRequest(method: "POST", path: "/subscriptions/<sub>/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/myluis/regenerateKey", apiVersion: "2024-10-01", body: #"{"keyName":"Key1"}"#)`.
-public struct ARMRequest: Sendable, Equatable {
+package struct ARMRequest: Sendable, Equatable {
     /// `GET`, `POST`, …
-    public var method: String
+    package var method: String
     /// The resource path, segments not yet percent-encoded, starting with `/subscriptions/`.
     /// Backends encode each segment (`ARMResourcePath.encoded`).
-    public var pathSegments: [String]
+    package var pathSegments: [String]
     /// The `api-version` query value.
-    public var apiVersion: String
+    package var apiVersion: String
     /// The JSON body, or nil for none.
-    public var body: [UInt8]?
+    package var body: [UInt8]?
     /// The most seconds this one attempt may take (token included), or nil for the backend's
     /// own request timeout. The retrying transport sets it to what the operation's time budget
     /// has left.
-    public var timeLimit: Double?
+    package var timeLimit: Double?
     /// A list's next page: the `nextLink` URL exactly as ARM sent it (path and query, no
     /// api-version added: the SDK's `ListNext` GETs it verbatim). Nil for every other request,
     /// which `pathSegments` and `apiVersion` describe. A backend follows a next link only when it
     /// points at its own Resource Manager endpoint (scheme, host and port), so the access token
     /// never goes anywhere else; any other link is refused (`ARMTransportError.refused`).
-    public var nextLink: String?
+    package var nextLink: String?
 
-    public init(
+    package init(
         method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
     ) {
         self.method = method
@@ -37,7 +37,7 @@ public struct ARMRequest: Sendable, Equatable {
     /// `GET nextLink`: the next page of a list.
     ///
     /// Example: `ARMRequest.nextPage("https://management.azure.com/subscriptions/s/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=eyJ…")`.
-    public static func nextPage(_ link: String) -> ARMRequest {
+    package static func nextPage(_ link: String) -> ARMRequest {
         var request = ARMRequest(method: "GET", pathSegments: [], apiVersion: "")
         request.nextLink = link
         return request
@@ -45,12 +45,12 @@ public struct ARMRequest: Sendable, Equatable {
 
     /// The path with every segment percent-encoded as a URL path segment
     /// (RFC 3986 unreserved characters kept), e.g. `/subscriptions/s/resourceGroups/my%20rg`.
-    public var encodedPath: String {
+    package var encodedPath: String {
         pathSegments.map { "/" + Self.percentEncodePathSegment($0) }.joined()
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
-    public static func percentEncodePathSegment(_ segment: String) -> String {
+    package static func percentEncodePathSegment(_ segment: String) -> String {
         var result = ""
         for byte in segment.utf8 {
             switch byte {

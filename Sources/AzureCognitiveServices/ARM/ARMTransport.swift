@@ -5,6 +5,6 @@
 /// Example: `try transport.send(ARMRequest(method: "POST", pathSegments: [...], apiVersion: "2024-10-01"))`
 /// returns `ARMResponse(statusCode: 404, …)` for an unknown account; only failures to get
 /// any response at all (connection refused, timeout, a corrupt state file) throw.
-public protocol ARMTransport: Sendable {
+package protocol ARMTransport: Sendable {
     func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse
 }

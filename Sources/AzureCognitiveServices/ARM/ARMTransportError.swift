@@ -2,7 +2,7 @@
 /// the endpoint and never carries a secret.
 ///
 /// Example: `.connectionFailed(endpoint: "https://management.azure.com", reason: "Connection refused")`.
-public enum ARMTransportError: Error, Sendable, Equatable {
+package enum ARMTransportError: Error, Sendable, Equatable {
     case connectionFailed(endpoint: String, reason: String)
     case timedOut(endpoint: String, seconds: Double)
     case invalidResponse(endpoint: String, reason: String)

@@ -9,13 +9,13 @@ import Synchronization
 /// Example: Ctrl+C during `New-AzCognitiveServicesAccountKey rg acct Key1` while ARM is
 /// throttling: the host's SIGINT handler calls `cancellation.cancel()`, the 429 wait ends
 /// at once and the command reports the cancellation.
-public final class AzureCancellation: Sendable {
+package final class AzureCancellation: Sendable {
     private let flag = Atomic<Bool>(false)
 
-    public init() {}
+    package init() {}
 
-    public func cancel() { flag.store(true, ordering: .sequentiallyConsistent) }
+    package func cancel() { flag.store(true, ordering: .sequentiallyConsistent) }
 
     /// Set by `cancel()`, or by SIGINT/SIGTERM (`SignalState`).
-    public var isCancelled: Bool { flag.load(ordering: .sequentiallyConsistent) || SignalState.interrupted }
+    package var isCancelled: Bool { flag.load(ordering: .sequentiallyConsistent) || SignalState.interrupted }
 }

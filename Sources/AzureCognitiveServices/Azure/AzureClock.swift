@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Example: a 429 with `Retry-After: 5` makes the retrying transport call
 /// `try clock.sleep(seconds: 5, cancellation: cancellation)`.
-public protocol AzureClock: Sendable {
+package protocol AzureClock: Sendable {
     /// Seconds since 1970-01-01 UTC (wall clock: `Retry-After` dates and token expiry).
     func now() -> Double
     /// Waits `seconds`, or throws `.cancelled` as soon as `cancellation` is set.
@@ -19,16 +19,16 @@ public protocol AzureClock: Sendable {
 /// The real clock: `clock_gettime` and short `nanosleep` slices that watch the cancellation.
 ///
 /// Example: `AzureRetryingTransport(wrapping: arm, clock: AzureSystemClock())`.
-public struct AzureSystemClock: AzureClock {
-    public init() {}
+package struct AzureSystemClock: AzureClock {
+    package init() {}
 
-    public func now() -> Double {
+    package func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    public func sleep(seconds: Double, cancellation: AzureCancellation) throws(ARMTransportError) {
+    package func sleep(seconds: Double, cancellation: AzureCancellation) throws(ARMTransportError) {
         let deadline = MonotonicTime.now() + seconds
         while true {
             if cancellation.isCancelled { throw .cancelled }

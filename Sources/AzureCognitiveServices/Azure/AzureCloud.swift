@@ -3,38 +3,38 @@
 ///
 /// Example: `AZURE_ENVIRONMENT=AzureUSGovernment` selects
 /// `AzureCloud.usGovernment` with Resource Manager `https://management.usgovcloudapi.net/`.
-public struct AzureCloud: Sendable, Equatable {
-    public var name: String
-    public var resourceManagerURL: String
-    public var authorityHost: String
+package struct AzureCloud: Sendable, Equatable {
+    package var name: String
+    package var resourceManagerURL: String
+    package var authorityHost: String
     /// The token audience; the OAuth2 scope is this plus `.default`.
-    public var audience: String
+    package var audience: String
 
-    public init(name: String, resourceManagerURL: String, authorityHost: String, audience: String) {
+    package init(name: String, resourceManagerURL: String, authorityHost: String, audience: String) {
         self.name = name
         self.resourceManagerURL = resourceManagerURL
         self.authorityHost = authorityHost
         self.audience = audience
     }
 
-    public static let azureCloud = AzureCloud(
+    package static let azureCloud = AzureCloud(
         name: "AzureCloud", resourceManagerURL: "https://management.azure.com/",
         authorityHost: "https://login.microsoftonline.com/", audience: "https://management.core.windows.net/")
-    public static let usGovernment = AzureCloud(
+    package static let usGovernment = AzureCloud(
         name: "AzureUSGovernment", resourceManagerURL: "https://management.usgovcloudapi.net/",
         authorityHost: "https://login.microsoftonline.us/", audience: "https://management.core.usgovcloudapi.net/")
-    public static let chinaCloud = AzureCloud(
+    package static let chinaCloud = AzureCloud(
         name: "AzureChinaCloud", resourceManagerURL: "https://management.chinacloudapi.cn/",
         authorityHost: "https://login.chinacloudapi.cn/", audience: "https://management.core.chinacloudapi.cn/")
 
-    public static let builtIn = [azureCloud, usGovernment, chinaCloud]
+    package static let builtIn = [azureCloud, usGovernment, chinaCloud]
     /// The name that selects the local emulator instead of a cloud.
-    public static let emulatorName = "Emulator"
+    package static let emulatorName = "Emulator"
     /// Every valid `AZURE_ENVIRONMENT` value, in the order error messages list them.
-    public static let validNames = builtIn.map(\.name) + [emulatorName]
+    package static let validNames = builtIn.map(\.name) + [emulatorName]
 
     /// The built-in cloud with this name, ignoring case.
-    public static func named(_ name: String) -> AzureCloud? {
+    package static func named(_ name: String) -> AzureCloud? {
         let folded = name.lowercased()
         return builtIn.first { $0.name.lowercased() == folded }
     }

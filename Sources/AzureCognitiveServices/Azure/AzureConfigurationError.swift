@@ -3,7 +3,7 @@
 ///
 /// Example: `AZURE_ENVIRONMENT=Azure New-AzCognitiveServicesAccountKey rg acct Key1` fails with
 /// `.unknownEnvironment("Azure")`: `AZURE_ENVIRONMENT 'Azure' is not a known cloud. Valid values: AzureCloud, AzureUSGovernment, AzureChinaCloud, Emulator.`
-public enum AzureConfigurationError: Error, Sendable, Equatable {
+package enum AzureConfigurationError: Error, Sendable, Equatable {
     case unknownEnvironment(String)
     /// An endpoint from `variable` is not an absolute http(s) URL.
     case invalidEndpoint(variable: String, value: String)
@@ -17,7 +17,7 @@ public enum AzureConfigurationError: Error, Sendable, Equatable {
     /// The `-DefaultProfile` file is missing or malformed.
     case contextFile(path: String, reason: String)
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .unknownEnvironment(let name):
             return "AZURE_ENVIRONMENT '\(name)' is not a known cloud. Valid values: \(AzureCloud.validNames.joined(separator: ", "))."

@@ -11,15 +11,15 @@
 ///     try transport.send(ARMRequest(method: "POST", pathSegments: ["subscriptions", description.subscriptionId, …], apiVersion: description.apiVersion, body: …))
 /// }
 /// ```
-public enum AzureConfigurationResolver {
+package enum AzureConfigurationResolver {
     /// The api-version sent unless `AZSHIM_API_VERSION` says otherwise (stable; the
     /// regenerateKey operation is unchanged since 2017-04-18).
-    public static let defaultAPIVersion = "2024-10-01"
+    package static let defaultAPIVersion = "2024-10-01"
     /// Seconds for one HTTP request unless `AZSHIM_HTTP_TIMEOUT` says otherwise.
-    public static let defaultRequestTimeout = AzureHTTPSettings().requestTimeout
+    package static let defaultRequestTimeout = AzureHTTPSettings().requestTimeout
 
     /// `AZSHIM_API_VERSION` or the default; letters, digits, `-` and `.` only.
-    public static func apiVersion(environment: [String: String]) throws(AzureConfigurationError) -> String {
+    package static func apiVersion(environment: [String: String]) throws(AzureConfigurationError) -> String {
         guard let value = environment["AZSHIM_API_VERSION"]?.httpTrimmed, !value.isEmpty else { return defaultAPIVersion }
         let valid = value.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
@@ -30,7 +30,7 @@ public enum AzureConfigurationResolver {
         return value
     }
 
-    public static func resolve(
+    package static func resolve(
         environment rawEnvironment: [String: String], defaultProfilePath: String?,
         diagnostics: AzureDiagnostics = .disabled, cancellation: AzureCancellation = AzureCancellation(),
         clock: any AzureClock = AzureSystemClock()

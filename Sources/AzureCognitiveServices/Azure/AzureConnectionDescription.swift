@@ -4,19 +4,19 @@
 /// Example: with the client-secret variables and `AZURE_SUBSCRIPTION_ID=0000…` set,
 /// `cloudName == "AzureCloud"`, `credentialKind == .clientSecret`,
 /// `resourceManagerURL == "https://management.azure.com"`, `apiVersion == "2024-10-01"`.
-public struct AzureConnectionDescription: Sendable, Equatable {
-    public var cloudName: String
+package struct AzureConnectionDescription: Sendable, Equatable {
+    package var cloudName: String
     /// Without a trailing slash, e.g. `https://management.azure.com`.
-    public var resourceManagerURL: String
-    public var authorityHost: String
-    public var audience: String
-    public var credentialKind: AzureCredentialKind
-    public var subscriptionId: String
+    package var resourceManagerURL: String
+    package var authorityHost: String
+    package var audience: String
+    package var credentialKind: AzureCredentialKind
+    package var subscriptionId: String
     /// Where the subscription came from: `AZURE_SUBSCRIPTION_ID`, `-DefaultProfile` or `Azure CLI login`.
-    public var subscriptionSource: String
-    public var tenantId: String?
-    public var apiVersion: String
+    package var subscriptionSource: String
+    package var tenantId: String?
+    package var apiVersion: String
     /// The `-Verbose` lines already sent to the diagnostics sink (cloud, credential,
     /// subscription, endpoint), for hosts that print them later.
-    public var verboseLines: [String]
+    package var verboseLines: [String]
 }

@@ -2,7 +2,7 @@
 ///
 /// Example: with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and `AZURE_CLIENT_SECRET` set,
 /// `New-AzCognitiveServicesAccountKey rg acct Key1 -Verbose` reports `.clientSecret`.
-public enum AzureCredentialKind: String, Sendable, Equatable, CaseIterable {
+package enum AzureCredentialKind: String, Sendable, Equatable, CaseIterable {
     case clientSecret
     case workloadIdentity
     case managedIdentityAppService
@@ -11,7 +11,7 @@ public enum AzureCredentialKind: String, Sendable, Equatable, CaseIterable {
     case azureCLI
 
     /// Words for `-Verbose` and error messages.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .clientSecret: "client secret (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET)"
         case .workloadIdentity: "workload identity (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_FEDERATED_TOKEN_FILE)"

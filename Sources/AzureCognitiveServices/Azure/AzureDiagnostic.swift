@@ -4,7 +4,7 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey rg acct Key1 -Verbose` produces
 /// `.verbose("Azure cloud: AzureCloud (Resource Manager https://management.azure.com)")`.
-public enum AzureDiagnostic: Sendable, Equatable {
+package enum AzureDiagnostic: Sendable, Equatable {
     case verbose(String)
     case debug(String)
 }

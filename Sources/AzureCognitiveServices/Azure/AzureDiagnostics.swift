@@ -3,19 +3,19 @@
 ///
 /// Example: for `New-AzCognitiveServicesAccountKey rg acct Key1 -Debug` the host passes
 /// `AzureDiagnostics(verbose: false, debug: true) { message in printToStderr(message) }`.
-public struct AzureDiagnostics: Sendable {
-    public var isVerboseEnabled: Bool
-    public var isDebugEnabled: Bool
-    public var sink: @Sendable (AzureDiagnostic) -> Void
+package struct AzureDiagnostics: Sendable {
+    package var isVerboseEnabled: Bool
+    package var isDebugEnabled: Bool
+    package var sink: @Sendable (AzureDiagnostic) -> Void
 
-    public init(verbose: Bool, debug: Bool, sink: @escaping @Sendable (AzureDiagnostic) -> Void) {
+    package init(verbose: Bool, debug: Bool, sink: @escaping @Sendable (AzureDiagnostic) -> Void) {
         self.isVerboseEnabled = verbose
         self.isDebugEnabled = debug
         self.sink = sink
     }
 
     /// No diagnostics at all.
-    public static let disabled = AzureDiagnostics(verbose: false, debug: false) { _ in }
+    package static let disabled = AzureDiagnostics(verbose: false, debug: false) { _ in }
 
     func verbose(_ text: @autoclosure () -> String) {
         if isVerboseEnabled { sink(.verbose(text())) }

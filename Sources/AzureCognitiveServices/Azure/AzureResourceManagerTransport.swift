@@ -8,7 +8,7 @@ import PowerShellHost
 /// Example: `New-AzCognitiveServicesAccountKey rg acct Key1` becomes
 /// `POST https://management.azure.com/subscriptions/<sub>/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/regenerateKey?api-version=2024-10-01`
 /// with `Authorization: Bearer …` and the body `{"keyName":"Key1"}`.
-public final class AzureResourceManagerTransport: ARMTransport {
+package final class AzureResourceManagerTransport: ARMTransport {
     let resourceManagerURL: AzureURL
     let tokens: AzureTokenCache
     let pipeline: AzureHTTPPipeline
@@ -21,12 +21,12 @@ public final class AzureResourceManagerTransport: ARMTransport {
 
     /// Connections opened so far (one for any number of requests when the server keeps
     /// connections alive).
-    public var connectionsOpened: Int { pipeline.client.connectionsOpened }
+    package var connectionsOpened: Int { pipeline.client.connectionsOpened }
 
     /// Token requests made so far.
-    public var tokenRequests: Int { tokens.fetchCount }
+    package var tokenRequests: Int { tokens.fetchCount }
 
-    public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+    package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
         if self.pipeline.cancellation.isCancelled { throw .cancelled }
         let url: AzureURL
         if let link = request.nextLink {
@@ -92,5 +92,5 @@ public final class AzureResourceManagerTransport: ARMTransport {
     }
 
     /// Closes the kept-alive connections (at the end of the command).
-    public func close() { pipeline.client.closeAll() }
+    package func close() { pipeline.client.closeAll() }
 }

@@ -9,16 +9,16 @@
 /// turns `500, 503, 200` into the 200 after two retries (the first immediate); a server that
 /// never answers ends in `The request to https://management.azure.com timed out after 90 seconds.
 /// 3 attempts were made in 300 seconds; AZSHIM_HTTP_TOTAL_TIMEOUT (300 s) leaves no time for another.`
-public final class AzureRetryingTransport: ARMTransport {
-    public let inner: any ARMTransport
-    public let policy: AzureRetryPolicy
+package final class AzureRetryingTransport: ARMTransport {
+    package let inner: any ARMTransport
+    package let policy: AzureRetryPolicy
     let clock: any AzureClock
     let cancellation: AzureCancellation
     let diagnostics: AzureDiagnostics
     let gate = AzureThrottleGate()
     let random: @Sendable () -> Double
 
-    public init(
+    package init(
         wrapping inner: any ARMTransport, policy: AzureRetryPolicy = AzureRetryPolicy(),
         clock: any AzureClock = AzureSystemClock(), cancellation: AzureCancellation = AzureCancellation(),
         diagnostics: AzureDiagnostics = .disabled,
@@ -32,7 +32,7 @@ public final class AzureRetryingTransport: ARMTransport {
         self.random = random
     }
 
-    public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+    package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
         let start = clock.now()
         let end = start + policy.totalTimeout
         var retries = 0

@@ -4,13 +4,13 @@ import PowerShellHost
 ///
 /// Example: a link named `New-AzCognitiveServicesAccountKey` runs
 /// `AzureCmdlets.named("New-AzCognitiveServicesAccountKey")`; `AzureCmdlets.named("azshim")` is nil.
-public enum AzureCmdlets {
-    public static let all: [CommandDefinition] = [
+package enum AzureCmdlets {
+    package static let all: [CommandDefinition] = [
         NewAzCognitiveServicesAccountKey.definition, GetAzCognitiveServicesAccountKey.definition,
     ]
 
     /// The cmdlet with this name (case-insensitive), or nil: an unknown name never runs a cmdlet.
-    public static func named(_ name: String) -> CommandDefinition? {
+    package static func named(_ name: String) -> CommandDefinition? {
         all.first { $0.metadata.name.lowercased() == name.lowercased() }
     }
 }

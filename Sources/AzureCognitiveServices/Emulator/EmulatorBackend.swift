@@ -14,16 +14,16 @@ import PowerShellHost
 /// Example: `AZURE_ENVIRONMENT=Emulator New-AzCognitiveServicesAccountKey rg myluis Key1` sends
 /// `POST …/accounts/myluis/regenerateKey` here and gets `{"key1":"<new>","key2":"<old>"}`;
 /// `GET /subscriptions/<s>/providers/Microsoft.CognitiveServices/accounts` then lists `myluis`.
-public struct EmulatorBackend: ARMTransport {
-    public let stateFilePath: String
+package struct EmulatorBackend: ARMTransport {
+    package let stateFilePath: String
     /// Create unknown accounts on a key regeneration (`AZSHIM_EMULATOR_AUTOCREATE`, default on).
-    public let autocreate: Bool
+    package let autocreate: Bool
     /// Accounts per page of a list (ARM's is 100).
-    public let pageSize: Int
+    package let pageSize: Int
     /// The time new accounts are created at.
     let now: @Sendable () -> EmulatorTimestamp
 
-    public init(stateFilePath: String, autocreate: Bool, pageSize: Int = 100) {
+    package init(stateFilePath: String, autocreate: Bool, pageSize: Int = 100) {
         self.init(stateFilePath: stateFilePath, autocreate: autocreate, pageSize: pageSize, now: EmulatorTimestamp.now)
     }
 
@@ -35,13 +35,13 @@ public struct EmulatorBackend: ARMTransport {
     }
 
     /// The state file path: `AZSHIM_EMULATOR_STATE`, else `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`.
-    public static func stateFilePath(environment: [String: String]) -> String {
+    package static func stateFilePath(environment: [String: String]) -> String {
         if let path = environment["AZSHIM_EMULATOR_STATE"], !path.isEmpty { return path }
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/azshim/emulator.json" }
         return (environment["HOME"] ?? ".") + "/.local/state/azshim/emulator.json"
     }
 
-    public func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+    package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
         let route = try EmulatorRoute(request)
         do {
             switch route {

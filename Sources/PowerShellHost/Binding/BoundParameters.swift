@@ -8,8 +8,8 @@
 /// `{"ResourceGroupName":"rg","AccountName":"myluis"}`, `bound[CognitiveServicesParameters.name]`
 /// is `"myluis"` (bound from the pipeline through the alias), `bound[CognitiveServicesParameters.force]`
 /// is `true`, and `bound.parameterSetName` is `__AllParameterSets`.
-public struct BoundParameters: Sendable, Equatable {
-    public enum Origin: Sendable, Equatable {
+package struct BoundParameters: Sendable, Equatable {
+    package enum Origin: Sendable, Equatable {
         /// From the command line; `argumentIndex` is the word that gave the value
         /// (for a switch without a value, the switch itself).
         case commandLine(argumentIndex: Int)
@@ -17,9 +17,9 @@ public struct BoundParameters: Sendable, Equatable {
         case prompt
     }
 
-    public struct BoundParameter: Sendable, Equatable {
-        public let value: ParameterValue
-        public let origin: Origin
+    package struct BoundParameter: Sendable, Equatable {
+        package let value: ParameterValue
+        package let origin: Origin
     }
 
     /// The typed readers below are `@inlinable` (and this vocabulary public, not `package`: the
@@ -30,41 +30,41 @@ public struct BoundParameters: Sendable, Equatable {
 
     /// The parameter set the binding resolved (`$PSCmdlet.ParameterSetName`): the command's
     /// default set, `__AllParameterSets` for a command that declares no sets.
-    public var parameterSetName: String
+    package var parameterSetName: String
 
-    public init(parameterSetName: String = CommandMetadata.allParameterSets) {
+    package init(parameterSetName: String = CommandMetadata.allParameterSets) {
         self.parameterSetName = parameterSetName
     }
 
     /// The value of a declared parameter, as the type it was declared with; nil when unbound.
-    @inlinable public subscript<Value>(key: ParameterKey<Value>) -> Value? {
+    @inlinable package subscript<Value>(key: ParameterKey<Value>) -> Value? {
         guard let binding = storage[key.name] else { return nil }
         return Value(boundValue: binding.value)
     }
 
     /// Whether a switch is present: false when it was not given, or given as `-Force:false`.
-    @inlinable public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
+    @inlinable package subscript(key: ParameterKey<SwitchParameter>) -> Bool {
         guard let binding = storage[key.name] else { return false }
         return SwitchParameter(boundValue: binding.value)?.isPresent ?? false
     }
 
     /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
-    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
+    @inlinable package func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
 
     /// The binding of the parameter with this canonical name, for the binder's own bookkeeping
     /// (which works over any command's metadata).
-    public subscript(name: String) -> BoundParameter? { storage[name] }
+    package subscript(name: String) -> BoundParameter? { storage[name] }
 
-    public func contains(_ name: String) -> Bool { storage[name] != nil }
+    package func contains(_ name: String) -> Bool { storage[name] != nil }
 
-    public mutating func bind(_ name: String, _ value: ParameterValue, origin: Origin) {
+    package mutating func bind(_ name: String, _ value: ParameterValue, origin: Origin) {
         storage[name] = BoundParameter(value: value, origin: origin)
     }
 
     /// Forgets what the previous pipeline object bound.
-    public mutating func resetPipelineBindings() {
+    package mutating func resetPipelineBindings() {
         storage = storage.filter { $0.value.origin != .pipeline }
     }
 
-    public var names: [String] { Array(storage.keys) }
+    package var names: [String] { Array(storage.keys) }
 }

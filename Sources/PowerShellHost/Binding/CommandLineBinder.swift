@@ -5,11 +5,11 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey -ResourceGroupName rg acct Key1` binds Name=acct
 /// and KeyName=Key1: positions compact over the parameters still unbound.
-public struct CommandLineBinder: Sendable {
-    public let metadata: CommandMetadata
+package struct CommandLineBinder: Sendable {
+    package let metadata: CommandMetadata
     private let resolver: ParameterResolver
 
-    public init(metadata: CommandMetadata) {
+    package init(metadata: CommandMetadata) {
         self.metadata = metadata
         self.resolver = ParameterResolver(metadata: metadata)
     }
@@ -30,7 +30,7 @@ public struct CommandLineBinder: Sendable {
         }
     }
 
-    public func bind(_ arguments: [CommandArgument]) throws(BindingError) -> BoundParameters {
+    package func bind(_ arguments: [CommandArgument]) throws(BindingError) -> BoundParameters {
         try checkColonForms(arguments)
         let pending = try reparse(arguments)
         var bound = BoundParameters(parameterSetName: metadata.defaultParameterSetName)
@@ -224,7 +224,7 @@ public struct CommandLineBinder: Sendable {
     }
 
     /// Mandatory parameters not yet bound, in metadata order.
-    public func missingMandatory(_ bound: BoundParameters) -> [ParameterMetadata] {
+    package func missingMandatory(_ bound: BoundParameters) -> [ParameterMetadata] {
         metadata.parameters.filter { $0.isMandatory && !bound.contains($0.name) }
     }
 }

@@ -5,22 +5,22 @@
 ///
 /// Example: for `New-AzCognitiveServicesAccountKey`, `-C` resolves to `Name` (through the alias
 /// `CognitiveServicesAccountName`, beating `Confirm`), `-W` is ambiguous.
-public struct ParameterResolver: Sendable {
-    public enum Resolution: Sendable, Equatable {
+package struct ParameterResolver: Sendable {
+    package enum Resolution: Sendable, Equatable {
         case found(ParameterMetadata)
         case notFound
         /// Canonical names of every match, in metadata order.
         case ambiguous([String])
     }
 
-    public let metadata: CommandMetadata
+    package let metadata: CommandMetadata
 
-    public init(metadata: CommandMetadata) {
+    package init(metadata: CommandMetadata) {
         self.metadata = metadata
     }
 
     /// Resolves `typed`, a name without its dash.
-    public func resolve(_ typed: String) -> Resolution {
+    package func resolve(_ typed: String) -> Resolution {
         let folded = typed.lowercased()
         var matches: [ParameterMetadata] = []
         func collect(_ parameter: ParameterMetadata) {

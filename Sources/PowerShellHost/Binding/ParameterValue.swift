@@ -1,7 +1,7 @@
 /// A parameter's value after conversion to its type.
 ///
 /// Example: `-KeyName key2` binds `.enumeration(name: "Key2", value: 1)`.
-public enum ParameterValue: Sendable, Equatable {
+@usableFromInline package enum ParameterValue: Sendable, Equatable {
     case string(String)
     /// A `System.String[]` value: `-Parameter Key*,Name` binds `.strings(["Key*", "Name"])`.
     case strings([String])
@@ -10,7 +10,7 @@ public enum ParameterValue: Sendable, Equatable {
     case enumeration(name: String, value: Int)
     case null
 
-    public var string: String? {
+    package var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }

@@ -4,8 +4,8 @@
 ///
 /// Example: `ValueConverter.convert(.string("key2"), for: keyName, argumentIndex: 2)` is
 /// `.enumeration(name: "Key2", value: 1)`; `.string("Key3")` throws `.cannotConvert(…enumNameNoMatch…)`.
-public enum ValueConverter {
-    public static func convert(
+package enum ValueConverter {
+    package static func convert(
         _ value: ArgumentValue, for parameter: ParameterMetadata, argumentIndex: Int?
     ) throws(BindingError) -> ParameterValue {
         if value == .null, parameter.isMandatory, parameter.type != .string {

@@ -1,6 +1,6 @@
 extension CompletionScriptGenerator {
     /// The multi-call binary's name, as `Scripts/install.sh` installs it.
-    public static let multiCallProgram = "azshim"
+    package static let multiCallProgram = "azshim"
 
     /// The words `azshim` takes first besides a cmdlet name (`-?` is `--help`).
     static let multiCallOptions = ["--help", "--version", "--completion", "-?"]
@@ -12,7 +12,7 @@ extension CompletionScriptGenerator {
     ///
     /// Example: `azshim --completion bash`, sourced in bash, makes `azshim new-az<TAB>` complete to
     /// `New-AzCognitiveServicesAccountKey` and `azshim New-AzCognitiveServicesAccountKey -K<TAB>` to `-KeyName`.
-    public static func multiCallScript(for shell: Shell, commands: [CommandMetadata]) -> String {
+    package static func multiCallScript(for shell: Shell, commands: [CommandMetadata]) -> String {
         switch shell {
         case .bash: multiCallBash(commands)
         case .zsh: multiCallZsh(commands)

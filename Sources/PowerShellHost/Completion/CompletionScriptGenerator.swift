@@ -7,24 +7,24 @@
 ///
 /// Example: `CompletionScriptGenerator.script(for: .bash, commands: [metadata])`, sourced in
 /// bash, makes `New-AzCognitiveServicesAccountKey -K<TAB>` complete to `-KeyName`.
-public enum CompletionScriptGenerator {
-    public enum Shell: String, Sendable, CaseIterable {
+package enum CompletionScriptGenerator {
+    package enum Shell: String, Sendable, CaseIterable {
         case bash, zsh, fish
     }
 
     /// A host option (double-dash word) and the values it takes, if any.
-    public struct HostOption: Sendable, Equatable {
-        public let name: String
-        public let values: [String]
+    package struct HostOption: Sendable, Equatable {
+        package let name: String
+        package let values: [String]
 
-        public init(_ name: String, values: [String] = []) {
+        package init(_ name: String, values: [String] = []) {
             self.name = name
             self.values = values
         }
     }
 
     /// The host options the AzShim host reads (DESIGN.md "Host options").
-    public static let hostOptions: [HostOption] = [
+    package static let hostOptions: [HostOption] = [
         HostOption("--output", values: OutputFormat.allCases.map(\.rawValue)),
         HostOption("--help", values: HelpView.hostOptionValues),
         HostOption("--version"),
@@ -34,7 +34,7 @@ public enum CompletionScriptGenerator {
     ]
 
     /// The completion script for `shell` covering `commands`.
-    public static func script(for shell: Shell, commands: [CommandMetadata]) -> String {
+    package static func script(for shell: Shell, commands: [CommandMetadata]) -> String {
         switch shell {
         case .bash: bash(commands)
         case .zsh: zsh(commands)

@@ -3,7 +3,7 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey -W` fails with
 /// `.ambiguousParameter(typed: "W", matches: ["WarningAction", "WarningVariable", "WhatIf"], argumentIndex: 0)`.
-public enum BindingError: Error, Sendable, Equatable {
+package enum BindingError: Error, Sendable, Equatable {
     /// `-Name:` at the end of the line: a parse error (`ParserStrings.ParameterRequiresArgument`).
     case parameterRequiresArgument(tokenText: String, argumentIndex: Int)
     /// `-Force:` with nothing after the colon, what bash leaves of `-Force:$false` (AzShim).
@@ -30,7 +30,7 @@ public enum BindingError: Error, Sendable, Equatable {
     case promptNotAvailable([String])
 
     /// PowerShell's ErrorId (the first part of the FullyQualifiedErrorId).
-    public var errorId: String {
+    package var errorId: String {
         switch self {
         case .parameterRequiresArgument, .switchValueExpandedByShell: "ParameterRequiresArgument"
         case .ambiguousParameter: "AmbiguousParameter"
@@ -54,7 +54,7 @@ public enum BindingError: Error, Sendable, Equatable {
     }
 
     /// The word of the command line the error is about, when there is one.
-    public var argumentIndex: Int? {
+    package var argumentIndex: Int? {
         switch self {
         case .parameterRequiresArgument(_, let index), .switchValueExpandedByShell(_, let index),
             .ambiguousParameter(_, _, let index), .namedParameterNotFound(_, let index),

@@ -4,8 +4,8 @@
 ///
 /// Example: `.missingArgument(parameter: "KeyName", typeName: "…KeyName", argumentIndex: 2)`
 /// renders as `Missing an argument for parameter 'KeyName'. Specify a parameter of type '…KeyName' and try again.`
-public enum BindingErrorMessages {
-    public static func message(for error: BindingError) -> String {
+package enum BindingErrorMessages {
+    package static func message(for error: BindingError) -> String {
         switch error {
         case .parameterRequiresArgument(let text, _):
             "Parameter \(text) requires an argument."

@@ -1,5 +1,5 @@
 /// Why a value could not be converted to a parameter's type.
-public enum ConversionFailure: Error, Sendable, Equatable {
+package enum ConversionFailure: Error, Sendable, Equatable {
     /// A string (or other non-boolean) given to a switch: `-Force:"false"`.
     case switchFromType(argumentType: String)
     /// An array given to a scalar parameter: `-Name a,b`.

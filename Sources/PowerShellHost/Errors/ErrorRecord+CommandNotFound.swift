@@ -7,7 +7,7 @@ extension ErrorRecord {
     /// Example: `ErrorRecord.commandNotFound("Get-Nothing").message` is
     /// `The term 'Get-Nothing' is not recognized as a name of a cmdlet, function, script file, or executable program.`
     /// then a newline and `Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`
-    public static func commandNotFound(_ name: String) -> ErrorRecord {
+    package static func commandNotFound(_ name: String) -> ErrorRecord {
         ErrorRecord(
             message:
                 "The term '\(name)' is not recognized as a name of a cmdlet, function, script file, or executable program.\n"

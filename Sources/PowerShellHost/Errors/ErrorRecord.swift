@@ -4,9 +4,9 @@
 ///
 /// Example: `ErrorRecord(BindingError.namedParameterNotFound(typed: "Foo", argumentIndex: 0))`
 /// has the message `A parameter cannot be found that matches parameter name 'Foo'.`
-public struct ErrorRecord: Error, Sendable, Equatable {
+package struct ErrorRecord: Error, Sendable, Equatable {
     /// `System.Management.Automation.ErrorCategory` names used here.
-    public enum Category: String, Sendable {
+    package enum Category: String, Sendable {
         case invalidArgument = "InvalidArgument"
         case invalidData = "InvalidData"
         case invalidOperation = "InvalidOperation"
@@ -19,17 +19,17 @@ public struct ErrorRecord: Error, Sendable, Equatable {
         case resourceUnavailable = "ResourceUnavailable"
     }
 
-    public let message: String
-    public let errorId: String
-    public let category: Category
+    package let message: String
+    package let errorId: String
+    package let category: Category
 
-    public init(message: String, errorId: String, category: Category) {
+    package init(message: String, errorId: String, category: Category) {
         self.message = message
         self.errorId = errorId
         self.category = category
     }
 
-    public init(_ error: BindingError) {
+    package init(_ error: BindingError) {
         let category: Category =
             switch error {
             case .validationFailed, .nullNotAllowed: .invalidData

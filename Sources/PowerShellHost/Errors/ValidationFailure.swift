@@ -1,5 +1,5 @@
 /// Why a converted value failed a validation attribute.
-public enum ValidationFailure: Sendable, Equatable {
+package enum ValidationFailure: Sendable, Equatable {
     case nullOrEmpty
     case belowMinimum(value: String, minimum: Int)
     case aboveMaximum(value: String, maximum: Int)

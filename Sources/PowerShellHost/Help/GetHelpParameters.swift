@@ -9,23 +9,23 @@
 ///
 /// Example: `Get-Help New-AzCognitiveServicesAccountKey -par Key*` binds Name (position 0) and
 /// Parameter (`-par` is a unique prefix), and `view(of:)` is `.parameter("Key*")`.
-public enum GetHelpParameters {
-    public static let name = ParameterKey<String>(
+package enum GetHelpParameters {
+    package static let name = ParameterKey<String>(
         name: "Name", position: 0, valueFromPipelineByPropertyName: true, validations: [.notNullOrEmpty])
-    public static let path = ParameterKey<String>(name: "Path")
+    package static let path = ParameterKey<String>(name: "Path")
     /// `[ValidateSet("Alias", "Cmdlet", …)]` in PowerShell; AzShim accepts and ignores any category.
-    public static let category = ParameterKey<[String]>(name: "Category")
-    public static let detailed = ParameterKey<SwitchParameter>(name: "Detailed")
-    public static let full = ParameterKey<SwitchParameter>(name: "Full")
-    public static let examples = ParameterKey<SwitchParameter>(name: "Examples")
-    public static let parameter = ParameterKey<[String]>(name: "Parameter")
-    public static let component = ParameterKey<[String]>(name: "Component")
-    public static let functionality = ParameterKey<[String]>(name: "Functionality")
-    public static let role = ParameterKey<[String]>(name: "Role")
-    public static let online = ParameterKey<SwitchParameter>(name: "Online")
+    package static let category = ParameterKey<[String]>(name: "Category")
+    package static let detailed = ParameterKey<SwitchParameter>(name: "Detailed")
+    package static let full = ParameterKey<SwitchParameter>(name: "Full")
+    package static let examples = ParameterKey<SwitchParameter>(name: "Examples")
+    package static let parameter = ParameterKey<[String]>(name: "Parameter")
+    package static let component = ParameterKey<[String]>(name: "Component")
+    package static let functionality = ParameterKey<[String]>(name: "Functionality")
+    package static let role = ParameterKey<[String]>(name: "Role")
+    package static let online = ParameterKey<SwitchParameter>(name: "Online")
 
     /// Get-Help's metadata, its parameters in declaration order.
-    public static let metadata = CommandMetadata(
+    package static let metadata = CommandMetadata(
         name: "Get-Help", implementingTypeName: "Microsoft.PowerShell.Commands.GetHelpCommand",
         declaredParameters: [
             name, path, category, detailed, full, examples, parameter, component, functionality, role, online,
@@ -36,7 +36,7 @@ public enum GetHelpParameters {
     /// value (`-Full:false -Examples` names two sets), so two of the view parameters cannot be
     /// used together; a switch given as false selects its set but not its view, as
     /// `GetHelpCommand`'s setters do.
-    public static func view(of bound: BoundParameters) throws(BindingError) -> HelpView {
+    package static func view(of bound: BoundParameters) throws(BindingError) -> HelpView {
         let sets = [
             bound.contains(detailed), bound.contains(full), bound.contains(examples), bound.contains(parameter),
             bound.contains(online),

@@ -10,14 +10,14 @@
 /// let result = HelpCommand.run(arguments: Array(CommandLine.arguments.dropFirst()),
 ///                              helpFiles: EmbeddedHelp.markdown, width: io.consoleWidth ?? HelpCommand.defaultWidth)
 /// ```
-public enum HelpCommand {
+package enum HelpCommand {
     /// What the program writes and its exit status (0, or 1 when an error was written).
-    public struct Result: Sendable, Equatable {
-        public var stdout: String
-        public var stderr: String
-        public var exitStatus: Int32
+    package struct Result: Sendable, Equatable {
+        package var stdout: String
+        package var stderr: String
+        package var exitStatus: Int32
 
-        public init(stdout: String = "", stderr: String = "", exitStatus: Int32 = 0) {
+        package init(stdout: String = "", stderr: String = "", exitStatus: Int32 = 0) {
             self.stdout = stdout
             self.stderr = stderr
             self.exitStatus = exitStatus
@@ -26,10 +26,10 @@ public enum HelpCommand {
 
     /// The width help is laid out for when neither `COLUMNS` nor a terminal says otherwise
     /// (PowerShell's fallback console width).
-    public static let defaultWidth = 80
+    package static let defaultWidth = 80
 
     /// Renders `view` of the help for `name` (the `-?` path of a cmdlet's host).
-    public static func show(name: String, view: HelpView, helpFiles: [String: String], width: Int) -> Result {
+    package static func show(name: String, view: HelpView, helpFiles: [String: String], width: Int) -> Result {
         guard let markdown = lookup(name, in: helpFiles).first.flatMap({ helpFiles[$0] }),
             let document = HelpMarkdownParser.parse(markdown).document
         else {
@@ -75,7 +75,7 @@ public enum HelpCommand {
     /// Runs Get-Help with the arguments a POSIX shell passed (without the program name): binds
     /// them to `GetHelpParameters.metadata` with `CommandLineBinder`, as any cmdlet's, then shows
     /// the requested view of each matching help file.
-    public static func run(arguments: [String], helpFiles: [String: String], width: Int) -> Result {
+    package static func run(arguments: [String], helpFiles: [String: String], width: Int) -> Result {
         let tokens = ArgumentTokenizer.tokenize(arguments)
         if tokens.helpRequested {
             // `-?` asks for Get-Help's own help, which AzShim does not embed: Get-Help has no `?` parameter.

@@ -2,22 +2,22 @@
 ///
 /// Example: a copy of `New-AzCognitiveServicesAccountKey.md` whose `-KeyName` block says
 /// `Positon: 2` gives `HelpDiagnostic(line: 82, message: "Invalid yaml: unknown key Positon")`.
-public struct HelpDiagnostic: Sendable, Equatable, CustomStringConvertible {
+package struct HelpDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// Errors make the document unreliable; warnings mark something platyPS would accept.
-    public enum Severity: String, Sendable, Equatable {
+    package enum Severity: String, Sendable, Equatable {
         case error, warning
     }
 
-    public let line: Int
-    public let message: String
-    public let severity: Severity
+    package let line: Int
+    package let message: String
+    package let severity: Severity
 
-    public init(line: Int, message: String, severity: Severity = .error) {
+    package init(line: Int, message: String, severity: Severity = .error) {
         self.line = line
         self.message = message
         self.severity = severity
     }
 
     /// `line 82: error: Invalid yaml: unknown key Positon`.
-    public var description: String { "line \(line): \(severity.rawValue): \(message)" }
+    package var description: String { "line \(line): \(severity.rawValue): \(message)" }
 }

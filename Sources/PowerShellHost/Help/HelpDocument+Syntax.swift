@@ -1,9 +1,9 @@
 extension HelpDocument {
     /// One SYNTAX line's parameters, as platyPS gathers them from the PARAMETERS section.
-    public struct SyntaxItem: Sendable, Equatable {
+    package struct SyntaxItem: Sendable, Equatable {
         /// The parameter set name; nil for the single `(All)` set.
-        public var parameterSetName: String?
-        public var parameters: [Parameter]
+        package var parameterSetName: String?
+        package var parameters: [Parameter]
     }
 
     /// The syntax items platyPS builds (`ModelTransformerVersion2.GatherSyntax`/`FillUpSyntax`):
@@ -13,7 +13,7 @@ extension HelpDocument {
     ///
     /// Example: for New-AzCognitiveServicesAccountKey the one item lists ResourceGroupName,
     /// Name, KeyName, DefaultProfile, Force, Confirm, WhatIf.
-    public var syntaxItems: [SyntaxItem] {
+    package var syntaxItems: [SyntaxItem] {
         let allSets = "(All)"
         var setNames: [String] = []
         for parameter in parameters {
@@ -40,7 +40,7 @@ extension HelpDocument {
 
     /// A syntax line as Get-Help writes it (`MamlParameterControl`), e.g.
     /// `New-AzCognitiveServicesAccountKey [-ResourceGroupName] <System.String> … [<CommonParameters>]`.
-    public func syntaxLine(_ item: SyntaxItem) -> String {
+    package func syntaxLine(_ item: SyntaxItem) -> String {
         var line = name + " "
         for parameter in item.parameters {
             let value: String

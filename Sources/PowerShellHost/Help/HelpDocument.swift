@@ -6,35 +6,35 @@
 ///
 /// Example: `HelpMarkdownParser.parse(EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"]!)`
 /// gives a document whose `parameter(named: "keyname")?.acceptedValues` is `["Key1", "Key2"]`.
-public struct HelpDocument: Sendable, Equatable {
+package struct HelpDocument: Sendable, Equatable {
     /// A `### -Name` block of `## PARAMETERS` (its first yaml block; see `parameterSets`).
-    public struct Parameter: Sendable, Equatable {
+    package struct Parameter: Sendable, Equatable {
         /// Where a parameter binds positionally: `Position: 0` (0-based) or `Position: Named`.
-        public enum Position: Sendable, Equatable {
+        package enum Position: Sendable, Equatable {
             case index(Int)
             case named
         }
 
-        public var name: String
-        public var description: String
+        package var name: String
+        package var description: String
         /// The `Type:` text, e.g. `System.String`; nil when the block has none.
-        public var type: String?
-        public var parameterSets: [String]
-        public var aliases: [String]
-        public var acceptedValues: [String]
-        public var isRequired: Bool
-        public var position: Position
+        package var type: String?
+        package var parameterSets: [String]
+        package var aliases: [String]
+        package var acceptedValues: [String]
+        package var isRequired: Bool
+        package var position: Position
         /// The `Position:` text as written (platyPS orders SYNTAX by this string).
-        public var positionText: String
+        package var positionText: String
         /// The `Default value:` text, nil when empty.
-        public var defaultValue: String?
+        package var defaultValue: String?
         /// The `Accept pipeline input:` text, e.g. `True (ByPropertyName)`; `false` when absent.
-        public var pipelineInput: String
-        public var acceptsWildcards: Bool
+        package var pipelineInput: String
+        package var acceptsWildcards: Bool
         /// The 1-based line of the `### -Name` heading.
-        public var line: Int
+        package var line: Int
 
-        public init(
+        package init(
             name: String, description: String = "", type: String? = nil, parameterSets: [String] = [],
             aliases: [String] = [], acceptedValues: [String] = [], isRequired: Bool = false,
             position: Position = .named, positionText: String = "named", defaultValue: String? = nil,
@@ -59,7 +59,7 @@ public struct HelpDocument: Sendable, Equatable {
         /// `MamlParameter.IsSwitchParameter()` (`src/Markdown.MAML/Model/MAML/MamlParameter.cs`)
         /// takes for a switch. The full name `System.Management.Automation.SwitchParameter` that
         /// Az's files use is not one of them.
-        public var hasSwitchShorthandType: Bool {
+        package var hasSwitchShorthandType: Bool {
             guard let type else { return false }
             let folded = type.lowercased()
             return folded == "switchparameter" || folded == "switch"
@@ -68,7 +68,7 @@ public struct HelpDocument: Sendable, Equatable {
         /// The type as platyPS writes it into MAML (`MamlRenderer.ConvertPSTypeToMamlType`):
         /// `SwitchParameter` for the shorthand spellings, else the `Type:` text as written, e.g.
         /// `System.Management.Automation.SwitchParameter` for `-Force` in Az's files.
-        public var mamlType: String {
+        package var mamlType: String {
             hasSwitchShorthandType ? "SwitchParameter" : (type ?? "")
         }
 
@@ -76,7 +76,7 @@ public struct HelpDocument: Sendable, Equatable {
         /// MAML type with `SwitchParameter` or `System.Management.Automation.SwitchParameter`:
         /// the syntax line then shows no value (`[-Force]`) and an empty or `None` default value
         /// becomes `False`.
-        public var isSwitch: Bool {
+        package var isSwitch: Bool {
             mamlType == "SwitchParameter" || mamlType == "System.Management.Automation.SwitchParameter"
         }
 
@@ -85,20 +85,20 @@ public struct HelpDocument: Sendable, Equatable {
         /// value that is not required. Get-Help's `MamlParameterValueControl` then prints
         /// `-Force [<SwitchParameter>]` for `Type: SwitchParameter` and
         /// `-Force <System.Management.Automation.SwitchParameter>` for the full name.
-        public var isValueRequired: Bool {
+        package var isValueRequired: Bool {
             !hasSwitchShorthandType
         }
     }
 
     /// A `### Example` block: title, optional introduction, code fences, remarks.
-    public struct Example: Sendable, Equatable {
-        public var title: String
-        public var introduction: String
+    package struct Example: Sendable, Equatable {
+        package var title: String
+        package var introduction: String
         /// Each fenced block's text, without the fences.
-        public var code: [String]
-        public var remarks: String
+        package var code: [String]
+        package var remarks: String
 
-        public init(title: String, introduction: String = "", code: [String] = [], remarks: String = "") {
+        package init(title: String, introduction: String = "", code: [String] = [], remarks: String = "") {
             self.title = title
             self.introduction = introduction
             self.code = code
@@ -108,44 +108,44 @@ public struct HelpDocument: Sendable, Equatable {
 
     /// A related link. A relative link (`./Get-AzCognitiveServicesAccountKey.md`) keeps its
     /// text and gets an empty `uri`, as platyPS writes it.
-    public struct Link: Sendable, Equatable {
-        public var text: String
-        public var uri: String
+    package struct Link: Sendable, Equatable {
+        package var text: String
+        package var uri: String
 
-        public init(text: String, uri: String) {
+        package init(text: String, uri: String) {
             self.text = text
             self.uri = uri
         }
     }
 
     /// An `### TypeName` entry of INPUTS or OUTPUTS.
-    public struct TypeEntry: Sendable, Equatable {
-        public var typeName: String
-        public var description: String
+    package struct TypeEntry: Sendable, Equatable {
+        package var typeName: String
+        package var description: String
 
-        public init(typeName: String, description: String = "") {
+        package init(typeName: String, description: String = "") {
             self.typeName = typeName
             self.description = description
         }
     }
 
-    public var name: String
-    public var synopsis: String
-    public var description: String
-    public var examples: [Example]
-    public var parameters: [Parameter]
-    public var inputs: [TypeEntry]
-    public var outputs: [TypeEntry]
-    public var notes: String
-    public var relatedLinks: [Link]
+    package var name: String
+    package var synopsis: String
+    package var description: String
+    package var examples: [Example]
+    package var parameters: [Parameter]
+    package var inputs: [TypeEntry]
+    package var outputs: [TypeEntry]
+    package var notes: String
+    package var relatedLinks: [Link]
     /// The front matter's `online version`, nil when absent or empty.
-    public var onlineVersion: String?
+    package var onlineVersion: String?
     /// `### CommonParameters` (or `### <CommonParameters>`) is present.
-    public var supportsCommonParameters: Bool
+    package var supportsCommonParameters: Bool
     /// Every front matter key and value, as written.
-    public var frontMatter: [String: String]
+    package var frontMatter: [String: String]
 
-    public init(
+    package init(
         name: String, synopsis: String = "", description: String = "", examples: [Example] = [],
         parameters: [Parameter] = [], inputs: [TypeEntry] = [], outputs: [TypeEntry] = [],
         notes: String = "", relatedLinks: [Link] = [], onlineVersion: String? = nil,
@@ -166,14 +166,14 @@ public struct HelpDocument: Sendable, Equatable {
     }
 
     /// The parameter with this name, ignoring case and an optional leading dash.
-    public func parameter(named name: String) -> Parameter? {
+    package func parameter(named name: String) -> Parameter? {
         let folded = (name.hasPrefix("-") ? String(name.dropFirst()) : name).lowercased()
         return parameters.first { $0.name.lowercased() == folded }
     }
 
     /// The links Get-Help lists: platyPS puts `Online Version:` + the front matter URL first
     /// (`SetOnlineVersionUrlLink` in platyPS.psm1) unless the first link already has that URL.
-    public var displayedLinks: [Link] {
+    package var displayedLinks: [Link] {
         guard let onlineVersion, relatedLinks.first?.uri != onlineVersion else { return relatedLinks }
         return [Link(text: "Online Version:", uri: onlineVersion)] + relatedLinks
     }

@@ -18,9 +18,9 @@
 /// document?.parameter(named: "KeyName")?.position   // .index(2)
 /// diagnostics.isEmpty                                // true for the shipped help file
 /// ```
-public enum HelpMarkdownParser {
+package enum HelpMarkdownParser {
     /// The H2 sections of schema 2.0, in the order the schema lists them.
-    public static let sectionNames = [
+    package static let sectionNames = [
         "SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES",
         "RELATED LINKS",
     ]
@@ -32,7 +32,7 @@ public enum HelpMarkdownParser {
     ]
 
     /// Parses `markdown`; the document is nil only when there is no `# Command-Name` heading.
-    public static func parse(_ markdown: String) -> (document: HelpDocument?, diagnostics: [HelpDiagnostic]) {
+    package static func parse(_ markdown: String) -> (document: HelpDocument?, diagnostics: [HelpDiagnostic]) {
         var state = State()
         let document = state.parse(markdown)
         return (document, state.diagnostics)

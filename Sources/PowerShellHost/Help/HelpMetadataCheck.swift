@@ -9,8 +9,8 @@
 /// Example: `HelpMetadataCheck.differences(metadata: newAzCognitiveServicesAccountKey,
 /// document: document)` is `[]` for the shipped help file; after changing `Position: 2` to
 /// `Position: 3` it contains `-KeyName: help says Position 3, metadata says 2`.
-public enum HelpMetadataCheck {
-    public static func differences(metadata: CommandMetadata, document: HelpDocument) -> [String] {
+package enum HelpMetadataCheck {
+    package static func differences(metadata: CommandMetadata, document: HelpDocument) -> [String] {
         var differences: [String] = []
         if document.name.lowercased() != metadata.name.lowercased() {
             differences.append("help file is for \(document.name), metadata for \(metadata.name)")

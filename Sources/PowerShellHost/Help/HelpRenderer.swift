@@ -12,10 +12,10 @@
 ///
 /// Example: `HelpRenderer.render(document, view: .standard, width: 80)` is what
 /// `New-AzCognitiveServicesAccountKey -?` prints in an 80-column console.
-public enum HelpRenderer {
+package enum HelpRenderer {
     /// The rendered view, ending with a line break. `.online` gives the URL line (empty when the
     /// help has no URL: see `onlineURI(of:)`); `.parameter` with no match gives "".
-    public static func render(_ document: HelpDocument, view: HelpView, width: Int) -> String {
+    package static func render(_ document: HelpDocument, view: HelpView, width: Int) -> String {
         var objects: [[String]] = []
         func object(_ body: (inout HelpLayoutWriter) -> Void) {
             var writer = HelpLayoutWriter(columns: max(width - 1, 1))
@@ -49,13 +49,13 @@ public enum HelpRenderer {
 
     /// The parameters `-Parameter pattern` shows (name match, wildcards, ignoring case), in
     /// PARAMETERS order.
-    public static func matchingParameters(_ document: HelpDocument, pattern: String) -> [HelpDocument.Parameter] {
+    package static func matchingParameters(_ document: HelpDocument, pattern: String) -> [HelpDocument.Parameter] {
         let wildcard = HelpWildcard(pattern)
         return document.parameters.filter { wildcard.matches($0.name) }
     }
 
     /// The URL `-Online` opens: the first related link with a URI (the `online version` first).
-    public static func onlineURI(of document: HelpDocument) -> String? {
+    package static func onlineURI(of document: HelpDocument) -> String? {
         document.displayedLinks.first { !$0.uri.isEmpty }?.uri
     }
 

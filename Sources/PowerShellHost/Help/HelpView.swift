@@ -3,7 +3,7 @@
 /// Example: `New-AzCognitiveServicesAccountKey -?` is `.standard`;
 /// `Get-Help New-AzCognitiveServicesAccountKey -Parameter Key*` is `.parameter("Key*")`;
 /// the host option `--help=parameter=KeyName` is `HelpView(hostOption: "parameter=KeyName")`.
-public enum HelpView: Equatable, Sendable {
+package enum HelpView: Equatable, Sendable {
     /// `-?` and plain `Get-Help Name` ("DefaultCommandHelp").
     case standard
     /// `-Detailed` ("VerboseCommandHelp").
@@ -19,7 +19,7 @@ public enum HelpView: Equatable, Sendable {
 
     /// The view named by a `--help` host option value: `full`, `detailed`, `examples`, `online`,
     /// `parameter=NAME` (case-insensitive); nil or empty is the default view. Unknown values give nil.
-    public init?(hostOption value: String?) {
+    package init?(hostOption value: String?) {
         guard let value, !value.isEmpty else {
             self = .standard
             return
@@ -40,5 +40,5 @@ public enum HelpView: Equatable, Sendable {
     }
 
     /// The values `--help=VALUE` accepts, for messages and completion scripts.
-    public static let hostOptionValues = ["full", "detailed", "examples", "online", "parameter="]
+    package static let hostOptionValues = ["full", "detailed", "examples", "online", "parameter="]
 }

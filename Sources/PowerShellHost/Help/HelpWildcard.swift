@@ -3,7 +3,7 @@
 ///
 /// Example: `Get-Help New-AzCognitiveServicesAccountKey -Parameter *Name` matches
 /// `ResourceGroupName`, `KeyName` and `Name`: `HelpWildcard("*Name").matches("KeyName")`.
-public struct HelpWildcard: Sendable {
+package struct HelpWildcard: Sendable {
     private enum Element {
         case literal(Character)
         case any
@@ -13,7 +13,7 @@ public struct HelpWildcard: Sendable {
 
     private let elements: [Element]
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         var elements: [Element] = []
         var chars = Array(pattern.lowercased())[...]
         while let character = chars.popFirst() {
@@ -48,12 +48,12 @@ public struct HelpWildcard: Sendable {
     }
 
     /// True when the whole of `text` matches, ignoring case.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         Self.match(elements[...], Array(text.lowercased())[...])
     }
 
     /// True when `text` has a wildcard character (PowerShell's `ContainsWildcardCharacters`).
-    public static func containsWildcards(_ text: String) -> Bool {
+    package static func containsWildcards(_ text: String) -> Bool {
         text.contains { "*?[".contains($0) }
     }
 

@@ -2,9 +2,9 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey --version` prints `AzShim 0.1.0`; a request to
 /// Azure carries `User-Agent: AzShim/0.1.0`.
-public enum AzShimVersion {
-    public static let current = "0.1.0"
+package enum AzShimVersion {
+    package static let current = "0.1.0"
 
     /// `AzShim/<version>`, the product token sent as `User-Agent`.
-    public static let userAgent = "AzShim/\(current)"
+    package static let userAgent = "AzShim/\(current)"
 }

@@ -4,11 +4,11 @@
 /// Returns the exit status: 0 when no error record was written, 1 otherwise.
 ///
 /// Example: `CommandHost.run(definition, arguments: ["rg", "acct", "Key1"], io: .process())`.
-public enum CommandHost {
+package enum CommandHost {
     /// What the host shows for `--version`.
-    public static let productVersion = "AzShim \(AzShimVersion.current)"
+    package static let productVersion = "AzShim \(AzShimVersion.current)"
 
-    public static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
+    package static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
         let options: HostOptions
         let words: [String]
         do {
@@ -107,7 +107,7 @@ public enum CommandHost {
     }
 
     /// Writes a help result and returns its status.
-    public static func write(_ result: HelpCommand.Result, to io: HostIO) -> Int32 {
+    package static func write(_ result: HelpCommand.Result, to io: HostIO) -> Int32 {
         io.standardOutput.write(result.stdout)
         io.standardOutput.flush()
         io.standardError.write(result.stderr)

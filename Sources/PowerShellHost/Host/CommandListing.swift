@@ -7,11 +7,11 @@
 /// Usage: azshim CMDLET [ARGUMENTS]
 /// ```
 /// and lists `  New-AzCognitiveServicesAccountKey  Regenerates an account key.` among the commands.
-public enum CommandListing {
+package enum CommandListing {
     /// Get-Help's SYNOPSIS in PowerShell's help (Microsoft.PowerShell.Core/Get-Help.md).
     static let helpSynopsis = "Displays information about PowerShell commands and concepts."
 
-    public static func render(programName: String, commands: [CommandDefinition]) -> String {
+    package static func render(programName: String, commands: [CommandDefinition]) -> String {
         let rows =
             commands.map { ($0.metadata.name, synopsis(of: $0)) } + [(Invocation.helpCommandName, helpSynopsis)]
         let sorted = rows.sorted { $0.0.lowercased() < $1.0.lowercased() }

@@ -5,11 +5,11 @@
 #endif
 
 /// The controlling terminal, opened as `/dev/tty`.
-public final class ControllingTerminal: PromptTerminal {
+package final class ControllingTerminal: PromptTerminal {
     private let descriptor: Int32
 
     /// Opens `/dev/tty`; nil when the process has no controlling terminal.
-    public init?() {
+    package init?() {
         let descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return nil }
         self.descriptor = descriptor
@@ -17,14 +17,14 @@ public final class ControllingTerminal: PromptTerminal {
 
     deinit { close(descriptor) }
 
-    public var columns: Int? {
+    package var columns: Int? {
         var size = winsize()
         return ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
     }
 
-    public var interpretsEscapes: Bool { true }
+    package var interpretsEscapes: Bool { true }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -37,7 +37,7 @@ public final class ControllingTerminal: PromptTerminal {
         }
     }
 
-    public func readLine() -> String? {
+    package func readLine() -> String? {
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while true {

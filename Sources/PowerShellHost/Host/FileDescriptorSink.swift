@@ -6,23 +6,23 @@
 
 /// A buffered sink over a file descriptor. A write that fails with EPIPE marks it closed;
 /// later writes are dropped, so a closed pipe ends the command quietly.
-public final class FileDescriptorSink: TextSink {
+package final class FileDescriptorSink: TextSink {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
-    public private(set) var isClosed = false
+    package private(set) var isClosed = false
 
-    public init(descriptor: Int32) {
+    package init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         guard !isClosed else { return }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    public func flush() {
+    package func flush() {
         var offset = 0
         while offset < buffer.count && !isClosed {
             let count = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

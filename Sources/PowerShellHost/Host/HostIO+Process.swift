@@ -6,7 +6,7 @@
 
 extension HostIO {
     /// The real process: file descriptors 0, 1, 2, `/dev/tty`, and `environ`.
-    public static func process() -> HostIO {
+    package static func process() -> HostIO {
         var environment: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {

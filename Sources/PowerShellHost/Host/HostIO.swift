@@ -4,20 +4,20 @@
 ///
 /// Example: a test runs `CommandHost.run(definition, arguments: ["rg", "acct", "Key1"],
 /// io: HostIO(environment: env, standardInput: MemoryByteSource([]), …))` and reads the sinks.
-public struct HostIO {
-    public var environment: [String: String]
-    public var standardInput: any ByteSource
-    public var standardInputIsTerminal: Bool
-    public var standardOutput: any TextSink
-    public var standardOutputIsTerminal: Bool
-    public var standardError: any TextSink
-    public var standardErrorIsTerminal: Bool
+package struct HostIO {
+    package var environment: [String: String]
+    package var standardInput: any ByteSource
+    package var standardInputIsTerminal: Bool
+    package var standardOutput: any TextSink
+    package var standardOutputIsTerminal: Bool
+    package var standardError: any TextSink
+    package var standardErrorIsTerminal: Bool
     /// The terminal prompts use, or nil when there is none (then prompts fail as NonInteractive).
-    public var terminal: (any PromptTerminal)?
+    package var terminal: (any PromptTerminal)?
     /// The console width in columns when stdout is a terminal (before `COLUMNS` is applied).
-    public var terminalColumns: Int?
+    package var terminalColumns: Int?
 
-    public init(
+    package init(
         environment: [String: String], standardInput: any ByteSource, standardInputIsTerminal: Bool = false,
         standardOutput: any TextSink, standardOutputIsTerminal: Bool = false, standardError: any TextSink,
         standardErrorIsTerminal: Bool = false, terminal: (any PromptTerminal)? = nil, terminalColumns: Int? = nil
@@ -34,14 +34,14 @@ public struct HostIO {
     }
 
     /// The console width for tables and help: `COLUMNS` when set, else the terminal's width.
-    public var consoleWidth: Int? {
+    package var consoleWidth: Int? {
         if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
         return terminalColumns
     }
 
     /// Whether colour escapes may be written to a stream that `isTerminal`: never when
     /// `NO_COLOR` is set and non-empty or `TERM` is `dumb`.
-    public func colourAllowed(isTerminal: Bool) -> Bool {
+    package func colourAllowed(isTerminal: Bool) -> Bool {
         isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 }

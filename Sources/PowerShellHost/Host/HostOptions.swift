@@ -3,23 +3,23 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey rg acct Key1 --output json` leaves
 /// `["rg", "acct", "Key1"]` with `output == .json`.
-public struct HostOptions: Sendable, Equatable {
-    public var output: OutputFormat?
+package struct HostOptions: Sendable, Equatable {
+    package var output: OutputFormat?
     /// `--help` or `--help=VIEW` (`--help VIEW` when VIEW is a known view name).
-    public var help: HelpView?
-    public var version = false
-    public var throttleLimit: Int?
-    public var completion: CompletionScriptGenerator.Shell?
-    public var manPage = false
+    package var help: HelpView?
+    package var version = false
+    package var throttleLimit: Int?
+    package var completion: CompletionScriptGenerator.Shell?
+    package var manPage = false
 
     /// Why a host option was not understood; shown as `AzShim: <message>`.
-    public struct UsageError: Error, Equatable {
-        public let message: String
-        public init(message: String) { self.message = message }
+    package struct UsageError: Error, Equatable {
+        package let message: String
+        package init(message: String) { self.message = message }
     }
 
     /// Splits `words` into host options and the words left for PowerShell binding.
-    public static func parse(_ words: [String]) throws(UsageError) -> (HostOptions, [String]) {
+    package static func parse(_ words: [String]) throws(UsageError) -> (HostOptions, [String]) {
         var options = HostOptions()
         var remaining: [String] = []
         var index = 0

@@ -5,7 +5,7 @@ extension Invocation {
     ///
     /// Example: `Invocation.resolve(commandLine, commands: AzureCmdlets.all).run(programName: "azshim",
     /// commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: .process())`.
-    public func run(programName: String, commands: [CommandDefinition], helpFiles: [String: String], io: HostIO)
+    package func run(programName: String, commands: [CommandDefinition], helpFiles: [String: String], io: HostIO)
         -> Int32
     {
         switch self {

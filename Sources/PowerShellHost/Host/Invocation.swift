@@ -7,7 +7,7 @@
 /// Example: argv `["azshim", "new-azcognitiveservicesaccountkey", "rg", "acct", "Key1"]` is
 /// `.cmdlet(New-AzCognitiveServicesAccountKey, arguments: ["rg", "acct", "Key1"])`;
 /// `["azshim", "rg", "acct", "Key1"]` is `.unknown(name: "rg")`; `["azshim"]` is `.list`.
-public enum Invocation: Sendable {
+package enum Invocation: Sendable {
     /// Run this cmdlet with these arguments (host options included).
     case cmdlet(CommandDefinition, arguments: [String])
     /// `Get-Help` with its arguments.
@@ -24,10 +24,10 @@ public enum Invocation: Sendable {
     case unknown(name: String)
 
     /// PowerShell's name for Get-Help, which is a link to this binary as the cmdlets are.
-    public static let helpCommandName = "Get-Help"
+    package static let helpCommandName = "Get-Help"
 
     /// The invocation for `commandLine`, with `commands` the cmdlets this binary serves.
-    public static func resolve(_ commandLine: ProcessCommandLine, commands: [CommandDefinition]) -> Invocation {
+    package static func resolve(_ commandLine: ProcessCommandLine, commands: [CommandDefinition]) -> Invocation {
         if let invocation = named(
             strippingExecutableSuffix(commandLine.invokedName), commands: commands, arguments: commandLine.arguments)
         {
@@ -72,7 +72,7 @@ public enum Invocation: Sendable {
 
 extension Invocation: Equatable {
     /// Cmdlets compare by name (a `CommandDefinition` holds a closure).
-    public static func == (lhs: Invocation, rhs: Invocation) -> Bool {
+    package static func == (lhs: Invocation, rhs: Invocation) -> Bool {
         switch (lhs, rhs) {
         case (.cmdlet(let a, let x), .cmdlet(let b, let y)): a.metadata.name == b.metadata.name && x == y
         case (.help(let x), .help(let y)): x == y

@@ -1,8 +1,8 @@
 /// A sink that keeps everything written, for tests.
-public final class MemorySink: TextSink {
-    public private(set) var text = ""
-    public var isClosed = false
-    public init() {}
-    public func write(_ text: String) { if !isClosed { self.text += text } }
-    public func flush() {}
+package final class MemorySink: TextSink {
+    package private(set) var text = ""
+    package var isClosed = false
+    package init() {}
+    package func write(_ text: String) { if !isClosed { self.text += text } }
+    package func flush() {}
 }

@@ -11,32 +11,32 @@
 /// `captured: ["/opt/New-AzCognitiveServicesAccountKey", "-WhatIf"], runtime: []` to
 /// `programName == "/opt/New-AzCognitiveServicesAccountKey"`, `arguments == ["-WhatIf"]`;
 /// `captured: nil, runtime: []` throws `.programNameMissing`.
-public struct ProcessCommandLine: Sendable, Equatable {
+package struct ProcessCommandLine: Sendable, Equatable {
     /// argv[0]: the name the program was invoked as, a path or a bare name; never empty.
-    public let programName: String
+    package let programName: String
     /// argv[1...].
-    public let arguments: [String]
+    package let arguments: [String]
 
-    public init(programName: String, arguments: [String]) {
+    package init(programName: String, arguments: [String]) {
         self.programName = programName
         self.arguments = arguments
     }
 
     /// The last path component of the program name: `/usr/local/bin/Get-Help` is `Get-Help`.
-    public var invokedName: String {
+    package var invokedName: String {
         String(programName.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
     }
 
     /// Why the command line cannot be trusted; the program writes `message` and exits 2 before it
     /// reads stdin, takes a lock or sends a request.
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         /// Neither source holds a program name (argv[0] missing or empty).
         case programNameMissing
         /// The captured argv and `/proc/self/cmdline` hold different command lines (their counts).
         case sourcesDisagree(captured: Int, procfs: Int)
 
         /// One line for stderr. It never repeats the arguments (they are the user's, and may be long).
-        public var message: String {
+        package var message: String {
             switch self {
             case .programNameMissing:
                 "azshim: the command line cannot be read: the program name (argv[0]) is missing and "
@@ -51,7 +51,7 @@ public struct ProcessCommandLine: Sendable, Equatable {
 
     /// The command line from the captured argv (nil when the C library passed none) and Swift's
     /// `CommandLine.arguments` (empty without `/proc`).
-    public static func resolve(captured: [String]?, runtime: [String]) throws(Failure) -> ProcessCommandLine {
+    package static func resolve(captured: [String]?, runtime: [String]) throws(Failure) -> ProcessCommandLine {
         let words: [String]
         if let captured {
             // `/proc` gave a command line: it must be the same one, word for word.

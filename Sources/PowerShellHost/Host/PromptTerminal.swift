@@ -2,7 +2,7 @@
 /// and answers read from it, one line at a time.
 ///
 /// Example: the mandatory-parameter prompt writes `KeyName: ` and reads `Key1`.
-public protocol PromptTerminal: AnyObject {
+package protocol PromptTerminal: AnyObject {
     func write(_ text: String)
     /// The next line without its newline, or nil at end of input (Ctrl+D).
     func readLine() -> String?

@@ -13,19 +13,19 @@ import Synchronization
 ///
 /// Example: `SignalState.install()` at start-up; the exit status is then `128 + signal` after
 /// `New-AzCognitiveServicesAccountKey -KeyName Key1 < accounts.jsonl` is interrupted.
-public enum SignalState {
+package enum SignalState {
     private static let received = Atomic<Int32>(0)
 
     /// True once SIGINT or SIGTERM arrived.
-    public static var interrupted: Bool { received.load(ordering: .relaxed) != 0 }
+    package static var interrupted: Bool { received.load(ordering: .relaxed) != 0 }
 
     /// The status a shell reports for the signal (130 for SIGINT, 143 for SIGTERM), or nil.
-    public static var exitStatus: Int32? {
+    package static var exitStatus: Int32? {
         let signal = received.load(ordering: .relaxed)
         return signal == 0 ? nil : 128 + signal
     }
 
-    public static func install() {
+    package static func install() {
         signal(SIGPIPE, SIG_IGN)
         // A parent may hand over a blocked signal mask; Ctrl+C must still reach us.
         var unblocked = sigset_t()

@@ -1,7 +1,7 @@
 /// Where the host writes text: stdout, stderr, or memory in tests.
 ///
 /// Example: `FileDescriptorSink.standardOutput.write("Key1 …\n")`.
-public protocol TextSink: AnyObject {
+package protocol TextSink: AnyObject {
     func write(_ text: String)
     func flush()
     /// True once a write failed because the reader went away (`| head -1`): stop quietly.

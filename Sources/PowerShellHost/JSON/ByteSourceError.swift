@@ -10,13 +10,13 @@ import Darwin
 ///
 /// Example: reading a directory as stdin (`New-AzCognitiveServicesAccountKey < /`) fails with
 /// `ByteSourceError(code: EISDIR)`, whose `description` is `Is a directory`.
-public struct ByteSourceError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ByteSourceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The `errno` value.
-    public let code: Int32
+    package let code: Int32
 
-    public init(code: Int32) { self.code = code }
+    package init(code: Int32) { self.code = code }
 
-    public var description: String {
+    package var description: String {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text)
     }

@@ -12,15 +12,15 @@ import Darwin
 ///
 /// Example: `producer | New-AzCognitiveServicesAccountKey -KeyName Key1` reads its pipeline input
 /// through `JSONStreamReader(source: FileDescriptorByteSource.standardInput)`.
-public struct FileDescriptorByteSource: ByteSource, Sendable {
-    public let fileDescriptor: Int32
+package struct FileDescriptorByteSource: ByteSource, Sendable {
+    package let fileDescriptor: Int32
 
-    public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
+    package init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
 
     /// File descriptor 0.
-    public static var standardInput: FileDescriptorByteSource { FileDescriptorByteSource(fileDescriptor: 0) }
+    package static var standardInput: FileDescriptorByteSource { FileDescriptorByteSource(fileDescriptor: 0) }
 
-    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    package mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let address = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             // A signal that arrived between two reads (while the last object ran) ends the input

@@ -3,15 +3,15 @@
 /// overflow the stack. Shares its grammar with `JSONStreamReader` (`JSONIncrementalParser`).
 ///
 /// Example: `try JSONParser.parse(Array(#"{"key1":"a","key2":"b"}"#.utf8))["key1"]` is `.string("a")`.
-public struct JSONParser {
+package struct JSONParser {
     /// Why a document failed to parse, and where (1-based line, and column in Unicode scalars).
-    public struct SyntaxError: Error, Sendable, Equatable {
-        public let line: Int
-        public let column: Int
+    package struct SyntaxError: Error, Sendable, Equatable {
+        package let line: Int
+        package let column: Int
         /// What the parser expected or found, e.g. `expected ',' or '}' after an object member`.
-        public let reason: String
+        package let reason: String
 
-        public init(line: Int, column: Int, reason: String) {
+        package init(line: Int, column: Int, reason: String) {
             self.line = line
             self.column = column
             self.reason = reason
@@ -19,11 +19,11 @@ public struct JSONParser {
     }
 
     /// The deepest nesting of arrays and objects accepted.
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     /// Parses `bytes` as exactly one JSON value, surrounded by optional white space. A leading
     /// UTF-8 byte-order mark is skipped, as files written by Windows tools (`Save-AzContext`) have one.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try parse(Array(bytes.dropFirst(3))) }
         let result: Result<JSONValue, SyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONIncrementalParser(

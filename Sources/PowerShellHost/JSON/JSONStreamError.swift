@@ -4,9 +4,9 @@
 /// Example: the pipeline input `{"AccountName":"myluis" "ResourceGroupName":"rg"}` on line 3 is
 /// `JSONStreamError(line: 3, column: 25, kind: .malformed(expected: "expected ',' or '}' after an object member"))`,
 /// whose `message` is `malformed JSON at line 3, column 25: expected ',' or '}' after an object member`.
-public struct JSONStreamError: Error, Sendable, Equatable {
+package struct JSONStreamError: Error, Sendable, Equatable {
     /// What went wrong.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The text is not JSON; the payload says what was expected, e.g. `expected a JSON value`.
         case malformed(expected: String)
         /// A string holds bytes that are not UTF-8; `byte` is the first offending one.
@@ -24,12 +24,12 @@ public struct JSONStreamError: Error, Sendable, Equatable {
     }
 
     /// 1-based line of the error in the whole stream.
-    public let line: Int
+    package let line: Int
     /// 1-based column of the error, counted in Unicode scalars.
-    public let column: Int
-    public let kind: Kind
+    package let column: Int
+    package let kind: Kind
 
-    public init(line: Int, column: Int, kind: Kind) {
+    package init(line: Int, column: Int, kind: Kind) {
         self.line = line
         self.column = column
         self.kind = kind
@@ -37,7 +37,7 @@ public struct JSONStreamError: Error, Sendable, Equatable {
 
     /// The text shown to the user, e.g.
     /// `malformed JSON at line 3, column 7: expected ',' or '}' after an object member`.
-    public var message: String {
+    package var message: String {
         let place = "at line \(line), column \(column)"
         switch kind {
         case .malformed(let expected):

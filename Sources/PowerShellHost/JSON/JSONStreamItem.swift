@@ -4,7 +4,7 @@
 /// Example: the stdin lines `{"KeyName":"Key1"}`, `{"KeyName":}`, `"x"` give
 /// `.value(.object([("KeyName", .string("Key1"))]), line: 1)`, then `.error(…line: 2, column: 12…)`,
 /// then `.value(.string("x"), line: 3)`.
-public enum JSONStreamItem: Sendable, Equatable {
+package enum JSONStreamItem: Sendable, Equatable {
     /// A complete value and the line on which it started.
     case value(JSONValue, line: Int)
     /// A value that could not be read; reading goes on at the start of the next line.

@@ -23,9 +23,9 @@
 ///         case .error(let error): report(error.message)  // malformed JSON at line 2, column 9: expected a JSON value
 ///         }
 ///     }
-public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
+package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
     /// The default limit on one value: 16 MiB.
-    public static var defaultMaximumValueBytes: Int { 16 << 20 }
+    package static var defaultMaximumValueBytes: Int { 16 << 20 }
 
     /// Bytes asked of the source per read, and the buffer size kept between values.
     static var chunkSize: Int { 64 << 10 }
@@ -45,7 +45,7 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
 
     /// - Parameter maximumValueBytes: the longest single value accepted, in bytes of input
     ///   (for an unrolled top-level array, per element).
-    public init(source: Source, maximumValueBytes: Int = 16 << 20) {
+    package init(source: Source, maximumValueBytes: Int = 16 << 20) {
         self.source = source
         self.parser = JSONIncrementalParser(
             unrollsTopLevelArrays: true, reportsUnexpectedEnd: true,
@@ -54,7 +54,7 @@ public struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence {
     }
 
     /// The next value or error, or nil once the input has ended.
-    public mutating func next() -> JSONStreamItem? {
+    package mutating func next() -> JSONStreamItem? {
         while !finished {
             if checkedByteOrderMark {
                 switch Self.parse(&parser, &position, storage, filled, base, sourceEnded) {

@@ -3,7 +3,7 @@
 ///
 /// Example: the pipeline line `{"ResourceGroupName":"rg","AccountName":"myluis"}` is
 /// `.object([("ResourceGroupName", .string("rg")), ("AccountName", .string("myluis"))])`.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number's source text, so `1` stays an integer and `1.0` a double, as in PowerShell.
@@ -12,7 +12,7 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -27,14 +27,14 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The member with this key; the exact spelling first, then ignoring case, as a
     /// PSObject property lookup does.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         if let exact = members.first(where: { $0.key == key }) { return exact.value }
         let folded = key.lowercased()
         return members.first { $0.key.lowercased() == folded }?.value
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }

@@ -3,8 +3,8 @@
 /// left as they are.
 ///
 /// Example: `JSONWriter.compact(.object([("Key1", .string("a\"b"))]))` is `{"Key1":"a\"b"}`.
-public enum JSONWriter {
-    public static func compact(_ value: JSONValue) -> String {
+package enum JSONWriter {
+    package static func compact(_ value: JSONValue) -> String {
         var output = ""
         write(value, to: &output)
         return output
@@ -36,7 +36,7 @@ public enum JSONWriter {
     }
 
     /// A quoted JSON string with Newtonsoft's default escapes.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var output = ""
         writeString(text, to: &output)
         return output

@@ -4,33 +4,33 @@
 /// Example: the metadata of `New-AzCognitiveServicesAccountKey` lists `ResourceGroupName,
 /// Name, KeyName, Force, DefaultProfile, Verbose, Debug, …, WhatIf, Confirm`; `-W` is then
 /// ambiguous between `WarningAction`, `WarningVariable` and `WhatIf`, in that order.
-public struct CommandMetadata: Sendable {
+package struct CommandMetadata: Sendable {
     /// How much a command's action can hurt (`System.Management.Automation.ConfirmImpact`).
-    public enum ConfirmImpact: Int, Sendable, Comparable {
+    package enum ConfirmImpact: Int, Sendable, Comparable {
         case none = 0, low, medium, high
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// The name users type, e.g. `New-AzCognitiveServicesAccountKey`.
-    public let name: String
+    package let name: String
     /// The implementing .NET class, the suffix of every FullyQualifiedErrorId.
-    public let implementingTypeName: String
+    package let implementingTypeName: String
     /// Every parameter, in metadata order.
-    public let parameters: [ParameterMetadata]
-    public let supportsShouldProcess: Bool
-    public let confirmImpact: ConfirmImpact
+    package let parameters: [ParameterMetadata]
+    package let supportsShouldProcess: Bool
+    package let confirmImpact: ConfirmImpact
     /// The parameter set a binding resolves to when nothing selects another
     /// (`CmdletAttribute.DefaultParameterSetName`); `__AllParameterSets` when the command
     /// declares no sets.
-    public let defaultParameterSetName: String
+    package let defaultParameterSetName: String
 
     /// `ParameterAttribute.AllParameterSets`: the name of the one set of a command without sets,
     /// as `$PSCmdlet.ParameterSetName` and Az's debug lines show it.
-    public static let allParameterSets = "__AllParameterSets"
+    package static let allParameterSets = "__AllParameterSets"
 
     /// Builds the metadata from the cmdlet's own parameters; the common parameters and,
     /// when `supportsShouldProcess`, `-WhatIf` and `-Confirm` are appended in PowerShell's order.
-    public init(
+    package init(
         name: String,
         implementingTypeName: String,
         declaredParameters: [any ParameterDeclaration],
@@ -49,13 +49,13 @@ public struct CommandMetadata: Sendable {
     }
 
     /// The parameter with exactly this canonical name (case-insensitive).
-    public func parameter(named name: String) -> ParameterMetadata? {
+    package func parameter(named name: String) -> ParameterMetadata? {
         let folded = name.lowercased()
         return parameters.first { $0.name.lowercased() == folded }
     }
 
     /// Parameters that can take values from pipeline objects.
-    public var pipelineParameters: [ParameterMetadata] {
+    package var pipelineParameters: [ParameterMetadata] {
         parameters.filter(\.valueFromPipelineByPropertyName)
     }
 }

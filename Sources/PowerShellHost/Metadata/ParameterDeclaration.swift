@@ -3,10 +3,10 @@
 ///
 /// Example: `CommandMetadata(name: "Get-AzCognitiveServicesAccountKey", …, declaredParameters:
 /// [CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name, …])`.
-public protocol ParameterDeclaration: Sendable {
+package protocol ParameterDeclaration: Sendable {
     var metadata: ParameterMetadata { get }
 }
 
 extension ParameterMetadata: ParameterDeclaration {
-    public var metadata: ParameterMetadata { self }
+    package var metadata: ParameterMetadata { self }
 }

@@ -8,14 +8,14 @@
 /// static let force = ParameterKey<SwitchParameter>(name: "Force")
 /// // in `process`: parameters[name] is String?, parameters[force] is Bool
 /// ```
-public struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
-    public let metadata: ParameterMetadata
+package struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
+    package let metadata: ParameterMetadata
 
     /// The canonical name (`ResourceGroupName`), kept apart so a read copies nothing else.
-    public let name: String
+    package let name: String
 
     /// A parameter bound as `Value.parameterType`.
-    public init(
+    package init(
         name: String,
         position: Int? = nil,
         isMandatory: Bool = false,
@@ -44,7 +44,7 @@ extension ParameterKey where Value == String {
     ///
     /// Example: `-DefaultProfile` is an `IAzureContextContainer` in Az; AzShim reads the path of
     /// a saved context file.
-    public init(
+    package init(
         name: String, opaqueTypeName: String, aliases: [String] = [], helpMessage: String? = nil,
         origin: ParameterMetadata.Origin = .declared
     ) {

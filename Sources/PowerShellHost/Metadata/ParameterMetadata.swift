@@ -2,10 +2,10 @@
 ///
 /// Example: `-AccountName myluis` reaches the parameter whose `name` is `Name`
 /// through its alias `AccountName`.
-public struct ParameterMetadata: Sendable, Equatable {
+package struct ParameterMetadata: Sendable, Equatable {
     /// Which part of the command declares the parameter. Name resolution prefers
     /// the command's own parameters when a prefix is ambiguous.
-    public enum Origin: Sendable, Equatable {
+    package enum Origin: Sendable, Equatable {
         /// Declared by the cmdlet class (or inherited from its base class).
         case declared
         /// One of `engine/CommonCommandParameters.cs`.
@@ -14,20 +14,20 @@ public struct ParameterMetadata: Sendable, Equatable {
         case shouldProcess
     }
 
-    public let name: String
-    public let type: ParameterType
+    package let name: String
+    package let type: ParameterType
     /// 0-based position, or nil for a named-only parameter.
-    public let position: Int?
-    public let isMandatory: Bool
+    package let position: Int?
+    package let isMandatory: Bool
     /// `ValueFromPipelineByPropertyName`.
-    public let valueFromPipelineByPropertyName: Bool
-    public let aliases: [String]
-    public let validations: [ParameterValidation]
+    package let valueFromPipelineByPropertyName: Bool
+    package let aliases: [String]
+    package let validations: [ParameterValidation]
     /// `[Parameter(HelpMessage = …)]`, shown for `!?` at the mandatory-parameter prompt.
-    public let helpMessage: String?
-    public let origin: Origin
+    package let helpMessage: String?
+    package let origin: Origin
 
-    public init(
+    package init(
         name: String,
         type: ParameterType,
         position: Int? = nil,

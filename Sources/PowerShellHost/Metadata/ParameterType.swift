@@ -3,7 +3,7 @@
 /// Example: `-KeyName Key3` fails with a message that names
 /// `ParameterType.enumeration(KeyNameEnum).fullName`,
 /// `Microsoft.Azure.Management.CognitiveServices.Models.KeyName`.
-public enum ParameterType: Sendable, Equatable {
+package enum ParameterType: Sendable, Equatable {
     /// `System.String`.
     case string
     /// `System.String[]`: one string or a comma list (`-Parameter Key*,Name`).
@@ -19,7 +19,7 @@ public enum ParameterType: Sendable, Equatable {
     case opaque(fullName: String)
 
     /// The full name PowerShell prints in binding messages (`Type.ToString()`).
-    public var fullName: String {
+    package var fullName: String {
         switch self {
         case .string: "System.String"
         case .stringArray: "System.String[]"
@@ -30,48 +30,48 @@ public enum ParameterType: Sendable, Equatable {
         }
     }
 
-    public var isSwitch: Bool { self == .switchParameter }
+    package var isSwitch: Bool { self == .switchParameter }
 }
 
 /// A .NET enum: its full name and its members in declaration order with their values.
 ///
 /// Example: `EnumerationType.actionPreference.member(named: "ignore")` is `Ignore` (4).
-public struct EnumerationType: Sendable, Equatable {
-    public struct Member: Sendable, Equatable {
-        public let name: String
-        public let value: Int
-        public init(_ name: String, _ value: Int) {
+package struct EnumerationType: Sendable, Equatable {
+    package struct Member: Sendable, Equatable {
+        package let name: String
+        package let value: Int
+        package init(_ name: String, _ value: Int) {
             self.name = name
             self.value = value
         }
     }
 
-    public let fullName: String
-    public let members: [Member]
+    package let fullName: String
+    package let members: [Member]
 
-    public init(fullName: String, members: [Member]) {
+    package init(fullName: String, members: [Member]) {
         self.fullName = fullName
         self.members = members
     }
 
-    public var names: [String] { members.map(\.name) }
+    package var names: [String] { members.map(\.name) }
 
     /// The member with this name, ignoring case (`Enum.Parse(type, s, ignoreCase: true)`).
-    public func member(named name: String) -> Member? {
+    package func member(named name: String) -> Member? {
         let folded = name.lowercased()
         return members.first { $0.name.lowercased() == folded }
     }
 
     /// The member with this numeric value, if one is defined.
-    public func member(withValue value: Int) -> Member? {
+    package func member(withValue value: Int) -> Member? {
         members.first { $0.value == value }
     }
 
     /// `System.Management.Automation.ActionPreference` (`engine/CommandBase.cs`).
-    public static let actionPreference = ActionPreference.enumerationType
+    package static let actionPreference = ActionPreference.enumerationType
 
     /// `System.Management.Automation.ConfirmImpact`, the type of `$ConfirmPreference`.
-    public static let confirmImpact = EnumerationType(
+    package static let confirmImpact = EnumerationType(
         fullName: "System.Management.Automation.ConfirmImpact",
         members: [Member("None", 0), Member("Low", 1), Member("Medium", 2), Member("High", 3)]
     )

@@ -2,7 +2,7 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey '' acct Key1` fails `.notNullOrEmpty`
 /// (`[ValidateNotNullOrEmpty]`) on ResourceGroupName.
-public enum ParameterValidation: Sendable, Equatable {
+package enum ParameterValidation: Sendable, Equatable {
     /// `[ValidateNotNullOrEmpty]`.
     case notNullOrEmpty
     /// `[ValidateRange(minimum, maximum)]` on an integer.

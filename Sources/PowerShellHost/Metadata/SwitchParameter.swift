@@ -3,16 +3,16 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey rg acct Key1 -Force` makes
 /// `parameters[CognitiveServicesParameters.force]` true; `-Force:false` makes it false.
-public struct SwitchParameter: BindableValue, Equatable {
-    public let isPresent: Bool
+package struct SwitchParameter: BindableValue, Equatable {
+    package let isPresent: Bool
 
-    @inlinable public init(isPresent: Bool) {
+    @inlinable package init(isPresent: Bool) {
         self.isPresent = isPresent
     }
 
-    public static var parameterType: ParameterType { .switchParameter }
+    package static var parameterType: ParameterType { .switchParameter }
 
-    @inlinable public init?(boundValue: ParameterValue) {
+    @inlinable package init?(boundValue: ParameterValue) {
         guard case .switchValue(let flag) = boundValue else { return nil }
         self.isPresent = flag
     }

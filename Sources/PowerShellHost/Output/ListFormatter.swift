@@ -14,20 +14,20 @@
 /// Example: one ApiKeys object is `"\nKey1 : <key1>\nKey2 : <key2>\n"`, then `footer` `"\n"`;
 /// on a 40-column terminal `Endpoint : https://westus.api.cognitive.microsoft.com/` becomes
 /// `Endpoint : https://westus.api.cognitive` + newline + 11 spaces + `.microsoft.com/`.
-public struct ListFormatter: Sendable {
+package struct ListFormatter: Sendable {
     /// The usable width (console width − 1) when stdout is a terminal, else nil: never wrap.
-    public let maximumWidth: Int?
-    public let enumerationLimit: Int
+    package let maximumWidth: Int?
+    package let enumerationLimit: Int
 
     private static let separator = " : "
 
-    public init(maximumWidth: Int?, enumerationLimit: Int = PSValueDisplay.enumerationLimit) {
+    package init(maximumWidth: Int?, enumerationLimit: Int = PSValueDisplay.enumerationLimit) {
         self.maximumWidth = maximumWidth
         self.enumerationLimit = enumerationLimit
     }
 
     /// The empty line and the property lines of one object.
-    public func format(_ object: PSObject) -> String {
+    package func format(_ object: PSObject) -> String {
         var output = "\n"
         guard !object.properties.isEmpty else { return output }
         var labelWidth = object.properties.map { DisplayWidth.of($0.name) }.max() ?? 0
@@ -66,5 +66,5 @@ public struct ListFormatter: Sendable {
     }
 
     /// The empty line after the last object.
-    public static let footer = "\n"
+    package static let footer = "\n"
 }

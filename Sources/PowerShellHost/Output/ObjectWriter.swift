@@ -8,9 +8,9 @@
 ///
 /// Example: three ApiKeys objects piped through in 1 ms form one table with one header; a
 /// PSCognitiveServicesAccount (24 properties) is written as a list.
-public final class ObjectWriter {
+package final class ObjectWriter {
     /// The view: `--output`'s, or the default view once the first object has chosen it.
-    public private(set) var format: OutputFormat?
+    package private(set) var format: OutputFormat?
     private let sink: any TextSink
     /// The usable width when stdout is a terminal (console width − 1), else nil: never cut.
     private let maximumWidth: Int?
@@ -25,10 +25,10 @@ public final class ObjectWriter {
     private var wroteAny = false
 
     /// The most properties PowerShell's default view shows as a table.
-    public static let propertyCountForTable = 4
+    package static let propertyCountForTable = 4
 
     /// `format` nil: PowerShell's default view, chosen by the first object.
-    public init(
+    package init(
         format: OutputFormat?, sink: any TextSink, maximumWidth: Int?, sizingWindow: Duration = .milliseconds(300),
         escapesControls: Bool = false
     ) {
@@ -39,7 +39,7 @@ public final class ObjectWriter {
         self.escapesControls = escapesControls
     }
 
-    public func write(_ object: PSObject) {
+    package func write(_ object: PSObject) {
         let view = format ?? (object.properties.count <= Self.propertyCountForTable ? .table : .list)
         format = view
         // Before layout, so column widths are computed on what the terminal shows.
@@ -77,7 +77,7 @@ public final class ObjectWriter {
     }
 
     /// Ends the output: prints a table still being sized, then the closing empty line.
-    public func finish() {
+    package func finish() {
         if format == .table {
             startTable()
             if table != nil { sink.write(table?.footer ?? "") }

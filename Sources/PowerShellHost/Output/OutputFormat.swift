@@ -3,7 +3,7 @@
 /// properties, else `list` (see `ObjectWriter`).
 ///
 /// Example: `--output json` writes `{"Key1":"…","Key2":"…"}`, one object per line.
-public enum OutputFormat: String, Sendable, CaseIterable {
+package enum OutputFormat: String, Sendable, CaseIterable {
     /// PowerShell's table view (`Format-Table`).
     case table
     /// `Format-List`.

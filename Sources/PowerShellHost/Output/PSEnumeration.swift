@@ -6,17 +6,17 @@
 /// `PSEnumeration(typeName: "…PSNetWorkRuleDefaultActionEnum", name: "Deny", value: 0)`: `Deny`
 /// on screen, `0` in JSON; an Identity's `Type` (`ResourceIdentityType`, string-converted) is
 /// `PSEnumeration(typeName: "…ResourceIdentityType", name: "SystemAssigned", value: 1, serializedName: "SystemAssigned")`.
-public struct PSEnumeration: Sendable, Hashable {
-    public var typeName: String
+package struct PSEnumeration: Sendable, Hashable {
+    package var typeName: String
     /// `ToString()`: the member's name.
-    public var name: String
+    package var name: String
     /// The underlying number.
-    public var value: Int64
+    package var value: Int64
     /// The JSON string when the enum type is serialized by name (`[JsonConverter(typeof(StringEnumConverter))]`,
     /// the `EnumMember` value), else nil: JSON gets the number.
-    public var serializedName: String?
+    package var serializedName: String?
 
-    public init(typeName: String, name: String, value: Int64, serializedName: String? = nil) {
+    package init(typeName: String, name: String, value: Int64, serializedName: String? = nil) {
         self.typeName = typeName
         self.name = name
         self.value = value

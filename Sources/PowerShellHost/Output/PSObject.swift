@@ -5,25 +5,25 @@
 /// `PSObject(typeName: "Microsoft.Azure.Management.CognitiveServices.Models.ApiKeys", properties: [.init("Key1", .string("…")), .init("Key2", .string("…"))])`;
 /// Get-AzCognitiveServicesAccount writes a `PSCognitiveServicesAccount` of 24 properties whose
 /// `toStringOverride` is its `Id` (the type overrides `ToString()`).
-public struct PSObject: Sendable, Hashable {
+package struct PSObject: Sendable, Hashable {
     /// One property: its name as .NET declares it, and its value.
-    public struct Property: Sendable, Hashable {
-        public var name: String
-        public var value: PSValue
+    package struct Property: Sendable, Hashable {
+        package var name: String
+        package var value: PSValue
 
-        public init(_ name: String, _ value: PSValue) {
+        package init(_ name: String, _ value: PSValue) {
             self.name = name
             self.value = value
         }
     }
 
-    public var typeName: String
-    public var properties: [Property]
+    package var typeName: String
+    package var properties: [Property]
     /// What the type's own `ToString()` returns, or nil when the type does not override it
     /// (then `ToString()` is the type name, as `System.Object.ToString()` is).
-    public var toStringOverride: String?
+    package var toStringOverride: String?
 
-    public init(typeName: String, properties: [Property], toStringOverride: String? = nil) {
+    package init(typeName: String, properties: [Property], toStringOverride: String? = nil) {
         self.typeName = typeName
         self.properties = properties
         self.toStringOverride = toStringOverride
@@ -31,15 +31,15 @@ public struct PSObject: Sendable, Hashable {
 
     /// An object of string properties (nil is `$null`), the shape of the key cmdlets' output:
     /// `PSObject(typeName: "…ApiKeys", properties: [("Key1", key1), ("Key2", key2)])`.
-    public init(typeName: String, properties: [(name: String, value: String?)]) {
+    package init(typeName: String, properties: [(name: String, value: String?)]) {
         self.init(typeName: typeName, properties: properties.map { Property($0.name, PSValue($0.value)) })
     }
 
     /// `ToString()`: the override, else the type name.
-    public var toStringResult: String { toStringOverride ?? typeName }
+    package var toStringResult: String { toStringOverride ?? typeName }
 
     /// The property with this name, ignoring case, as PowerShell's member lookup does.
-    public subscript(name: String) -> PSValue? {
+    package subscript(name: String) -> PSValue? {
         if let exact = properties.first(where: { $0.name == name }) { return exact.value }
         let folded = name.lowercased()
         return properties.first { $0.name.lowercased() == folded }?.value
@@ -47,14 +47,14 @@ public struct PSObject: Sendable, Hashable {
 
     /// `ConvertTo-Json -Compress` of the whole object, at any depth:
     /// `{"Key1":"…","Key2":"…"}`; nested objects become JSON objects, lists arrays.
-    public var compressedJSON: String {
+    package var compressedJSON: String {
         JSONWriter.compact(PSValueJSON.json(.object(self)))
     }
 
     /// This object with every string value passed through `transform`, nested ones included
     /// (`toStringOverride` too; property and type names are the program's own). The views call
     /// it, when they must, before layout, e.g. to show control characters in caret notation.
-    public func mappingStrings(_ transform: (String) -> String) -> PSObject {
+    package func mappingStrings(_ transform: (String) -> String) -> PSObject {
         PSObject(
             typeName: typeName, properties: properties.map { Property($0.name, $0.value.mappingStrings(transform)) },
             toStringOverride: toStringOverride.map(transform))

@@ -6,7 +6,7 @@
 /// `.object(PSObject(typeName: "Microsoft.Azure.Management.CognitiveServices.Models.Sku", properties: [.init("Name", .string("S0")), …]))`,
 /// shown as its type name in the list view and as `{"Name":"S0",…}` in JSON; its `Tags` are
 /// `.dictionary([.init("env", .string("prod"))])`, shown as `{[env, prod]}`.
-public enum PSValue: Sendable, Hashable {
+package enum PSValue: Sendable, Hashable {
     /// `$null`: an empty cell, JSON `null`.
     case null
     case string(String)
@@ -27,28 +27,28 @@ public enum PSValue: Sendable, Hashable {
     case dictionary([Entry])
 
     /// One key and value of a `.dictionary`, in insertion order.
-    public struct Entry: Sendable, Hashable {
-        public var key: String
-        public var value: PSValue
+    package struct Entry: Sendable, Hashable {
+        package var key: String
+        package var value: PSValue
 
-        public init(_ key: String, _ value: PSValue) {
+        package init(_ key: String, _ value: PSValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// A string, or `.null` for nil: `PSValue("rg")`, `PSValue(nil as String?)`.
-    public init(_ text: String?) {
+    package init(_ text: String?) {
         self = text.map(PSValue.string) ?? .null
     }
 
     /// A nullable .NET `bool?`.
-    public init(_ flag: Bool?) {
+    package init(_ flag: Bool?) {
         self = flag.map(PSValue.bool) ?? .null
     }
 
     /// The string, when this is one.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
@@ -56,7 +56,7 @@ public enum PSValue: Sendable, Hashable {
     /// Every string in the value, nested ones and dictionary keys included, passed through
     /// `transform` (property names and type names are the program's own and left alone).
     /// See `PSObject.mappingStrings`.
-    public func mappingStrings(_ transform: (String) -> String) -> PSValue {
+    package func mappingStrings(_ transform: (String) -> String) -> PSValue {
         switch self {
         case .string(let text): .string(transform(text))
         case .object(let object): .object(object.mappingStrings(transform))

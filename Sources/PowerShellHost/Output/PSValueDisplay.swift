@@ -16,12 +16,12 @@
 /// Example: `PSValueDisplay.text(.list(["a","b","c","d","e"].map(PSValue.string)))` is
 /// `{a, b, c, d…}`; a list of SkuCapability objects shows their `Name`s:
 /// `{DynamicThrottling, VirtualNetworks}`.
-public enum PSValueDisplay {
+package enum PSValueDisplay {
     /// `$FormatEnumerationLimit`'s default.
-    public static let enumerationLimit = 4
+    package static let enumerationLimit = 4
 
     /// `SmartToString`: the text of a property value in a list (or, with `isTable`, a table) view.
-    public static func text(_ value: PSValue, isTable: Bool = false, enumerationLimit: Int = enumerationLimit) -> String
+    package static func text(_ value: PSValue, isTable: Bool = false, enumerationLimit: Int = enumerationLimit) -> String
     {
         switch value {
         case .list(let elements): enumeration(elements.map(objectName), limit: enumerationLimit)
@@ -46,7 +46,7 @@ public enum PSValueDisplay {
 
     /// `PSObject.ToString()` of a value: lists and dictionaries as their elements joined by a
     /// space (`$OFS`), a dictionary's own type name when it stands alone.
-    public static func toString(_ value: PSValue) -> String {
+    package static func toString(_ value: PSValue) -> String {
         switch value {
         case .null: ""
         case .string(let text): text

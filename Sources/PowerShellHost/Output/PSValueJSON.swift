@@ -8,8 +8,8 @@
 /// written by one command binds by property name in the next exactly as a hand-written line.
 ///
 /// Example: `PSValueJSON.json(.list([.integer(1), .double(120), .null]))` is `[1,120.0,null]`.
-public enum PSValueJSON {
-    public static func json(_ value: PSValue) -> JSONValue {
+package enum PSValueJSON {
+    package static func json(_ value: PSValue) -> JSONValue {
         switch value {
         case .null: .null
         case .string(let text): .string(text)

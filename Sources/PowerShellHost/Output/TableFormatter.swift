@@ -15,13 +15,13 @@
 /// Example: one ApiKeys object gives
 /// `"\nKey1                             Key2\n----                             ----\n<key1> <key2>\n"`
 /// and `footer` the final `"\n"`.
-public struct TableFormatter: Sendable {
-    public let labels: [String]
+package struct TableFormatter: Sendable {
+    package let labels: [String]
     private var widths: [Int]
     private let rightAligned: [Bool]
 
     /// Sizes the columns for `objects`; `maximumWidth` is the usable console width, or nil.
-    public init(labels: [String], sizingWith objects: [PSObject], maximumWidth: Int?) {
+    package init(labels: [String], sizingWith objects: [PSObject], maximumWidth: Int?) {
         self.labels = labels
         var widths = labels.enumerated().map { column, label in
             objects.reduce(DisplayWidth.of(label)) { widest, object in
@@ -59,17 +59,17 @@ public struct TableFormatter: Sendable {
     }
 
     /// The empty line, the labels and the dashes.
-    public var header: String {
+    package var header: String {
         "\n" + line(labels) + "\n" + line(labels.map { String(repeating: "-", count: DisplayWidth.of($0)) }) + "\n"
     }
 
     /// One object's row.
-    public func row(_ object: PSObject) -> String {
+    package func row(_ object: PSObject) -> String {
         line(labels.indices.map { Self.cell(object, $0) }) + "\n"
     }
 
     /// The empty line after the table.
-    public var footer: String { "\n" }
+    package var footer: String { "\n" }
 
     private func line(_ cells: [String]) -> String {
         let visible = cells.indices.filter { widths[$0] > 0 }

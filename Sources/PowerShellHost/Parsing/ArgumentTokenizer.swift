@@ -7,14 +7,14 @@
 /// a bare `-`, `--foo` and negative numbers are values; `-?` anywhere before `--` asks for help.
 ///
 /// Example: `ArgumentTokenizer.tokenize(["-W", "rg"])` is `[-W parameter, "rg" value]`.
-public enum ArgumentTokenizer {
+package enum ArgumentTokenizer {
     /// The tokens, and whether `-?` asked for help (then nothing is bound).
-    public struct Result: Sendable, Equatable {
-        public var arguments: [CommandArgument]
-        public var helpRequested: Bool
+    package struct Result: Sendable, Equatable {
+        package var arguments: [CommandArgument]
+        package var helpRequested: Bool
     }
 
-    public static func tokenize(_ words: [String]) -> Result {
+    package static func tokenize(_ words: [String]) -> Result {
         var arguments: [CommandArgument] = []
         var helpRequested = false
         var parametersEnded = false

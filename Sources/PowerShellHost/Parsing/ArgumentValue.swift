@@ -3,7 +3,7 @@
 ///
 /// Example: in `New-AzCognitiveServicesAccountKey rg acct 1`, the word `1` is
 /// `.integer(text: "1", value: 1)` and binds KeyName to Key2.
-public indirect enum ArgumentValue: Sendable, Equatable {
+package indirect enum ArgumentValue: Sendable, Equatable {
     case string(String)
     /// An integer literal; `value` is nil when it does not fit in 64 bits.
     case integer(text: String, value: Int64?)
@@ -16,7 +16,7 @@ public indirect enum ArgumentValue: Sendable, Equatable {
     ///
     /// `'$true'`, `'$false'` and `'$null'` (as quoted in a POSIX shell) are the variables;
     /// `0x10`, `-5`, `1.5`, `1kb` are numbers; `Key1,Key2` is an array.
-    public init(word: String) {
+    package init(word: String) {
         switch word.lowercased() {
         case "$true": self = .bool(true)
         case "$false": self = .bool(false)
@@ -45,7 +45,7 @@ public indirect enum ArgumentValue: Sendable, Equatable {
     }
 
     /// The .NET type name of the value, as binding messages print it.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .string: "System.String"
         case .integer(_, let value):
@@ -59,7 +59,7 @@ public indirect enum ArgumentValue: Sendable, Equatable {
 
     /// `ToString()` of the value, as `A positional parameter cannot be found that accepts
     /// argument '…'` prints it (`$null` for null).
-    public var displayText: String {
+    package var displayText: String {
         switch self {
         case .string(let text): text
         case .integer(let text, let value): value.map(String.init) ?? text
@@ -72,7 +72,7 @@ public indirect enum ArgumentValue: Sendable, Equatable {
 
     /// The text a `[string]` parameter receives: numbers keep their source text
     /// (`Compiler.cs` `GetCommandArgumentExpression`), booleans become `True`/`False`.
-    public var stringValue: String? {
+    package var stringValue: String? {
         switch self {
         case .string(let text): text
         case .integer(let text, _), .real(let text, _): text

@@ -3,9 +3,9 @@
 /// Example: `New-AzCognitiveServicesAccountKey -Name:acct rg Key1` gives
 /// `.parameter(name: "Name", text: "-Name:", colonValue: .string("acct"))` at index 0,
 /// then `.value(.string("rg"))` at 1 and `.value(.string("Key1"))` at 2.
-public struct CommandArgument: Sendable, Equatable {
+package struct CommandArgument: Sendable, Equatable {
     /// What a colon form (`-Name:value`) carried.
-    public enum ColonValue: Sendable, Equatable {
+    package enum ColonValue: Sendable, Equatable {
         /// `-Name:value`: the text after the colon.
         case attached(ArgumentValue)
         /// `-Name:` followed by another word, which PowerShell always takes as the value;
@@ -15,18 +15,18 @@ public struct CommandArgument: Sendable, Equatable {
         case missing
     }
 
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A parameter token: `name` without its dash, `text` as typed (`-Name`, `–Force:`).
         case parameter(name: String, text: String, colonValue: ColonValue?)
         /// A value: positional, or the value of the preceding parameter.
         case value(ArgumentValue)
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The word's index in the argument vector (0 = the first argument after the command name).
-    public let index: Int
+    package let index: Int
 
-    public init(_ kind: Kind, index: Int) {
+    package init(_ kind: Kind, index: Int) {
         self.kind = kind
         self.index = index
     }

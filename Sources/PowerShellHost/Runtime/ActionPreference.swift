@@ -2,7 +2,7 @@
 ///
 /// Example: `-ErrorAction SilentlyContinue` hides non-terminating errors but the exit
 /// status is still 1.
-public enum ActionPreference: String, ParameterEnumeration {
+package enum ActionPreference: String, ParameterEnumeration {
     case silentlyContinue = "SilentlyContinue"
     case stop = "Stop"
     case `continue` = "Continue"
@@ -12,8 +12,8 @@ public enum ActionPreference: String, ParameterEnumeration {
     case `break` = "Break"
 
     /// The members' values are their declaration order (`SilentlyContinue` = 0 … `Break` = 6).
-    public static let fullName = "System.Management.Automation.ActionPreference"
+    package static let fullName = "System.Management.Automation.ActionPreference"
 
     /// Whether records of this preference are shown.
-    public var isShown: Bool { self == .continue || self == .inquire || self == .stop || self == .break }
+    package var isShown: Bool { self == .continue || self == .inquire || self == .stop || self == .break }
 }

@@ -5,7 +5,7 @@
 /// Example: New-AzCognitiveServicesAccountKey's `process` asks
 /// `runtime.shouldProcess(target: "myluis", action: "Regenerating Key Key1 for account myluis.")`
 /// and writes the ApiKeys object.
-public protocol Cmdlet: AnyObject {
+package protocol Cmdlet: AnyObject {
     /// Runs once, with the parameters bound on the command line. A thrown error ends the command.
     func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord)
     /// Runs once per input object (once when there is no pipeline input), with every parameter bound.
@@ -20,7 +20,7 @@ public protocol Cmdlet: AnyObject {
 }
 
 extension Cmdlet {
-    public func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {}
-    public func end(_ runtime: CommandRuntime) {}
-    public var supportsConcurrentProcessing: Bool { false }
+    package func begin(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {}
+    package func end(_ runtime: CommandRuntime) {}
+    package var supportsConcurrentProcessing: Bool { false }
 }

@@ -3,16 +3,16 @@
 /// Example: `CommandDefinition(metadata: NewAzCognitiveServicesAccountKey.metadata,
 /// helpMarkdown: EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"],
 /// makeCmdlet: { CognitiveServicesCmdletRunner(NewAzCognitiveServicesAccountKey(), environment: $0) })`.
-public struct CommandDefinition: Sendable {
-    public let metadata: CommandMetadata
-    public let helpMarkdown: String?
-    public let makeCmdlet: @Sendable (_ environment: [String: String]) -> any Cmdlet
+package struct CommandDefinition: Sendable {
+    package let metadata: CommandMetadata
+    package let helpMarkdown: String?
+    package let makeCmdlet: @Sendable (_ environment: [String: String]) -> any Cmdlet
     /// The first problem with the command's own environment settings (`AZSHIM_HTTP_TIMEOUT=abc`),
     /// as the message to print, or nil; the host checks it with the host options, so a bad
     /// value is exit status 2 before anything runs.
-    public let checkEnvironment: @Sendable (_ environment: [String: String]) -> String?
+    package let checkEnvironment: @Sendable (_ environment: [String: String]) -> String?
 
-    public init(
+    package init(
         metadata: CommandMetadata, helpMarkdown: String?,
         makeCmdlet: @escaping @Sendable (_ environment: [String: String]) -> any Cmdlet,
         checkEnvironment: @escaping @Sendable (_ environment: [String: String]) -> String? = { _ in nil }

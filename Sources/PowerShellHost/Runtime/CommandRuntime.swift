@@ -13,17 +13,17 @@
 ///
 /// On a worker thread of the parallel pipeline (`--throttle-limit N`), every write lands in the
 /// current object's `ObjectRecording` instead, and the commit stage replays it here in input order.
-public final class CommandRuntime {
-    public let metadata: CommandMetadata
-    public let preferences: Preferences
+package final class CommandRuntime {
+    package let metadata: CommandMetadata
+    package let preferences: Preferences
     let io: HostIO
     let objects: ObjectWriter
     let confirmation: ShouldProcessConfirmation
     /// True once any error record was written, even a hidden one: the exit status is then 1.
-    public private(set) var hadErrors = false
+    package private(set) var hadErrors = false
     /// True once the command must stop before the next input object (`-ErrorAction Stop`,
     /// a Halt answer, closed stdout, or a signal).
-    public var isStopping: Bool {
+    package var isStopping: Bool {
         if let recording = ObjectRecording.current { return recording.isStopping }
         return stopRequested || io.standardOutput.isClosed || SignalState.interrupted
     }
@@ -48,9 +48,9 @@ public final class CommandRuntime {
         self.confirmation = ShouldProcessConfirmation()
     }
 
-    public var environment: [String: String] { io.environment }
+    package var environment: [String: String] { io.environment }
 
-    public func writeObject(_ object: PSObject) {
+    package func writeObject(_ object: PSObject) {
         if let recording = ObjectRecording.current { return recording.append(.object(object)) }
         guard !stopRequested else { return }
         flushHeldLines()
@@ -62,7 +62,7 @@ public final class CommandRuntime {
     /// (the `ActionPreferenceStopException` carries the original record, which is what ConciseView
     /// shows); Inquire asks first and shows it after Yes, or stops on Halt. The exit status
     /// becomes 1 in every case, as `$?` becomes false.
-    public func writeError(_ record: ErrorRecord) {
+    package func writeError(_ record: ErrorRecord) {
         if let recording = ObjectRecording.current { return recording.append(.error(record)) }
         guard !stopRequested else { return }
         hadErrors = true
@@ -100,19 +100,19 @@ public final class CommandRuntime {
     }
 
     /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
-    public func writeWarning(_ text: String) {
+    package func writeWarning(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.warning(text)) }
         writeRecord(text, prefix: "WARNING: ", preference: preferences.warning, variable: "WarningPreference", status: &warningStatus)
     }
 
     /// `VERBOSE: text` as `$VerbosePreference`/`-Verbose` says.
-    public func writeVerbose(_ text: String) {
+    package func writeVerbose(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.verbose(text)) }
         writeRecord(text, prefix: "VERBOSE: ", preference: preferences.verbose, variable: "VerbosePreference", status: &verboseStatus)
     }
 
     /// `DEBUG: text` as `$DebugPreference`/`-Debug` says.
-    public func writeDebug(_ text: String) {
+    package func writeDebug(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.debug(text)) }
         writeRecord(text, prefix: "DEBUG: ", preference: preferences.debug, variable: "DebugPreference", status: &debugStatus)
     }
@@ -216,7 +216,7 @@ public final class CommandRuntime {
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
     /// (`MshCommandRuntime.DoShouldProcess`). Always false once the command is stopping.
-    public func shouldProcess(target: String, action: String) -> Bool {
+    package func shouldProcess(target: String, action: String) -> Bool {
         guard !isStopping else { return false }
         if ObjectRecording.current != nil {
             // A pipeline worker never prompts: the pipeline runs an object that may prompt on
@@ -238,7 +238,7 @@ public final class CommandRuntime {
 
     /// The local time of day as `{0:T}` formats it in the invariant culture (`HH:mm:ss`), for
     /// Az's `WriteDebugWithTimestamp` lines.
-    public static func timeOfDay(_ seconds: Int? = nil) -> String {
+    package static func timeOfDay(_ seconds: Int? = nil) -> String {
         var clock = time_t(seconds ?? Int(time(nil)))
         var parts = tm()
         localtime_r(&clock, &parts)

@@ -2,8 +2,8 @@
 /// name, a colon, the message; red (`ESC[31;1m`) only when colour is allowed.
 ///
 /// Example: `New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo'.`
-public enum ErrorView {
-    public static func concise(commandName: String, _ record: ErrorRecord, colour: Bool) -> String {
+package enum ErrorView {
+    package static func concise(commandName: String, _ record: ErrorRecord, colour: Bool) -> String {
         let message = TerminalText.escapingControls(record.message)
         guard colour else { return "\(commandName): \(message)\n" }
         return "\u{1B}[31;1m\(commandName): \u{1B}[31;1m\(message)\u{1B}[0m\n"

@@ -9,23 +9,23 @@
 /// - `-Confirm` / `-Confirm:$false`: ConfirmPreference Low / None. `-WhatIf` / `-WhatIf:$false`.
 ///
 /// Example: `-Verbose` makes `verbose` Continue; `-WarningAction Ignore` makes `warning` Ignore.
-public struct Preferences: Sendable, Equatable {
-    public var error: ActionPreference = .continue
-    public var warning: ActionPreference = .continue
-    public var verbose: ActionPreference = .silentlyContinue
-    public var debug: ActionPreference = .silentlyContinue
-    public var information: ActionPreference = .silentlyContinue
-    public var progress: ActionPreference = .continue
-    public var confirm: CommandMetadata.ConfirmImpact = .high
-    public var whatIf = false
+package struct Preferences: Sendable, Equatable {
+    package var error: ActionPreference = .continue
+    package var warning: ActionPreference = .continue
+    package var verbose: ActionPreference = .silentlyContinue
+    package var debug: ActionPreference = .silentlyContinue
+    package var information: ActionPreference = .silentlyContinue
+    package var progress: ActionPreference = .continue
+    package var confirm: CommandMetadata.ConfirmImpact = .high
+    package var whatIf = false
     /// The `-Verbose` switch itself (`MshCommandRuntime.Verbose`): ShouldProcess writes its
     /// `VERBOSE: Performing the operation …` line only under the switch, not for `$VerbosePreference`.
-    public var verboseSwitch = false
+    package var verboseSwitch = false
 
-    public init() {}
+    package init() {}
 
     /// Applies the common parameters bound on the command line over `self`.
-    public func applying(_ bound: BoundParameters) -> Preferences {
+    package func applying(_ bound: BoundParameters) -> Preferences {
         var result = self
         let verbose = bound[CommonParameters.verbose]
         let debug = bound[CommonParameters.debug]
@@ -61,7 +61,7 @@ extension Preferences {
     /// reads it with `LanguagePrimitives.TryConvertTo<bool>` (`GetBooleanPreference`), where any
     /// non-empty string is true; AzShim reads `false`, `0` and `$false` as false, as the values a
     /// script would have assigned (`$false`, `0`), since a POSIX shell cannot carry `$false`.
-    public static func fromEnvironment(_ environment: [String: String]) throws(PreferenceVariableError) -> Preferences {
+    package static func fromEnvironment(_ environment: [String: String]) throws(PreferenceVariableError) -> Preferences {
         var result = Preferences()
         func convert(_ name: String, _ type: EnumerationType) throws(PreferenceVariableError) -> ParameterValue? {
             guard let text = environment[name] else { return nil }
@@ -118,14 +118,14 @@ extension Preferences {
 ///
 /// Example: `ErrorActionPreference=Bogus` gives `MetadataError: Cannot convert value "Bogus" to type
 /// "System.Management.Automation.ActionPreference". Error: "Unable to match the identifier name Bogus …`.
-public struct PreferenceVariableError: Error, Sendable, Equatable {
-    public let variable: String
-    public let message: String
+package struct PreferenceVariableError: Error, Sendable, Equatable {
+    package let variable: String
+    package let message: String
 
     /// `ErrorCategory.MetadataError`, ConciseView's reason for an error with no command.
-    public static let reason = "MetadataError"
+    package static let reason = "MetadataError"
 
-    public var record: ErrorRecord {
+    package var record: ErrorRecord {
         ErrorRecord(message: message, errorId: "RuntimeException", category: .invalidData)
     }
 }

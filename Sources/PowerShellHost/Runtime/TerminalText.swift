@@ -2,8 +2,8 @@
 /// and tab (ANSI escapes among them) are shown as `^[`-style caret notation, never interpreted.
 ///
 /// Example: `TerminalText.escapingControls("a\u{1B}[31mb")` is `a^[[31mb`.
-public enum TerminalText {
-    public static func escapingControls(_ text: String) -> String {
+package enum TerminalText {
+    package static func escapingControls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -9,16 +9,16 @@
 ///
 /// Example: `try FileSystem.replaceAtomically("/home/u/.local/state/azshim/emulator.json", with: bytes)`
 /// writes a 0600 temporary file beside it, syncs it and renames it over the old one.
-public enum FileSystem {
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public let operation: String
-        public let path: String
-        public let reason: String
+package enum FileSystem {
+    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        package let operation: String
+        package let path: String
+        package let reason: String
         /// The `errno` of the failed call, 0 when the failure is not a system call's.
-        public var code: Int32 = 0
-        public var description: String { "Cannot \(operation) '\(path)': \(reason)." }
+        package var code: Int32 = 0
+        package var description: String { "Cannot \(operation) '\(path)': \(reason)." }
 
-        public init(operation: String, path: String, reason: String) {
+        package init(operation: String, path: String, reason: String) {
             self.operation = operation
             self.path = path
             self.reason = reason
@@ -33,7 +33,7 @@ public enum FileSystem {
     }
 
     /// The whole file, or nil when it does not exist.
-    public static func readIfExists(_ path: String) throws(Failure) -> [UInt8]? {
+    package static func readIfExists(_ path: String) throws(Failure) -> [UInt8]? {
         do {
             return try read(path)
         } catch where error.code == ENOENT {
@@ -43,7 +43,7 @@ public enum FileSystem {
 
     /// The whole file; a file over `maximumBytes` is refused (context files, tokens, profiles
     /// are small, so a huge one is a mistake, not something to load).
-    public static func read(_ path: String, maximumBytes: Int = .max) throws(Failure) -> [UInt8] {
+    package static func read(_ path: String, maximumBytes: Int = .max) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { throw Failure("read", path) }
         defer { close(descriptor) }
@@ -64,7 +64,7 @@ public enum FileSystem {
     }
 
     /// Creates `path` and its missing parents with mode 0700.
-    public static func makeDirectories(_ path: String) throws(Failure) {
+    package static func makeDirectories(_ path: String) throws(Failure) {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
@@ -75,7 +75,7 @@ public enum FileSystem {
     /// Writes `bytes` to a new 0600 temporary file in the same folder, syncs it, and renames it
     /// over `path`, so readers see the old file or the new one, never a part. The temporary file
     /// is removed on any failure.
-    public static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(Failure) {
+    package static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(Failure) {
         var random = SystemRandomNumberGenerator()
         let temporary = "\(path).tmp-\(getpid())-\(String(random.next() as UInt32, radix: 16))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -107,7 +107,7 @@ public enum FileSystem {
     ///
     /// Example: after `kill -9` mid-write, `emulator.json.tmp-4242-1f3a` is gone once the next
     /// `New-AzCognitiveServicesAccountKey` run has taken the lock.
-    public static func removeStaleTemporaries(of path: String) {
+    package static func removeStaleTemporaries(of path: String) {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let folder = parts.dropLast().joined(separator: "/")
         let prefix = (parts.last.map(String.init) ?? path) + ".tmp-"
@@ -136,10 +136,10 @@ public enum FileSystem {
 
     /// An exclusive advisory lock (`flock`) on `path` (created 0600 if missing), held until
     /// `unlock()` or until the process ends, whatever way it ends.
-    public final class Lock {
+    package final class Lock {
         private var descriptor: Int32
 
-        public init(path: String) throws(Failure) {
+        package init(path: String) throws(Failure) {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             if descriptor < 0 { throw Failure("open the lock file", path) }
             while flock(descriptor, LOCK_EX) != 0 {
@@ -152,7 +152,7 @@ public enum FileSystem {
             self.descriptor = descriptor
         }
 
-        public func unlock() {
+        package func unlock() {
             if descriptor >= 0 { close(descriptor) }
             descriptor = -1
         }
