@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "azshim", targets: ["AzShim"]),
         .executable(name: "New-AzCognitiveServicesAccountKey", targets: ["AzShim"]),
         .executable(name: "Get-AzCognitiveServicesAccountKey", targets: ["AzShim"]),
+        .executable(name: "Get-AzCognitiveServicesAccount", targets: ["AzShim"]),
     ],
     targets: [
         // Knows PowerShell (binding, streams, formatting, help) and nothing of Azure.

@@ -88,10 +88,10 @@ done
 # Sizes: full, or --quick (same code paths, small inputs, targets not judged).
 if [ "$quick" = 1 ]; then
     runs="${BENCH_RUNS:-5}" warmup=1 pipe_runs=3 pipe_warmup=1 long_runs=2 long_warmup=0
-    n_pipe=100 n_lines=20000 n_small=2000 n_throttle=100
+    n_pipe=100 n_lines=20000 n_small=2000 n_throttle=100 n_list_small=100 n_list=1000
 else
     runs="${BENCH_RUNS:-100}" warmup=10 pipe_runs=10 pipe_warmup=2 long_runs=3 long_warmup=1
-    n_pipe=1000 n_lines=1000000 n_small=100000 n_throttle=1000
+    n_pipe=1000 n_lines=1000000 n_small=100000 n_throttle=1000 n_list_small=1000 n_list=10000
 fi
 [[ "$runs" =~ ^[1-9][0-9]{0,5}$ ]] || fail "BENCH_RUNS must be a whole number from 1 to 999999, not '$runs'"
 
@@ -449,6 +449,35 @@ runs_done=$((1 + long_runs + long_warmup))
 [ "$slow_arm" = $((runs_done * n_throttle)) ] \
     || fail "6: the slow fake served $slow_arm ARM requests for $runs_done runs of $n_throttle keys"
 row 6 "\`--throttle-limit 16\`, $(thousands "$n_throttle") keys, 20 ms per request" "$(calc "sprintf(\"%.3f s\", $t_par)")" "$(calc "sprintf(\"%.1f× faster than %g s\", $serial / $t_par, $serial)")" "≤ 1.5 s" "$(calc "$t_par <= 1.5 ? 1 : 0")"
+
+# --- 7: Get-AzCognitiveServicesAccount lists the fake's accounts, 100 per page ---------------
+# objects/s into --output json, and peak memory flat from the small list to the large one (a
+# page is written as it arrives; pages are not all held at once).
+list_cmd="$bin/Get-AzCognitiveServicesAccount"
+[ -x "$list_cmd" ] || fail "the release build has no $list_cmd"
+list_env() { # list_env PORT → the client-secret environment for a fake on PORT
+    list=("${env_clean[@]}" AZURE_TENANT_ID=tenant-1 AZURE_CLIENT_ID=client-1 AZURE_CLIENT_SECRET=bench-client-secret-0123456789
+        AZURE_SUBSCRIPTION_ID=00000000-1111-2222-3333-444444444444
+        AZURE_RESOURCE_MANAGER_URL="http://127.0.0.1:$1" AZURE_AUTHORITY_HOST="http://127.0.0.1:$1")
+}
+start_fake list_small --accounts "$n_list_small" --page-size 100
+list_env "$fake_port"
+list_small=("${list[@]}")
+check "7: list $n_list_small accounts" 0 "$n_list_small" - "${list_small[@]}" -- "$list_cmd" --output json
+start_fake list_large --accounts "$n_list" --page-size 100
+list_env "$fake_port"
+list_large=("${list[@]}")
+check "7: list $n_list accounts" 0 "$n_list" - "${list_large[@]}" -- "$list_cmd" --output json
+grep -q '^{"ResourceGroupName":"rg","AccountName":"acct' "$work/check.out" \
+    || fail "7: the list is not account objects: $(head -c 500 "$work/check.out")"
+note "timing a list of $n_list accounts from the fake"
+t_list="$(median "7: list $n_list accounts" "$long_runs" "$long_warmup" - "${list_large[@]}" -- "$list_cmd" --output json)"
+list_rate="$(calc "int($n_list / $t_list)")"
+rss_list_small="$(peak_kib "7: peak memory, $n_list_small accounts" - "${list_small[@]}" -- "$list_cmd" --output json)"
+rss_list="$(peak_kib "7: peak memory, $n_list accounts" - "${list_large[@]}" -- "$list_cmd" --output json)"
+rows+=("| 7 | Get-AzCognitiveServicesAccount, $(thousands "$n_list") accounts from the fake (100 per page), \`--output json\`: objects/s | $(calc "sprintf(\"%d /s (%.3f s)\", $list_rate, $t_list)") | – | – (reported) | – |")
+rows+=("| 7 | … peak memory, $(thousands "$n_list") accounts | $(calc "sprintf(\"%.1f MiB\", $rss_list / 1024)") | – | – (reported) | – |")
+row 7 "… peak memory, $(thousands "$n_list_small") → $(thousands "$n_list") accounts" "$(calc "sprintf(\"%.1f → %.1f MiB\", $rss_list_small / 1024, $rss_list / 1024)")" "$(calc "sprintf(\"%.2f×\", $rss_list / $rss_list_small)")" "constant (≤ 1.1×)" "$(calc "$rss_list <= $rss_list_small * 1.1 ? 1 : 0")"
 
 # --- the table -------------------------------------------------------------------------------
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)" || true

@@ -4,18 +4,16 @@ import Testing
 
 @testable import AzureCognitiveServices
 
-/// help/staged/Get-AzCognitiveServicesAccount.md (az-cognitiveservices-module.md §2.1, §4): it
+/// help/Get-AzCognitiveServicesAccount.md (az-cognitiveservices-module.md §2.1, §4): it
 /// parses without a diagnostic, declares the parameters with their real sets, types and
-/// positions, and Get-Help renders it. It moves to help/ (and so into EmbeddedHelp and the
-/// install links) with the cmdlet itself: until then a link of that name would run the
-/// binary's fallback cmdlet.
+/// positions, and Get-Help renders it.
 struct AccountHelpFileTests {
     static let name = "Get-AzCognitiveServicesAccount"
 
     static func markdown() throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return try String(contentsOf: root.appendingPathComponent("help/staged/\(name).md"), encoding: .utf8)
+        return try String(contentsOf: root.appendingPathComponent("help/\(name).md"), encoding: .utf8)
     }
 
     @Test("the help file parses cleanly with the real parameters, sets, types and positions")

@@ -79,6 +79,7 @@ struct DispatcherTests {
            or: CMDLET [ARGUMENTS]   (through a link named after the cmdlet)
 
         Runs a PowerShell Az cmdlet natively. Cmdlets:
+          Get-AzCognitiveServicesAccount     Gets Cognitive Services accounts.
           Get-AzCognitiveServicesAccountKey  Gets the API keys for an account.
           Get-Help                           Displays information about PowerShell commands and concepts.
           New-AzCognitiveServicesAccountKey  Regenerates an account key.

@@ -152,7 +152,10 @@ import Testing
                 #expect(full.contains("    " + heading), "\(name) -\(parameter.name)")
                 #expect(detailed.contains("    " + heading), "\(name) -\(parameter.name)")
                 #expect(Self.lines(document, .parameter(parameter.name), width).dropFirst().first == heading, "\(name)")
-                #expect(syntax.contains(" [-\(parameter.name)] "), "\(name) -\(parameter.name)")
+                // MamlParameterControl: a switch mandatory in its set (Get-AzCognitiveServicesAccount's
+                // -InRemovedState) is `-Name` without brackets; any other is `[-Name]`.
+                let switchSyntax = parameter.isRequired ? " -\(parameter.name) " : " [-\(parameter.name)] "
+                #expect(syntax.contains(switchSyntax), "\(name) -\(parameter.name)")
                 let defaultRow = Self.block(full, from: "    " + heading) { $0.hasPrefix("    -") }.first {
                     $0.hasPrefix("        Default value ")
                 }

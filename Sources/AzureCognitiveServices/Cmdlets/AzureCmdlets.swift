@@ -7,6 +7,7 @@ import PowerShellHost
 package enum AzureCmdlets {
     package static let all: [CommandDefinition] = [
         NewAzCognitiveServicesAccountKey.definition, GetAzCognitiveServicesAccountKey.definition,
+        GetAzCognitiveServicesAccount.definition,
     ]
 
     /// The cmdlet with this name (case-insensitive), or nil: an unknown name never runs a cmdlet.

@@ -5,9 +5,214 @@
 ///
 /// Example: `HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Full"],
 /// helpFiles: EmbeddedHelp.markdown, width: 80)`.
-package enum EmbeddedHelp {
+public enum EmbeddedHelp {
     /// Command name → the platyPS markdown text of its help file, byte for byte.
-    package static let markdown: [String: String] = [
+    public static let markdown: [String: String] = [
+        "Get-AzCognitiveServicesAccount": ####"""
+---
+external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml
+Module Name: Az.CognitiveServices
+online version: https://learn.microsoft.com/powershell/module/az.cognitiveservices/get-azcognitiveservicesaccount
+schema: 2.0.0
+---
+
+# Get-AzCognitiveServicesAccount
+
+## SYNOPSIS
+Gets Cognitive Services accounts.
+
+## SYNTAX
+
+### ResourceGroupParameterSet
+```
+Get-AzCognitiveServicesAccount [[-ResourceGroupName] <String>] [-DefaultProfile <IAzureContextContainer>]
+ [<CommonParameters>]
+```
+
+### AccountNameParameterSet
+```
+Get-AzCognitiveServicesAccount [-ResourceGroupName] <String> [-Name] <String>
+ [-DefaultProfile <IAzureContextContainer>] [<CommonParameters>]
+```
+
+### GetDeletedAccountParameterSet
+```
+Get-AzCognitiveServicesAccount [-ResourceGroupName] <String> [-Name] <String> [-Location] <String>
+ [-InRemovedState] [-DefaultProfile <IAzureContextContainer>] [<CommonParameters>]
+```
+
+### ListDeletedAccountParameterSet
+```
+Get-AzCognitiveServicesAccount [-InRemovedState] [-DefaultProfile <IAzureContextContainer>]
+ [<CommonParameters>]
+```
+
+## DESCRIPTION
+The **Get-AzCognitiveServicesAccount** cmdlet describes Cognitive Services accounts: their kind, SKU, location, endpoint, network rules, tags and other settings.
+With no parameters it lists every account of the current subscription; with *ResourceGroupName* alone it lists the accounts of that resource group; with *ResourceGroupName* and *Name* it gets one account.
+With *InRemovedState* it works on accounts that were deleted but not yet purged: alone, it lists them; with *ResourceGroupName*, *Name* and *Location*, it gets one of them.
+Each account is one output object, so the accounts of a resource group can be piped into New-AzCognitiveServicesAccountKey to rotate their keys.
+
+## EXAMPLES
+
+### Example 1
+```powershell
+PS C:\> Get-AzCognitiveServicesAccount -ResourceGroupName cognitive-services-resource-group -Name myluis
+
+ResourceGroupName             : cognitive-services-resource-group
+AccountName                   : myluis
+Id                            : /subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/resourceGroups/cognitive-services-resource-group/providers/Microsoft.CognitiveServices/accounts/myluis
+Endpoint                      : https://westus.api.cognitive.microsoft.com/
+Location                      : westus
+Sku                           : Microsoft.Azure.Management.CognitiveServices.Models.Sku
+AccountType                   : CognitiveServices
+ResourceType                  : Microsoft.CognitiveServices/accounts
+Etag                          : "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+ProvisioningState             : Succeeded
+CustomSubDomainName           :
+PublicNetworkAccess           : Enabled
+Identity                      :
+Encryption                    :
+UserOwnedStorage              :
+PrivateEndpointConnections    :
+ApiProperties                 :
+Properties                    : Microsoft.Azure.Management.CognitiveServices.Models.AccountProperties
+RestrictOutboundNetworkAccess :
+AllowedFqdnList               :
+DisableLocalAuth              :
+NetworkRuleSet                :
+Capabilities                  :
+Tags                          :
+```
+
+This command gets the account myluis in the resource group cognitive-services-resource-group.
+An account has more than four properties, so it is shown as a list.
+
+### Example 2
+```powershell
+PS C:\> Get-AzCognitiveServicesAccount -ResourceGroupName cognitive-services-resource-group | New-AzCognitiveServicesAccountKey -KeyName Key2
+```
+
+This command regenerates Key2 of every account in the resource group cognitive-services-resource-group.
+Each account's ResourceGroupName and AccountName properties bind the ResourceGroupName and Name parameters of New-AzCognitiveServicesAccountKey.
+
+### Example 3
+```powershell
+PS C:\> Get-AzCognitiveServicesAccount -InRemovedState
+```
+
+This command lists the deleted accounts of the current subscription that can still be recovered or purged.
+
+## PARAMETERS
+
+### -DefaultProfile
+The credentials, account, tenant, and subscription used for communication with azure
+
+```yaml
+Type: Microsoft.Azure.Commands.Common.Authentication.Abstractions.Core.IAzureContextContainer
+Parameter Sets: (All)
+Aliases: AzContext, AzureRmContext, AzureCredential
+
+Required: False
+Position: Named
+Default value: None
+Accept pipeline input: False
+Accept wildcard characters: False
+```
+
+### -InRemovedState
+Specifies that the command works on deleted accounts instead of active ones.
+
+```yaml
+Type: System.Management.Automation.SwitchParameter
+Parameter Sets: GetDeletedAccountParameterSet, ListDeletedAccountParameterSet
+Aliases:
+
+Required: True
+Position: Named
+Default value: None
+Accept pipeline input: False
+Accept wildcard characters: False
+```
+
+### -Location
+Specifies the location of the deleted account to get.
+
+```yaml
+Type: System.String
+Parameter Sets: GetDeletedAccountParameterSet
+Aliases:
+
+Required: True
+Position: 2
+Default value: None
+Accept pipeline input: False
+Accept wildcard characters: False
+```
+
+### -Name
+Specifies the name of the account to get.
+
+```yaml
+Type: System.String
+Parameter Sets: AccountNameParameterSet, GetDeletedAccountParameterSet
+Aliases: CognitiveServicesAccountName, AccountName
+
+Required: True
+Position: 1
+Default value: None
+Accept pipeline input: True (ByPropertyName)
+Accept wildcard characters: False
+```
+
+### -ResourceGroupName
+Specifies the name of the resource group whose accounts to get.
+Without it, the command lists the accounts of the whole subscription.
+
+```yaml
+Type: System.String
+Parameter Sets: ResourceGroupParameterSet
+Aliases:
+
+Required: False
+Position: 0
+Default value: None
+Accept pipeline input: True (ByPropertyName)
+Accept wildcard characters: False
+```
+
+```yaml
+Type: System.String
+Parameter Sets: AccountNameParameterSet, GetDeletedAccountParameterSet
+Aliases:
+
+Required: True
+Position: 0
+Default value: None
+Accept pipeline input: True (ByPropertyName)
+Accept wildcard characters: False
+```
+
+### CommonParameters
+This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, -OutVariable, -OutBuffer, -PipelineVariable, -Verbose, -WarningAction, and -WarningVariable. For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).
+
+## INPUTS
+
+### System.String
+
+## OUTPUTS
+
+### Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccount
+
+## NOTES
+
+## RELATED LINKS
+
+[Get-AzCognitiveServicesAccountKey](./Get-AzCognitiveServicesAccountKey.md)
+
+[New-AzCognitiveServicesAccountKey](./New-AzCognitiveServicesAccountKey.md)
+
+"""####,
         "Get-AzCognitiveServicesAccountKey": ####"""
 ---
 external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml

@@ -32,6 +32,10 @@ package struct BoundParameters: Sendable, Equatable {
     /// default set, `__AllParameterSets` for a command that declares no sets.
     package var parameterSetName: String
 
+    /// The sets still possible after command-line binding, which each pipeline object chooses
+    /// from; nil when the command line chose one set (or the command has none).
+    package var pendingParameterSets: [String]?
+
     package init(parameterSetName: String = CommandMetadata.allParameterSets) {
         self.parameterSetName = parameterSetName
     }

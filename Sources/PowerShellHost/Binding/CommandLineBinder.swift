@@ -8,10 +8,12 @@
 package struct CommandLineBinder: Sendable {
     package let metadata: CommandMetadata
     private let resolver: ParameterResolver
+    private let sets: ParameterSetResolver
 
     package init(metadata: CommandMetadata) {
         self.metadata = metadata
         self.resolver = ParameterResolver(metadata: metadata)
+        self.sets = ParameterSetResolver(metadata: metadata)
     }
 
     /// An argument after the re-parse stage.
@@ -152,6 +154,9 @@ package struct CommandLineBinder: Sendable {
         if bound.contains(parameter.name) {
             throw .parameterAlreadyBound(parameter: recordedName, argumentIndex: index)
         }
+        // BindParameter: a named parameter outside every set still possible (`-InRemovedState -ResourceGroupName rg`
+        // leaves none of Get-AzCognitiveServicesAccount's sets).
+        guard sets.canBind(parameter, bound) else { throw .ambiguousParameterSet }
         let converted = try ValueConverter.convert(value, for: parameter, argumentIndex: valueIndex)
         bound.bind(parameter.name, converted, origin: .commandLine(argumentIndex: valueIndex))
     }
@@ -170,16 +175,31 @@ package struct CommandLineBinder: Sendable {
     private func bindPositional(
         _ unbound: [Pending], into bound: inout BoundParameters
     ) throws(BindingError) -> Leftovers {
+        // EvaluateUnboundPositionalParameters: the positions of the sets still possible; of the
+        // parameters sharing a position, the first that can still bind takes the argument, and
+        // binding it narrows the sets for the positions after it.
+        // The default set's parameters come first at a shared position (BindPositionalParametersInSet).
+        let possible = sets.possibleSets(bound)
+        let defaultSet = metadata.declaredDefaultSet
+        func rank(_ parameter: ParameterMetadata) -> Int {
+            guard let defaultSet, parameter.membership(in: defaultSet) != nil else { return 1 }
+            return 0
+        }
         let positional = metadata.parameters
-            .filter { $0.position != nil && !bound.contains($0.name) }
-            .sorted { ($0.position ?? 0) < ($1.position ?? 0) }
+            .filter { !bound.contains($0.name) }
+            .compactMap { parameter in sets.position(of: parameter, in: possible).map { (parameter, $0) } }
+            .enumerated()
+            .sorted { ($0.element.1, rank($0.element.0), $0.offset) < ($1.element.1, rank($1.element.0), $1.offset) }
+            .map(\.element)
+        var takenPositions: Set<Int> = []
         var leftovers = Leftovers()
         guard !positional.isEmpty else {
             leftovers.arguments = unbound
             return leftovers
         }
         var cursor = 0
-        for parameter in positional {
+        for (parameter, position) in positional {
+            guard !takenPositions.contains(position), sets.canBind(parameter, bound) else { continue }
             var found: Int?
             while cursor < unbound.count {
                 let item = unbound[cursor]
@@ -198,6 +218,7 @@ package struct CommandLineBinder: Sendable {
             do {
                 let converted = try ValueConverter.convert(value, for: parameter, argumentIndex: index)
                 bound.bind(parameter.name, converted, origin: .commandLine(argumentIndex: index))
+                takenPositions.insert(position)
                 leftovers.conversionError = nil
             } catch {
                 guard case .cannotConvert = error else { throw error }
@@ -223,9 +244,25 @@ package struct CommandLineBinder: Sendable {
         }
     }
 
-    /// Mandatory parameters not yet bound, in metadata order.
+    /// Mandatory parameters of the binding's set not yet bound, in metadata order.
     package func missingMandatory(_ bound: BoundParameters) -> [ParameterMetadata] {
-        metadata.parameters.filter { $0.isMandatory && !bound.contains($0.name) }
+        sets.missingMandatory(bound, in: bound.parameterSetName)
+    }
+
+    /// Chooses the parameter set after command-line binding (`ValidateParameterSets`): sets
+    /// `parameterSetName`, or, while pipeline input may still choose (`pipelineExpected`),
+    /// leaves the default name and records the possible sets in `pendingParameterSets`.
+    ///
+    /// Example: `Get-AzCognitiveServicesAccount` with no arguments and no pipeline is in
+    /// ResourceGroupParameterSet; `-InRemovedState -Name x` throws AmbiguousParameterSet.
+    package func resolveParameterSet(_ bound: inout BoundParameters, pipelineExpected: Bool) throws(BindingError) {
+        guard !metadata.parameterSetNames.isEmpty else { return }
+        if let set = try sets.resolve(bound, pipelineExpected: pipelineExpected) {
+            bound.parameterSetName = set
+            bound.pendingParameterSets = nil
+        } else {
+            bound.pendingParameterSets = sets.possibleSets(bound)
+        }
     }
 }
 

@@ -10,9 +10,22 @@ struct PipelineBinder {
 
     func bind(_ object: JSONValue, into bound: inout BoundParameters) throws(BindingError) {
         bound.resetPipelineBindings()
+        let sets = ParameterSetResolver(metadata: metadata)
+        let hasSets = !metadata.parameterSetNames.isEmpty
+        // The sets the command line left open, or the one it chose.
+        let within = hasSets ? bound.pendingParameterSets ?? [bound.parameterSetName] : []
         var boundAny = false
         if case .object = object {
             for parameter in metadata.pipelineParameters where !bound.contains(parameter.name) {
+                // BindUnboundParametersForBindingState: only parameters that take pipeline input
+                // in a set still possible.
+                if hasSets
+                    && !sets.possibleSets(bound, within: within).contains(where: {
+                        parameter.membership(in: $0)?.valueFromPipelineByPropertyName == true
+                    })
+                {
+                    continue
+                }
                 guard let property = ([parameter.name] + parameter.aliases).lazy.compactMap({ object[$0] }).first
                 else { continue }
                 let value = Self.argumentValue(property)
@@ -28,7 +41,12 @@ struct PipelineBinder {
             }
         }
         guard boundAny else { throw .inputObjectNotBound }
-        let missing = metadata.parameters.filter { $0.isMandatory && !bound.contains($0.name) }.map(\.name)
+        if hasSets, bound.pendingParameterSets != nil,
+            let set = try sets.resolve(bound, within: within, pipelineExpected: false)
+        {
+            bound.parameterSetName = set
+        }
+        let missing = sets.missingMandatory(bound, in: bound.parameterSetName).map(\.name)
         if !missing.isEmpty { throw .inputObjectMissingMandatory(missing) }
     }
 

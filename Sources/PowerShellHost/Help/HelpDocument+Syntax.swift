@@ -33,7 +33,7 @@ extension HelpDocument {
             let members = parameters.filter { parameter in
                 parameter.parameterSets.contains { $0.lowercased() == set.lowercased() }
                     || parameter.parameterSets == [allSets]
-            }
+            }.map { $0.block(forSet: set) }
             return SyntaxItem(parameterSetName: set, parameters: ordered(members))
         }
     }

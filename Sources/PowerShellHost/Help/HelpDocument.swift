@@ -33,6 +33,21 @@ package struct HelpDocument: Sendable, Equatable {
         package var acceptsWildcards: Bool
         /// The 1-based line of the `### -Name` heading.
         package var line: Int
+        /// Every ```` ```yaml ```` block of the parameter, each read as a parameter of its own sets
+        /// (platyPS makes one `MamlParameter` per block): `-ResourceGroupName` of
+        /// Get-AzCognitiveServicesAccount is optional in one block and required in the other.
+        package var setBlocks: [Parameter] = []
+
+        /// The block that describes the set `name` (or `(All)`), else the parameter as a whole.
+        ///
+        /// Example: `parameter.block(forSet: "AccountNameParameterSet").isRequired` is true for
+        /// Get-AzCognitiveServicesAccount's `-ResourceGroupName`.
+        package func block(forSet name: String) -> Parameter {
+            let folded = name.lowercased()
+            return setBlocks.first { block in
+                block.parameterSets.contains { $0.lowercased() == folded || $0 == "(All)" }
+            } ?? self
+        }
 
         package init(
             name: String, description: String = "", type: String? = nil, parameterSets: [String] = [],

@@ -268,9 +268,13 @@ extension HelpMarkdownParser {
                     let pairs = yamlPairs(text, firstLine: firstLine)
                     if yamlBlocks == 1 {
                         fill(&parameter, from: pairs, line: fenceLine)
-                    } else if let sets = pairs["parameter sets"]?.value {
-                        // Later blocks describe other parameter sets (SYNTAX only).
-                        parameter.parameterSets += Self.splitList(sets).filter { !parameter.parameterSets.contains($0) }
+                        parameter.setBlocks.append(parameter)
+                    } else {
+                        // Later blocks describe other parameter sets (their SYNTAX lines).
+                        var block = HelpDocument.Parameter(name: name, line: line)
+                        fill(&block, from: pairs, line: fenceLine)
+                        parameter.setBlocks.append(block)
+                        parameter.parameterSets += block.parameterSets.filter { !parameter.parameterSets.contains($0) }
                     }
                 }
                 if yamlBlocks == 0 {

@@ -2,8 +2,9 @@
 /// drift apart silently.
 ///
 /// Checked for each declared and ShouldProcess parameter (`-WhatIf`, `-Confirm`): a block
-/// exists; `Type` is the metadata type's full name; `Position` (0-based or Named), `Required`,
-/// `Accept pipeline input` (`True (ByPropertyName)` or `False`), `Aliases` and `Accepted values`
+/// exists; `Type` is the metadata type's full name; `Parameter Sets` are the metadata's (`(All)`
+/// for none); in each set, the yaml block for it has the set's `Position` (0-based or Named),
+/// `Required` and `Accept pipeline input` (`True (ByPropertyName)` or `False`); `Aliases` and `Accepted values`
 /// (an enum's members) agree; and the file documents nothing else besides `### CommonParameters`.
 ///
 /// Example: `HelpMetadataCheck.differences(metadata: newAzCognitiveServicesAccountKey,
@@ -28,18 +29,7 @@ package enum HelpMetadataCheck {
             if help.type != parameter.type.fullName {
                 differences.append("\(label): help says Type \(help.type ?? "(none)"), metadata says \(parameter.type.fullName)")
             }
-            let helpPosition = help.position == .named ? "Named" : help.positionText
-            let metadataPosition = parameter.position.map(String.init) ?? "Named"
-            if helpPosition != metadataPosition {
-                differences.append("\(label): help says Position \(helpPosition), metadata says \(metadataPosition)")
-            }
-            if help.isRequired != parameter.isMandatory {
-                differences.append("\(label): help says Required \(help.isRequired ? "True" : "False"), metadata says \(parameter.isMandatory ? "True" : "False")")
-            }
-            let expectedPipeline = parameter.valueFromPipelineByPropertyName ? "True (ByPropertyName)" : "False"
-            if help.pipelineInput.lowercased() != expectedPipeline.lowercased() {
-                differences.append("\(label): help says Accept pipeline input \(help.pipelineInput), metadata says \(expectedPipeline)")
-            }
+            differences += setDifferences(parameter, help: help)
             if Set(help.aliases.map { $0.lowercased() }) != Set(parameter.aliases.map { $0.lowercased() }) {
                 differences.append(
                     "\(label): help says Aliases \(help.aliases.joined(separator: ", ")), metadata says \(parameter.aliases.joined(separator: ", "))")
@@ -54,6 +44,40 @@ package enum HelpMetadataCheck {
         let known = Set(checked.map { $0.name.lowercased() })
         for help in document.parameters where !known.contains(help.name.lowercased()) {
             differences.append("-\(help.name): documented in the help file, but the command does not declare it")
+        }
+        return differences
+    }
+
+    /// Position, Required and Accept pipeline input in each set the metadata puts the parameter
+    /// in, against the yaml block for that set; and the same sets on both sides.
+    private static func setDifferences(_ parameter: ParameterMetadata, help: HelpDocument.Parameter) -> [String] {
+        var differences: [String] = []
+        let metadataSets = parameter.sets.map { $0.setName ?? "(All)" }
+        let helpSets = help.parameterSets.isEmpty ? ["(All)"] : help.parameterSets
+        if Set(metadataSets.map { $0.lowercased() }) != Set(helpSets.map { $0.lowercased() }) {
+            differences.append(
+                "-\(parameter.name): help says Parameter Sets \(helpSets.joined(separator: ", ")), "
+                    + "metadata says \(metadataSets.joined(separator: ", "))")
+        }
+        for membership in parameter.sets {
+            let label = membership.setName.map { "-\(parameter.name) in \($0)" } ?? "-\(parameter.name)"
+            let block = help.block(forSet: membership.setName ?? "(All)")
+            let helpPosition = block.position == .named ? "Named" : block.positionText
+            let metadataPosition = membership.position.map(String.init) ?? "Named"
+            if helpPosition != metadataPosition {
+                differences.append("\(label): help says Position \(helpPosition), metadata says \(metadataPosition)")
+            }
+            if block.isRequired != membership.isMandatory {
+                differences.append(
+                    "\(label): help says Required \(block.isRequired ? "True" : "False"), "
+                        + "metadata says \(membership.isMandatory ? "True" : "False")")
+            }
+            let expectedPipeline = membership.valueFromPipelineByPropertyName ? "True (ByPropertyName)" : "False"
+            if block.pipelineInput.lowercased() != expectedPipeline.lowercased() {
+                differences.append(
+                    "\(label): help says Accept pipeline input \(block.pipelineInput), "
+                        + "metadata says \(expectedPipeline)")
+            }
         }
         return differences
     }

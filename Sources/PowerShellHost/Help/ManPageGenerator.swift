@@ -20,17 +20,22 @@ package enum ManPageGenerator {
             let value = parameter.isSwitch ? "" : " \\fI<\(escape(parameter.mamlType))>\\fR"
             page += ".TP\n\\fB\\-\(escape(parameter.name))\\fR\(value)\n"
             page += paragraphs(parameter.description).map(escape).joined(separator: "\n.br\n") + "\n"
-            var facts = [
-                "Required: \(parameter.isRequired ? "true" : "false")",
-                "Position: \(parameter.position == .named ? "named" : parameter.positionText)",
-                "Default value: \(parameter.defaultValue ?? "None")",
-                "Accept pipeline input: \(parameter.pipelineInput)",
-                "Aliases: \(parameter.aliases.isEmpty ? "none" : parameter.aliases.joined(separator: ", "))",
-            ]
-            if !parameter.acceptedValues.isEmpty {
-                facts.insert("Accepted values: \(parameter.acceptedValues.joined(separator: ", "))", at: 0)
+            // A parameter of named sets gets its facts once per yaml block, each naming its sets.
+            let inNamedSets = parameter.parameterSets.contains { $0 != "(All)" }
+            for block in inNamedSets && !parameter.setBlocks.isEmpty ? parameter.setBlocks : [parameter] {
+                var facts = [
+                    "Required: \(block.isRequired ? "true" : "false")",
+                    "Position: \(block.position == .named ? "named" : block.positionText)",
+                    "Default value: \(block.defaultValue ?? "None")",
+                    "Accept pipeline input: \(block.pipelineInput)",
+                    "Aliases: \(block.aliases.isEmpty ? "none" : block.aliases.joined(separator: ", "))",
+                ]
+                if !block.acceptedValues.isEmpty {
+                    facts.insert("Accepted values: \(block.acceptedValues.joined(separator: ", "))", at: 0)
+                }
+                if inNamedSets { facts.insert("Parameter sets: \(block.parameterSets.joined(separator: ", "))", at: 0) }
+                page += ".br\n" + facts.map(escape).joined(separator: "\n.br\n") + "\n"
             }
-            page += ".br\n" + facts.map(escape).joined(separator: "\n.br\n") + "\n"
         }
         if document.supportsCommonParameters {
             page += ".TP\n\\fBCommonParameters\\fR\n"

@@ -74,13 +74,13 @@ package enum CommandHost {
             pipeline = PipelineLoop(metadata: metadata, source: source)
             if pipeline?.hasInput == false { pipeline = nil }
         }
-        if pipeline == nil {
-            do {
-                try completeMandatory(&bound, binder: binder, io: io)
-            } catch {
-                runtime.writeTerminatingError(error)
-                return 1
-            }
+        do {
+            // The set is chosen now, unless pipeline input may still choose it (per object).
+            try binder.resolveParameterSet(&bound, pipelineExpected: pipeline != nil)
+            if pipeline == nil { try completeMandatory(&bound, binder: binder, io: io) }
+        } catch {
+            runtime.writeTerminatingError(error)
+            return 1
         }
         let cmdlet = definition.makeCmdlet(io.environment)
         do {

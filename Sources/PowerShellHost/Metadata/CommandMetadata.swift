@@ -28,6 +28,15 @@ package struct CommandMetadata: Sendable {
     /// as `$PSCmdlet.ParameterSetName` and Az's debug lines show it.
     package static let allParameterSets = "__AllParameterSets"
 
+    /// The named parameter sets the declared parameters belong to, in order of first mention;
+    /// empty for a command without sets (then every parameter is in `__AllParameterSets`).
+    package let parameterSetNames: [String]
+
+    /// The default set when the command names one (`defaultParameterSetName` is one of `parameterSetNames`).
+    package var declaredDefaultSet: String? {
+        parameterSetNames.first { $0.lowercased() == defaultParameterSetName.lowercased() }
+    }
+
     /// Builds the metadata from the cmdlet's own parameters; the common parameters and,
     /// when `supportsShouldProcess`, `-WhatIf` and `-Confirm` are appended in PowerShell's order.
     package init(
@@ -46,6 +55,13 @@ package struct CommandMetadata: Sendable {
         self.supportsShouldProcess = supportsShouldProcess
         self.confirmImpact = confirmImpact
         self.defaultParameterSetName = defaultParameterSetName
+        var names: [String] = []
+        for membership in parameters.flatMap(\.sets) {
+            guard let name = membership.setName, !names.contains(where: { $0.lowercased() == name.lowercased() })
+            else { continue }
+            names.append(name)
+        }
+        self.parameterSetNames = names
     }
 
     /// The parameter with exactly this canonical name (case-insensitive).

@@ -32,6 +32,18 @@ package struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
                 validations: validations, helpMessage: helpMessage, origin: origin))
     }
 
+    /// A parameter in named parameter sets (see `ParameterSetMembership`).
+    ///
+    /// Example: `ParameterKey<String>(name: "Location", sets: [.init(set: "GetDeletedAccountParameterSet",
+    /// position: 2, isMandatory: true)], validations: [.notNullOrEmpty])`.
+    package init(
+        name: String, sets: [ParameterSetMembership], aliases: [String] = [], validations: [ParameterValidation] = []
+    ) {
+        self.init(
+            ParameterMetadata(
+                name: name, type: Value.parameterType, sets: sets, aliases: aliases, validations: validations))
+    }
+
     private init(_ metadata: ParameterMetadata) {
         self.metadata = metadata
         self.name = metadata.name
