@@ -5,9 +5,9 @@
 ///
 /// Example: `HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Full"],
 /// helpFiles: EmbeddedHelp.markdown, width: 80)`.
-public enum EmbeddedHelp {
+package enum EmbeddedHelp {
     /// Command name → the platyPS markdown text of its help file, byte for byte.
-    public static let markdown: [String: String] = [
+    package static let markdown: [String: String] = [
         "Get-AzCognitiveServicesAccount": ####"""
 ---
 external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml
