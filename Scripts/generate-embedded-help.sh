@@ -16,9 +16,9 @@ generate() {
         '///' \
         '/// Example: `HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Full"],' \
         '/// helpFiles: EmbeddedHelp.markdown, width: 80)`.' \
-        'public enum EmbeddedHelp {' \
+        'package enum EmbeddedHelp {' \
         '    /// Command name → the platyPS markdown text of its help file, byte for byte.' \
-        '    public static let markdown: [String: String] = ['
+        '    package static let markdown: [String: String] = ['
     local file name hashes longest
     for file in "$root"/help/*.md; do
         [ -e "$file" ] || continue

@@ -1,3 +1,5 @@
+import HTTP1
+
 /// A bearer token for Azure Resource Manager and when it stops being valid.
 ///
 /// Example: a client-secret login answers `{"access_token":"eyJ…","expires_in":3599}`,

@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import PowerShellHost
+import AzShimSupport
 
 /// The Azure CLI login as its profile file shows it (`$AZURE_CONFIG_DIR/azureProfile.json`,
 /// default `~/.azure/azureProfile.json`), read without starting `az`.

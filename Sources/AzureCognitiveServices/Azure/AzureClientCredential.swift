@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 /// The OAuth2 client-credentials grant (§5.2) with a client secret, or with a client
 /// assertion read from `AZURE_FEDERATED_TOKEN_FILE` (workload identity; the file is re-read
 /// for every token, since Kubernetes rotates it).
@@ -12,7 +13,7 @@ struct AzureClientCredential: AzureTokenCredential {
         case federatedTokenFile(String)
     }
 
-    var authorityHost: AzureURL
+    var authorityHost: HTTPURL
     var tenantId: String
     var clientId: String
     var proof: Proof
@@ -25,12 +26,12 @@ struct AzureClientCredential: AzureTokenCredential {
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         let url = authorityHost.appendingPath(ARMRequest.percentEncodePathSegment(tenantId) + "/oauth2/v2.0/token")
         let scope = audience + ".default"
-        var form = "client_id=\(AzureURL.formEncode(clientId))&scope=\(AzureURL.formEncode(scope))"
+        var form = "client_id=\(HTTPURL.formEncode(clientId))&scope=\(HTTPURL.formEncode(scope))"
         let source: String
         switch proof {
         case .secret(let secret):
             pipeline.secrets.register(secret)
-            form += "&client_secret=\(AzureURL.formEncode(secret))"
+            form += "&client_secret=\(HTTPURL.formEncode(secret))"
             source = "Client secret authentication for client '\(clientId)' at \(url.origin) failed"
         case .federatedTokenFile(let path):
             source = "Workload identity authentication for client '\(clientId)' at \(url.origin) failed"
@@ -40,8 +41,8 @@ struct AzureClientCredential: AzureTokenCredential {
             let assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
                 .split(whereSeparator: \.isNewline).joined()
             pipeline.secrets.register(assertion)
-            form += "&client_assertion_type=\(AzureURL.formEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))"
-            form += "&client_assertion=\(AzureURL.formEncode(assertion))"
+            form += "&client_assertion_type=\(HTTPURL.formEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))"
+            form += "&client_assertion=\(HTTPURL.formEncode(assertion))"
         }
         form += "&grant_type=client_credentials"
         let request = HTTPMessage.Request(

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import HTTP1
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -13,7 +14,7 @@ package protocol AzureClock: Sendable {
     /// Seconds since 1970-01-01 UTC (wall clock: `Retry-After` dates and token expiry).
     func now() -> Double
     /// Waits `seconds`, or throws `.cancelled` as soon as `cancellation` is set.
-    func sleep(seconds: Double, cancellation: AzureCancellation) throws(ARMTransportError)
+    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError)
 }
 
 /// The real clock: `clock_gettime` and short `nanosleep` slices that watch the cancellation.
@@ -28,7 +29,7 @@ package struct AzureSystemClock: AzureClock {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    package func sleep(seconds: Double, cancellation: AzureCancellation) throws(ARMTransportError) {
+    package func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {
         let deadline = MonotonicTime.now() + seconds
         while true {
             if cancellation.isCancelled { throw .cancelled }
@@ -39,14 +40,5 @@ package struct AzureSystemClock: AzureClock {
             var left = timespec()
             _ = nanosleep(&request, &left)
         }
-    }
-}
-
-/// Seconds on the monotonic clock, for I/O deadlines.
-enum MonotonicTime {
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

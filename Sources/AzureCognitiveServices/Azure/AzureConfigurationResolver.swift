@@ -1,3 +1,5 @@
+import HTTP1
+
 /// Turns the environment (and `-DefaultProfile PATH`) into a backend: the emulator, or the
 /// Azure Resource Manager transport with its credential, cloud, subscription and
 /// api-version. Reads files but contacts no server, except the VM managed-identity
@@ -32,7 +34,7 @@ package enum AzureConfigurationResolver {
 
     package static func resolve(
         environment rawEnvironment: [String: String], defaultProfilePath: String?,
-        diagnostics: AzureDiagnostics = .disabled, cancellation: AzureCancellation = AzureCancellation(),
+        diagnostics: AzureDiagnostics = .disabled, cancellation: Cancellation = Cancellation(),
         clock: any AzureClock = AzureSystemClock()
     ) throws(AzureConfigurationError) -> AzureBackendChoice {
         let environment = rawEnvironment.filter { !$0.value.httpTrimmed.isEmpty }
@@ -182,16 +184,16 @@ package enum AzureConfigurationResolver {
     }
 
     /// An absolute URL; `http://` only to loopback.
-    static func checkedURL(_ text: String, variable: String) throws(AzureConfigurationError) -> AzureURL {
-        guard let url = AzureURL(text) else { throw .invalidEndpoint(variable: variable, value: text) }
+    static func checkedURL(_ text: String, variable: String) throws(AzureConfigurationError) -> HTTPURL {
+        guard let url = HTTPURL(text) else { throw .invalidEndpoint(variable: variable, value: text) }
         if !url.isTLS && !url.isLoopback { throw .insecureEndpoint(variable: variable, value: text) }
         return url
     }
 
     /// Managed-identity endpoints are plain HTTP by design: loopback or the instance
     /// metadata address only.
-    static func checkedManagedIdentityURL(_ text: String, variable: String) throws(AzureConfigurationError) -> AzureURL {
-        guard let url = AzureURL(text) else { throw .invalidEndpoint(variable: variable, value: text) }
+    static func checkedManagedIdentityURL(_ text: String, variable: String) throws(AzureConfigurationError) -> HTTPURL {
+        guard let url = HTTPURL(text) else { throw .invalidEndpoint(variable: variable, value: text) }
         if !url.isTLS && !url.isLoopback && url.host != "169.254.169.254" {
             throw .insecureEndpoint(variable: variable, value: text)
         }

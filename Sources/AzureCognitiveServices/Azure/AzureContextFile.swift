@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 /// What AzShim takes from a saved Az context (`Save-AzContext -Path`, §5.5): the default
 /// context's subscription, tenant and environment endpoints. The file holds no tokens.

@@ -1,3 +1,5 @@
+import HTTP1
+
 /// What every Azure HTTP exchange shares (ARM calls and token requests alike): the
 /// keep-alive client, the request timeout, cancellation, the clock, the secret registry and
 /// the `-Debug` tracing of each request and response.
@@ -8,7 +10,7 @@ struct AzureHTTPPipeline: Sendable {
     var client: HTTPClient
     var diagnostics: AzureDiagnostics
     var secrets: AzureSecretRegistry
-    var cancellation: AzureCancellation
+    var cancellation: Cancellation
     var clock: any AzureClock
     /// Seconds for one whole request (connect, send, receive), 100 as in .NET's HttpClient.
     var requestTimeout: Double
@@ -38,20 +40,23 @@ struct AzureHTTPPipeline: Sendable {
             response = try client.send(
                 request, timeout: seconds, connectTimeout: connectTimeout, cancellation: cancellation)
         } catch {
-            throw scrubbed(error)
+            throw Self.transportError(error, scrubbing: secrets)
         }
         diagnostics.debug(AzureHTTPTrace.response(response, secrets: secrets))
         return response
     }
 
-    private func scrubbed(_ error: ARMTransportError) -> ARMTransportError {
+    /// The one place an `HTTPClientError` becomes an `ARMTransportError`. The reasons are
+    /// scrubbed of secrets: they can quote what the server sent.
+    static func transportError(_ error: HTTPClientError, scrubbing secrets: AzureSecretRegistry) -> ARMTransportError {
         switch error {
         case .connectionFailed(let endpoint, let reason):
             .connectionFailed(endpoint: endpoint, reason: secrets.scrub(reason))
         case .invalidResponse(let endpoint, let reason):
             .invalidResponse(endpoint: endpoint, reason: secrets.scrub(reason))
         case .refused(let reason): .refused(reason: secrets.scrub(reason))
-        default: error
+        case .timedOut(let endpoint, let seconds): .timedOut(endpoint: endpoint, seconds: seconds)
+        case .cancelled: .cancelled
         }
     }
 }

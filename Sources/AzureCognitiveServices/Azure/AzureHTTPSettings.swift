@@ -1,3 +1,5 @@
+import HTTP1
+
 /// The HTTP time limits a user can set, read and checked once: `AZSHIM_HTTP_TIMEOUT`, seconds
 /// for one attempt (connect, send, every read; default 100, as .NET's `HttpClient`), and
 /// `AZSHIM_HTTP_TOTAL_TIMEOUT`, seconds for one operation with all its retries and waits

@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 /// Az's `-Debug` blocks (`HTTP REQUEST` / `HTTP RESPONSE`, header lines `{name,-30}: {value}`,
 /// bodies pretty-printed), with AzShim's redaction: the Authorization header is left out,
@@ -36,7 +37,7 @@ enum AzureHTTPTrace {
         return secrets.scrub(text)
     }
 
-    private static func headerLines(_ headers: [(name: String, value: String)]) -> String {
+    private static func headerLines(_ headers: HTTPFields) -> String {
         var text = ""
         for header in headers where !omittedHeaders.contains(header.name.lowercased()) {
             let value = secretHeaders.contains(header.name.lowercased()) ? redacted : header.value
@@ -46,9 +47,9 @@ enum AzureHTTPTrace {
         return text
     }
 
-    static func body(_ bytes: [UInt8], headers: [(name: String, value: String)]) -> String {
+    static func body(_ bytes: [UInt8], headers: HTTPFields) -> String {
         if bytes.isEmpty { return "" }
-        let contentType = headers.first { $0.name.lowercased() == "content-type" }?.value.lowercased() ?? ""
+        let contentType = headers["Content-Type"]?.lowercased() ?? ""
         let text = String(decoding: bytes, as: UTF8.self)
         if contentType.contains("x-www-form-urlencoded") {
             return redactForm(text)
@@ -140,14 +141,6 @@ enum AzureHTTPTrace {
 
     /// The .NET `HttpStatusCode` name Az prints (`OK`, `NotFound`, …), or the number.
     static func statusName(_ code: Int) -> String {
-        let names: [Int: String] = [
-            200: "OK", 201: "Created", 202: "Accepted", 204: "NoContent", 301: "MovedPermanently",
-            302: "Found", 304: "NotModified", 307: "TemporaryRedirect", 308: "PermanentRedirect",
-            400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound",
-            405: "MethodNotAllowed", 408: "RequestTimeout", 409: "Conflict", 412: "PreconditionFailed",
-            429: "TooManyRequests", 500: "InternalServerError", 501: "NotImplemented",
-            502: "BadGateway", 503: "ServiceUnavailable", 504: "GatewayTimeout", 505: "HttpVersionNotSupported",
-        ]
-        return names[code] ?? String(code)
+        HTTPStatus.name(code)
     }
 }

@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 /// Managed identity tokens (§5.3): App Service / Functions / Container Apps
 /// (`IDENTITY_ENDPOINT` + `IDENTITY_HEADER`), Azure ML (`MSI_ENDPOINT` + `MSI_SECRET`), and
 /// the VM instance metadata endpoint (host overridable with
@@ -9,9 +10,9 @@ import PowerShellHost
 /// with `Metadata: true`.
 struct AzureManagedIdentityCredential: AzureTokenCredential {
     enum Source: Sendable {
-        case appService(endpoint: AzureURL, header: String)
-        case azureML(endpoint: AzureURL, secret: String)
-        case virtualMachine(endpoint: AzureURL)
+        case appService(endpoint: HTTPURL, header: String)
+        case azureML(endpoint: HTTPURL, secret: String)
+        case virtualMachine(endpoint: HTTPURL)
     }
 
     var source: Source
@@ -31,12 +32,12 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
     }
 
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
-        var url: AzureURL
-        var headers: [(name: String, value: String)] = [("Accept", "application/json"), ("User-Agent", AzShimVersion.userAgent)]
+        var url: HTTPURL
+        var headers: HTTPFields = [("Accept", "application/json"), ("User-Agent", AzShimVersion.userAgent)]
         var query: String
         var connectTimeout: Double?
         var timeout: Double?
-        let resource = "resource=\(AzureURL.formEncode(audience))"
+        let resource = "resource=\(HTTPURL.formEncode(audience))"
         switch source {
         case .appService(let endpoint, let header):
             pipeline.secrets.register(header)
@@ -46,8 +47,8 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
             }
             url = endpoint
             query = "api-version=2019-08-01&\(resource)"
-            if let clientId { query += "&client_id=\(AzureURL.formEncode(clientId))" }
-            headers.append(("X-IDENTITY-HEADER", header))
+            if let clientId { query += "&client_id=\(HTTPURL.formEncode(clientId))" }
+            headers.append(name: "X-IDENTITY-HEADER", value: header)
         case .azureML(let endpoint, let secret):
             pipeline.secrets.register(secret)
             if let problem = HTTPFieldRules.valueProblem(secret) {
@@ -56,13 +57,13 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
             }
             url = endpoint
             query = "api-version=2017-09-01&\(resource)"
-            if let clientId { query += "&clientid=\(AzureURL.formEncode(clientId))" }
-            headers.append(("secret", secret))
+            if let clientId { query += "&clientid=\(HTTPURL.formEncode(clientId))" }
+            headers.append(name: "secret", value: secret)
         case .virtualMachine(let endpoint):
             url = endpoint
             query = "api-version=2018-02-01&\(resource)"
-            if let clientId { query += "&client_id=\(AzureURL.formEncode(clientId))" }
-            headers.append(("Metadata", "true"))
+            if let clientId { query += "&client_id=\(HTTPURL.formEncode(clientId))" }
+            headers.append(name: "Metadata", value: "true")
             connectTimeout = self.connectTimeout
             timeout = 10
         }
@@ -81,10 +82,10 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
     }
 
     /// The token URL of the VM metadata endpoint on `host` (`AZURE_POD_IDENTITY_AUTHORITY_HOST`).
-    static func instanceMetadataURL(host: String?) -> AzureURL? {
+    static func instanceMetadataURL(host: String?) -> HTTPURL? {
         var base = host?.httpTrimmed ?? ""
         if base.isEmpty { base = instanceMetadataHost }
         if !base.lowercased().hasPrefix("http://") && !base.lowercased().hasPrefix("https://") { base = "http://" + base }
-        return AzureURL(base)?.appendingPath("metadata/identity/oauth2/token")
+        return HTTPURL(base)?.appendingPath("metadata/identity/oauth2/token")
     }
 }

@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 /// The `ARMTransport` that talks to Azure Resource Manager over HTTPS: one token (cached)
 /// and one keep-alive connection for all requests; any HTTP status is returned as an
 /// `ARMResponse`, and only a missing response (connection, TLS, timeout, truncation,
@@ -9,11 +10,11 @@ import PowerShellHost
 /// `POST https://management.azure.com/subscriptions/<sub>/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/regenerateKey?api-version=2024-10-01`
 /// with `Authorization: Bearer …` and the body `{"keyName":"Key1"}`.
 package final class AzureResourceManagerTransport: ARMTransport {
-    let resourceManagerURL: AzureURL
+    let resourceManagerURL: HTTPURL
     let tokens: AzureTokenCache
     let pipeline: AzureHTTPPipeline
 
-    init(resourceManagerURL: AzureURL, tokens: AzureTokenCache, pipeline: AzureHTTPPipeline) {
+    init(resourceManagerURL: HTTPURL, tokens: AzureTokenCache, pipeline: AzureHTTPPipeline) {
         self.resourceManagerURL = resourceManagerURL
         self.tokens = tokens
         self.pipeline = pipeline
@@ -28,28 +29,26 @@ package final class AzureResourceManagerTransport: ARMTransport {
 
     package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
         if self.pipeline.cancellation.isCancelled { throw .cancelled }
-        let url: AzureURL
+        let url: HTTPURL
         if let link = request.nextLink {
             // Checked before the token is fetched: a refused link costs no request at all.
             url = try Self.nextPageURL(link, resourceManager: resourceManagerURL)
         } else {
             var resource = resourceManagerURL.appendingPath(request.encodedPath)
-            resource.target += "?api-version=" + AzureURL.formEncode(request.apiVersion)
+            resource.target += "?api-version=" + HTTPURL.formEncode(request.apiVersion)
             url = resource
         }
         // The token request and the call share the attempt's time limit.
         let pipeline = self.pipeline.limited(to: request.timeLimit)
         let token = try tokens.token(pipeline: pipeline)
-        var headers: [(name: String, value: String)] = [("Authorization", "Bearer \(token)")]
+        var headers: HTTPFields = [("Authorization", "Bearer \(token)")]
         if request.body != nil {
-            headers.append(("Content-Type", "application/json; charset=utf-8"))
+            headers.append(name: "Content-Type", value: "application/json; charset=utf-8")
         }
-        headers += [
-            ("Accept", "application/json"),
-            ("x-ms-client-request-id", AzureRequestID.make()),
-            ("accept-language", "en-US"),
-            ("User-Agent", AzShimVersion.userAgent),
-        ]
+        headers.append(name: "Accept", value: "application/json")
+        headers.append(name: "x-ms-client-request-id", value: AzureRequestID.make())
+        headers.append(name: "accept-language", value: "en-US")
+        headers.append(name: "User-Agent", value: AzShimVersion.userAgent)
         let response = try pipeline.exchange(HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
             // Regenerated keys stay out of every later message too.
@@ -70,13 +69,13 @@ package final class AzureResourceManagerTransport: ARMTransport {
     ///
     /// Example: with `https://management.azure.com`, `https://management.azure.com/subscriptions/s/…?api-version=2024-10-01&%24skipToken=x`
     /// is followed; `https://elsewhere.example/…` and `http://management.azure.com/…` are refused.
-    static func nextPageURL(_ link: String, resourceManager: AzureURL) throws(ARMTransportError) -> AzureURL {
-        // Checked first: `AzureURL` refuses control characters itself, and such a link is
+    static func nextPageURL(_ link: String, resourceManager: HTTPURL) throws(ARMTransportError) -> HTTPURL {
+        // Checked first: `HTTPURL` refuses control characters itself, and such a link is
         // malformed wherever it points.
         guard link.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw .refused(reason: ARMErrorMessages.malformedNextLink(link))
         }
-        guard let url = AzureURL(link), url.scheme == resourceManager.scheme, url.host == resourceManager.host,
+        guard let url = HTTPURL(link), url.scheme == resourceManager.scheme, url.host == resourceManager.host,
             url.port == resourceManager.port
         else {
             throw .refused(reason: ARMErrorMessages.foreignNextLink(link, endpoint: resourceManager.origin))

@@ -1,3 +1,5 @@
+import HTTP1
+
 /// How many times and how long to retry, as Az does (§3.7): up to 3 retries for 408 and
 /// 5xx except 501/505 and for failed connections or timeouts (the first at once, then
 /// exponential backoff between 1 and 10 s with jitter); a 429 with `Retry-After` waits and

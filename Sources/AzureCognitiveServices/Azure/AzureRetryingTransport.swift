@@ -1,3 +1,5 @@
+import HTTP1
+
 /// A decorator `ARMTransport` that retries as Az does (see `AzureRetryPolicy`), whatever it
 /// wraps, within one time budget per operation (`AzureRetryPolicy.totalTimeout`): every
 /// attempt gets at most what the budget has left, and a retry or a 429 wait that would not fit
@@ -13,14 +15,14 @@ package final class AzureRetryingTransport: ARMTransport {
     package let inner: any ARMTransport
     package let policy: AzureRetryPolicy
     let clock: any AzureClock
-    let cancellation: AzureCancellation
+    let cancellation: Cancellation
     let diagnostics: AzureDiagnostics
     let gate = AzureThrottleGate()
     let random: @Sendable () -> Double
 
     package init(
         wrapping inner: any ARMTransport, policy: AzureRetryPolicy = AzureRetryPolicy(),
-        clock: any AzureClock = AzureSystemClock(), cancellation: AzureCancellation = AzureCancellation(),
+        clock: any AzureClock = AzureSystemClock(), cancellation: Cancellation = Cancellation(),
         diagnostics: AzureDiagnostics = .disabled,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) {
@@ -112,11 +114,11 @@ package final class AzureRetryingTransport: ARMTransport {
     /// `inf` or `nan`); one too large to matter is simply large.
     func retryAfter(_ response: ARMResponse) -> Double? {
         for name in ["retry-after-ms", "x-ms-retry-after-ms"] {
-            if let text = response.header(name), let milliseconds = Self.decimal(text.httpTrimmed, fraction: true) {
+            if let text = response.headers[name], let milliseconds = Self.decimal(text.httpTrimmed, fraction: true) {
                 return milliseconds / 1000
             }
         }
-        guard let text = response.header("Retry-After")?.httpTrimmed else { return nil }
+        guard let text = response.headers["Retry-After"]?.httpTrimmed else { return nil }
         if let seconds = Self.decimal(text, fraction: false) { return seconds }
         if let date = AzureHTTPDate.parse(text) { return max(0, date - clock.now()) }
         return nil

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import HTTP1
 
 /// Runs a program with `posix_spawn` (no Foundation `Process`), stdin from `/dev/null`,
 /// collecting stdout and stderr (at most `maximumOutputBytes` each), with a timeout and
@@ -37,7 +38,7 @@ enum AzureSubprocess {
 
     static func run(
         executable: String, arguments: [String], environment: [String: String], timeout: Double,
-        cancellation: AzureCancellation
+        cancellation: Cancellation
     ) throws(Failure) -> Output {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]

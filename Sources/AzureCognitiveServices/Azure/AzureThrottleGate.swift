@@ -1,4 +1,5 @@
 import Synchronization
+import HTTP1
 
 /// ARM's write throttling applies to the whole subscription, so a 429 pauses every request
 /// sent through the same retrying transport (all threads) until `Retry-After` has passed.
@@ -14,7 +15,7 @@ final class AzureThrottleGate: Sendable {
         resumeAt.withLock { $0 = max($0, time) }
     }
 
-    func waitIfPaused(clock: any AzureClock, cancellation: AzureCancellation) throws(ARMTransportError) {
+    func waitIfPaused(clock: any AzureClock, cancellation: Cancellation) throws(ARMTransportError) {
         while true {
             let until = resumeAt.withLock { $0 }
             let now = clock.now()

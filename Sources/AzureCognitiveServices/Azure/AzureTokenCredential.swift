@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 /// Something that can get an Azure Resource Manager token: a client secret, a workload
 /// identity, a managed identity or the Azure CLI.

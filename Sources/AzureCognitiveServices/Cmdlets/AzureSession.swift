@@ -1,3 +1,5 @@
+import AzShimSupport
+import HTTP1
 import PowerShellHost
 
 /// Where a cmdlet's ARM requests go for this run, chosen once from the environment (and
@@ -25,7 +27,8 @@ package struct AzureSession {
         do {
             apiVersion = try AzureConfigurationResolver.apiVersion(environment: environment)
             choice = try AzureConfigurationResolver.resolve(
-                environment: environment, defaultProfilePath: defaultProfilePath, diagnostics: diagnostics)
+                environment: environment, defaultProfilePath: defaultProfilePath, diagnostics: diagnostics,
+                cancellation: Cancellation(alsoWhen: { SignalState.interrupted }))
         } catch {
             throw ErrorRecord(message: error.message, errorId: "AzureConfiguration", category: .invalidArgument)
         }

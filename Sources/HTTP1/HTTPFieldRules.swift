@@ -5,9 +5,9 @@
 ///
 /// Example: `HTTPFieldRules.valueProblem("Bearer abc\r\nX-Evil: 1")` is
 /// `"a carriage return at character 11"`; `HTTPFieldRules.valueProblem("Bearer abc")` is nil.
-enum HTTPFieldRules {
+package enum HTTPFieldRules {
     /// RFC 9110 `tchar`: what a field name or a method is made of.
-    static func isTokenByte(_ byte: UInt8) -> Bool {
+    package static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -21,19 +21,19 @@ enum HTTPFieldRules {
     }
 
     /// A non-empty run of `tchar`.
-    static func isToken<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+    package static func isToken<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         !bytes.isEmpty && bytes.allSatisfy(isTokenByte)
     }
 
     /// True for the bytes a field value may hold: visible ASCII, space, tab, and obs-text
     /// (0x80–0xFF); false for NUL, CR, LF, the other control characters and DEL.
-    static func isValueByte(_ byte: UInt8) -> Bool {
+    package static func isValueByte(_ byte: UInt8) -> Bool {
         byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
     }
 
     /// Why `value` cannot be sent as a field value (`"a line feed at character 12"`), or nil.
     /// The description names the character, never the value (it may be a secret).
-    static func valueProblem(_ value: String) -> String? {
+    package static func valueProblem(_ value: String) -> String? {
         for (offset, byte) in value.utf8.enumerated() where !isValueByte(byte) {
             return "\(describe(byte)) at character \(offset + 1)"
         }
@@ -41,7 +41,7 @@ enum HTTPFieldRules {
     }
 
     /// Why `target` cannot be a request target (`origin-form`: visible ASCII only), or nil.
-    static func targetProblem(_ target: String) -> String? {
+    package static func targetProblem(_ target: String) -> String? {
         for (offset, byte) in target.utf8.enumerated() where byte <= 0x20 || byte >= 0x7F {
             return "\(describe(byte)) at character \(offset + 1)"
         }
@@ -49,7 +49,7 @@ enum HTTPFieldRules {
     }
 
     /// `a carriage return`, `a line feed`, `a NUL byte`, `a space`, `the control character U+001B`, …
-    static func describe(_ byte: UInt8) -> String {
+    package static func describe(_ byte: UInt8) -> String {
         switch byte {
         case 0x0D: "a carriage return"
         case 0x0A: "a line feed"

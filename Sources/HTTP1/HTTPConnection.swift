@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import AzShimSupport
 
 /// One TCP connection (plain or TLS) to one origin, non-blocking, with deadlines and
 /// cancellation checked every 50 ms. Used by one request at a time: whoever took it from
@@ -7,15 +8,15 @@ import Glibc
 ///
 /// Example: the 1,000 regenerations of a piped `New-AzCognitiveServicesAccountKey` all
 /// travel over one `HTTPConnection` to `https://management.azure.com`.
-final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
-    let origin: String
+package final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
+    package let origin: String
     private let fd: Int32
     private var ssl: OpaquePointer?
     private let tls: TLSContext?
     /// Received bytes not yet consumed.
-    var buffer: [UInt8] = []
+    package var buffer: [UInt8] = []
     /// Responses read on this connection so far.
-    var responsesRead = 0
+    package var responsesRead = 0
     private var closed = false
 
     private init(origin: String, fd: Int32, tls: TLSContext?) {
@@ -29,9 +30,9 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
     /// Resolves `url`'s host, connects to the first address that answers within
     /// `connectTimeout`, and completes the TLS handshake for `https`.
     static func open(
-        to url: AzureURL, tls: TLSContext?, connectTimeout: Double, deadline: Double,
-        cancellation: AzureCancellation
-    ) throws(ARMTransportError) -> HTTPConnection {
+        to url: HTTPURL, tls: TLSContext?, connectTimeout: Double, deadline: Double,
+        cancellation: Cancellation
+    ) throws(HTTPClientError) -> HTTPConnection {
         let origin = url.origin
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -70,7 +71,7 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
                 } catch {
                     Glibc.close(fd)
                     if case .timedOut = error, connectDeadline < deadline {
-                        lastError = "connection timed out after \(ARMErrorMessages.formatSeconds(connectTimeout)) s"
+                        lastError = "connection timed out after \(SecondsText.format(connectTimeout)) s"
                         continue
                     }
                     throw error
@@ -93,7 +94,7 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
         throw .connectionFailed(endpoint: origin, reason: lastError)
     }
 
-    private func handshake(host: String, ipLiteral: Bool, deadline: Double, cancellation: AzureCancellation) throws(ARMTransportError) {
+    private func handshake(host: String, ipLiteral: Bool, deadline: Double, cancellation: Cancellation) throws(HTTPClientError) {
         guard let tls else { throw .connectionFailed(endpoint: origin, reason: "TLS is unavailable") }
         let library = tls.library
         guard let ssl = library.sslNew(tls.context) else {
@@ -132,7 +133,7 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
     }
 
     /// Writes all of `bytes`.
-    func write(_ bytes: [UInt8], deadline: Double, cancellation: AzureCancellation) throws(ARMTransportError) {
+    package func write(_ bytes: [UInt8], deadline: Double, cancellation: Cancellation) throws(HTTPClientError) {
         var offset = 0
         while offset < bytes.count {
             if cancellation.isCancelled { throw .cancelled }
@@ -174,8 +175,8 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
     /// Reads what is available (waiting for at least one byte) and appends it to `bytes`;
     /// returns the number of bytes read, 0 at the end of the stream. The deadline is checked
     /// before every read, also when bytes keep arriving.
-    func receive(into bytes: inout [UInt8], deadline: Double, cancellation: AzureCancellation)
-        throws(ARMTransportError) -> Int
+    package func receive(into bytes: inout [UInt8], deadline: Double, cancellation: Cancellation)
+        throws(HTTPClientError) -> Int
     {
         var chunk = [UInt8](repeating: 0, count: 16_384)
         while true {
@@ -223,13 +224,13 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
     }
 
     /// True when the peer has closed (or sent unexpected bytes on) an idle connection.
-    var isStale: Bool {
+    package var isStale: Bool {
         if closed { return true }
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         return poll(&descriptor, 1, 0) != 0
     }
 
-    func close() {
+    package func close() {
         if closed { return }
         closed = true
         if let ssl, let tls {
@@ -241,9 +242,9 @@ final class HTTPConnection: HTTPByteStream, @unchecked Sendable {
         Glibc.close(fd)
     }
 
-    static func waitFor(
-        fd: Int32, events: Int16, deadline: Double, cancellation: AzureCancellation, origin: String
-    ) throws(ARMTransportError) {
+    package static func waitFor(
+        fd: Int32, events: Int16, deadline: Double, cancellation: Cancellation, origin: String
+    ) throws(HTTPClientError) {
         while true {
             if cancellation.isCancelled { throw .cancelled }
             let remaining = deadline - MonotonicTime.now()

@@ -12,35 +12,44 @@ import Synchronization
 /// Example: `try client.send(request, timeout: 100, cancellation: token)` for
 /// `POST https://management.azure.com/subscriptions/…/regenerateKey?api-version=2024-10-01`
 /// returns the 200 response with `{"key1":"…","key2":"…"}`.
-final class HTTPClient: Sendable {
-    struct Settings: Sendable {
-        var connectTimeout: Double = 10
+package final class HTTPClient: Sendable {
+    package struct Settings: Sendable {
+        package var connectTimeout: Double = 10
         /// Head, body and framing caps for every response (a 10 MiB body by default).
-        var limits = HTTPResponseReader.Limits()
+        package var limits = HTTPResponseReader.Limits()
         /// Extra trusted CA certificates (PEM), from `AZSHIM_CA_FILE`.
-        var extraCAFile: String?
+        package var extraCAFile: String?
+
+        package init(
+            connectTimeout: Double = 10, limits: HTTPResponseReader.Limits = HTTPResponseReader.Limits(),
+            extraCAFile: String? = nil
+        ) {
+            self.connectTimeout = connectTimeout
+            self.limits = limits
+            self.extraCAFile = extraCAFile
+        }
     }
 
-    let settings: Settings
+    package let settings: Settings
     private let idle = Mutex<[String: [HTTPConnection]]>([:])
     private let tls = Mutex<TLSContext?>(nil)
     private let opened = Atomic<Int>(0)
 
-    init(settings: Settings = Settings()) {
+    package init(settings: Settings = Settings()) {
         self.settings = settings
     }
 
     /// Connections opened so far (tests check reuse with it).
-    var connectionsOpened: Int { opened.load(ordering: .relaxed) }
+    package var connectionsOpened: Int { opened.load(ordering: .relaxed) }
 
     /// Sends `request` and reads the whole response. Throws only when no complete response
     /// arrived (connection, TLS, timeout, truncation, invalid framing, cancellation), or before
     /// anything is sent when a header value, the method or the target could not be sent as is.
     /// `timeout` bounds the whole exchange: connecting, sending and every read.
-    func send(
+    package func send(
         _ request: HTTPMessage.Request, timeout: Double, connectTimeout: Double? = nil,
-        cancellation: AzureCancellation
-    ) throws(ARMTransportError) -> HTTPMessage.Response {
+        cancellation: Cancellation
+    ) throws(HTTPClientError) -> HTTPMessage.Response {
         if cancellation.isCancelled { throw .cancelled }
         let deadline = MonotonicTime.now() + timeout
         var payload = try Self.serializeHead(request)
@@ -74,7 +83,7 @@ final class HTTPClient: Sendable {
                     throw Self.timed(failure, seconds: timeout)
                 }
                 throw error.transportError(origin: request.url.origin)
-            } catch let error as ARMTransportError {
+            } catch let error as HTTPClientError {
                 connection.close()
                 if reused, attempt == 1, case .connectionFailed = error, connection.buffer.isEmpty { continue }
                 throw Self.timed(error, seconds: timeout)
@@ -86,13 +95,13 @@ final class HTTPClient: Sendable {
     }
 
     /// A timeout says how long the request was allowed; other errors are left as they are.
-    private static func timed(_ error: ARMTransportError, seconds: Double) -> ARMTransportError {
+    private static func timed(_ error: HTTPClientError, seconds: Double) -> HTTPClientError {
         if case .timedOut(let endpoint, _) = error { return .timedOut(endpoint: endpoint, seconds: seconds) }
         return error
     }
 
     /// Closes every idle connection.
-    func closeAll() {
+    package func closeAll() {
         let connections = idle.withLock { pool in
             let all = pool.values.flatMap { $0 }
             pool = [:]
@@ -102,8 +111,8 @@ final class HTTPClient: Sendable {
     }
 
     private func checkOut(
-        _ url: AzureURL, deadline: Double, connectTimeout: Double, cancellation: AzureCancellation
-    ) throws(ARMTransportError) -> (HTTPConnection, reused: Bool) {
+        _ url: HTTPURL, deadline: Double, connectTimeout: Double, cancellation: Cancellation
+    ) throws(HTTPClientError) -> (HTTPConnection, reused: Bool) {
         let key = url.origin
         while let candidate = idle.withLock({ pool in pool[key]?.popLast() }) {
             if candidate.isStale {
@@ -124,10 +133,10 @@ final class HTTPClient: Sendable {
         idle.withLock { pool in pool[connection.origin, default: []].append(connection) }
     }
 
-    private func tlsContext() throws(ARMTransportError) -> TLSContext {
-        let result: Result<TLSContext, ARMTransportError> = tls.withLock { slot in
+    private func tlsContext() throws(HTTPClientError) -> TLSContext {
+        let result: Result<TLSContext, HTTPClientError> = tls.withLock { slot in
             if let existing = slot { return .success(existing) }
-            do throws(ARMTransportError) {
+            do throws(HTTPClientError) {
                 let created = try TLSContext(extraCAFile: settings.extraCAFile)
                 slot = created
                 return .success(created)
@@ -141,12 +150,12 @@ final class HTTPClient: Sendable {
     /// The request line and header fields, each checked first (RFC 9110 §5.5, RFC 9112 §3):
     /// a value holding CR, LF, NUL or another control character would add header lines, or a
     /// whole second request, on the wire, so such a request is refused before anything is sent.
-    static func serializeHead(_ request: HTTPMessage.Request) throws(ARMTransportError) -> [UInt8] {
+    package static func serializeHead(_ request: HTTPMessage.Request) throws(HTTPClientError) -> [UInt8] {
         let origin = request.url.origin
-        func refuse(_ what: String, _ problem: String) -> ARMTransportError {
+        func refuse(_ what: String, _ problem: String) -> HTTPClientError {
             .refused(reason: "The request to \(origin) was not sent: \(what) contains \(problem).")
         }
-        guard HTTPFieldRules.isToken(request.method.utf8) else {
+        guard HTTPFieldRules.isToken(request.method.rawValue.utf8) else {
             throw refuse("the method", "a character a method cannot have")
         }
         if let problem = HTTPFieldRules.targetProblem(request.url.target) {
@@ -165,7 +174,7 @@ final class HTTPClient: Sendable {
         }
         if let body = request.body {
             text += "Content-Length: \(body.count)\r\n"
-        } else if request.method == "POST" || request.method == "PUT" || request.method == "PATCH" {
+        } else if request.method.sendsEmptyContentLength {
             text += "Content-Length: 0\r\n"
         }
         text += "\r\n"

@@ -4,7 +4,7 @@
 ///
 /// Example: `HTTPConnection` is one; `HTTPResponseReader.read(from: connection, …)` reads the
 /// `200 OK` of a regeneration from it.
-protocol HTTPByteStream: AnyObject {
+package protocol HTTPByteStream: AnyObject {
     /// `scheme://host[:port]`, named in errors.
     var origin: String { get }
     /// Received bytes not yet consumed.
@@ -12,6 +12,6 @@ protocol HTTPByteStream: AnyObject {
     /// Appends what is available to `bytes` (waiting for at least one byte) and returns how many
     /// bytes came, 0 at the end of the stream. Throws `.timedOut` once `deadline` (monotonic
     /// seconds) has passed, checked before every read, and `.cancelled` when cancelled.
-    func receive(into bytes: inout [UInt8], deadline: Double, cancellation: AzureCancellation)
-        throws(ARMTransportError) -> Int
+    func receive(into bytes: inout [UInt8], deadline: Double, cancellation: Cancellation)
+        throws(HTTPClientError) -> Int
 }

@@ -11,7 +11,7 @@ final class TLSContext: @unchecked Sendable {
     let library: OpenSSLLibrary
     let context: OpaquePointer
 
-    init(extraCAFile: String?) throws(ARMTransportError) {
+    init(extraCAFile: String?) throws(HTTPClientError) {
         let library: OpenSSLLibrary
         switch OpenSSLLibrary.shared {
         case .success(let loaded): library = loaded

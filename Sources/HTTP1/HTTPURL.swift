@@ -6,18 +6,18 @@ import Darwin
 
 /// An absolute `http`/`https` URL split into the parts an HTTP/1.1 client needs.
 ///
-/// Example: `AzureURL("https://management.azure.com/")` has host `management.azure.com`,
+/// Example: `HTTPURL("https://management.azure.com/")` has host `management.azure.com`,
 /// port 443 and origin `https://management.azure.com`; the regeneration request target is
 /// `/subscriptions/…/regenerateKey?api-version=2024-10-01`.
-struct AzureURL: Sendable, Equatable {
-    var scheme: String
+package struct HTTPURL: Sendable, Equatable {
+    package var scheme: String
     /// The host without IPv6 brackets, lowercased.
-    var host: String
-    var port: Int
+    package var host: String
+    package var port: Int
     /// Path and query, starting with `/`.
-    var target: String
+    package var target: String
 
-    init?(_ text: String) {
+    package init?(_ text: String) {
         // Visible ASCII only: a space, a control character or a raw non-ASCII byte would reach
         // the request line or the Host header as is.
         guard text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
@@ -60,27 +60,27 @@ struct AzureURL: Sendable, Equatable {
         target = remainder
     }
 
-    var isTLS: Bool { scheme == "https" }
+    package var isTLS: Bool { scheme == "https" }
 
     /// `scheme://host[:port]`, the endpoint named in error messages.
-    var origin: String {
+    package var origin: String {
         let hostText = host.contains(":") ? "[\(host)]" : host
         let defaultPort = isTLS ? 443 : 80
         return port == defaultPort ? "\(scheme)://\(hostText)" : "\(scheme)://\(hostText):\(port)"
     }
 
     /// The value of the `Host` header.
-    var hostHeader: String {
+    package var hostHeader: String {
         let hostText = host.contains(":") ? "[\(host)]" : host
         let defaultPort = isTLS ? 443 : 80
         return port == defaultPort ? hostText : "\(hostText):\(port)"
     }
 
     /// The full URL text.
-    var absoluteString: String { origin + target }
+    package var absoluteString: String { origin + target }
 
     /// This URL with `path` appended to its path (one slash between) and no query.
-    func appendingPath(_ path: String) -> AzureURL {
+    package func appendingPath(_ path: String) -> HTTPURL {
         var copy = self
         var base = target
         if let query = base.firstIndex(of: "?") { base = String(base[..<query]) }
@@ -93,7 +93,7 @@ struct AzureURL: Sendable, Equatable {
 
     /// True for `localhost`, 127.0.0.0/8 and `::1`: the only hosts plain `http://` may reach
     /// (besides the instance-metadata address for managed identity).
-    var isLoopback: Bool {
+    package var isLoopback: Bool {
         if host == "localhost" || host.hasSuffix(".localhost") { return true }
         var v4 = in_addr()
         if inet_pton(AF_INET, host, &v4) == 1 {
@@ -108,14 +108,36 @@ struct AzureURL: Sendable, Equatable {
     }
 
     /// True for an IP literal (no SNI or host-name check by name then).
-    var isIPLiteral: Bool {
+    package var isIPLiteral: Bool {
         var v4 = in_addr()
         var v6 = in6_addr()
         return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
     }
 
     /// Percent-encodes a query or form value (RFC 3986 unreserved characters kept).
-    static func formEncode(_ value: String) -> String {
-        ARMRequest.percentEncodePathSegment(value)
+    package static func formEncode(_ value: String) -> String {
+        percentEncode(value)
+    }
+
+    /// Percent-encodes everything but RFC 3986 unreserved characters (a path segment or a
+    /// form value).
+    ///
+    /// Example: `HTTPURL.percentEncode("a b/c")` is `"a%20b%2Fc"`.
+    package static func percentEncode(_ segment: String) -> String {
+        var result = ""
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
     }
 }

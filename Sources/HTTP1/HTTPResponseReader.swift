@@ -13,41 +13,44 @@
 ///
 /// Example: `HTTP/1.1 200 OK`, `Content-Length: 85` and `{"key1":"…","key2":"…"}` become
 /// `HTTPMessage.Response(statusCode: 200, …)` and the connection stays reusable.
-struct HTTPResponseReader {
-    struct Limits: Sendable {
+package struct HTTPResponseReader {
+    package struct Limits: Sendable {
         /// The status line and fields of the response, of every interim response before it and
         /// of its trailers, together.
-        var headBytes = 65_536
+        package var headBytes = 65_536
         /// The body; the chunk-size lines and CRLFs of a chunked body, separately, too.
-        var bodyBytes = 10 * 1024 * 1024
+        package var bodyBytes = 10 * 1024 * 1024
         /// One chunk-size line, extensions included.
-        var chunkLineBytes = 4096
+        package var chunkLineBytes = 4096
+
+        package init(headBytes: Int = 65_536, bodyBytes: Int = 10 * 1024 * 1024, chunkLineBytes: Int = 4096) {
+            self.headBytes = headBytes
+            self.bodyBytes = bodyBytes
+            self.chunkLineBytes = chunkLineBytes
+        }
     }
 
     /// A parsed status line and its header fields.
-    struct Head {
+    package struct Head {
         /// 0 for HTTP/1.0, 1 for HTTP/1.1.
-        var minorVersion: Int
-        var status: Int
-        var headers: [(name: String, value: String)]
+        package var minorVersion: Int
+        package var status: Int
+        package var headers: HTTPFields
 
         /// Every value of the fields called `name` (ignoring case), in order.
-        func values(_ name: String) -> [String] {
-            let folded = name.lowercased()
-            return headers.filter { $0.name.lowercased() == folded }.map(\.value)
-        }
+        package func values(_ name: String) -> [String] { headers.values(name) }
 
         /// The comma-separated list elements of every `name` field, trimmed and lowercased.
-        func listElements(_ name: String) -> [String] {
+        package func listElements(_ name: String) -> [String] {
             values(name).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
                 .map { String($0).httpTrimmed.lowercased() }
         }
     }
 
     private let stream: any HTTPByteStream
-    private let method: String
+    private let method: HTTPMethod
     private let deadline: Double
-    private let cancellation: AzureCancellation
+    private let cancellation: Cancellation
     private let limits: Limits
     /// Bytes received; `buffer[position...]` is not consumed yet.
     private var buffer: [UInt8]
@@ -57,7 +60,7 @@ struct HTTPResponseReader {
     private var receivedAny: Bool
 
     private init(
-        stream: any HTTPByteStream, method: String, deadline: Double, limits: Limits, cancellation: AzureCancellation
+        stream: any HTTPByteStream, method: HTTPMethod, deadline: Double, limits: Limits, cancellation: Cancellation
     ) {
         self.stream = stream
         self.method = method
@@ -72,9 +75,9 @@ struct HTTPResponseReader {
 
     /// Reads one response; `reusable` says whether the connection can carry another request.
     /// Bytes after the response stay in `stream.buffer`.
-    static func read(
-        from stream: any HTTPByteStream, method: String, deadline: Double, limits: Limits = Limits(),
-        cancellation: AzureCancellation
+    package static func read(
+        from stream: any HTTPByteStream, method: HTTPMethod, deadline: Double, limits: Limits = Limits(),
+        cancellation: Cancellation
     ) throws(HTTPResponseError) -> (HTTPMessage.Response, reusable: Bool) {
         var reader = HTTPResponseReader(
             stream: stream, method: method, deadline: deadline, limits: limits, cancellation: cancellation)
@@ -97,7 +100,7 @@ struct HTTPResponseReader {
         let body: [UInt8]
         let transferCodings = head.listElements("Transfer-Encoding")
         let lengths = head.values("Content-Length")
-        if method == "HEAD" || head.status == 204 || head.status == 304 {
+        if method == .head || head.status == 204 || head.status == 304 {
             body = []
         } else if !transferCodings.isEmpty {
             if !lengths.isEmpty {
@@ -271,7 +274,7 @@ struct HTTPResponseReader {
     // MARK: Parsing (pure; the fuzz target calls these directly too)
 
     /// `HTTP/1.x SP 3DIGIT [SP reason]` and the field lines of a head (without its empty line).
-    static func parseHead(_ bytes: ArraySlice<UInt8>) throws(HTTPResponseError) -> Head {
+    package static func parseHead(_ bytes: ArraySlice<UInt8>) throws(HTTPResponseError) -> Head {
         var lines: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
         var index = bytes.startIndex
@@ -286,7 +289,7 @@ struct HTTPResponseReader {
         }
         lines.append(bytes[start..<bytes.endIndex])
         let (minor, status) = try statusLine(lines[0])
-        var headers: [(name: String, value: String)] = []
+        var headers = HTTPFields()
         for (number, line) in lines.dropFirst().enumerated() {
             if let first = line.first, first == 0x20 || first == 0x09 {
                 // obs-fold (RFC 9112 §5.2): a user agent replaces it with a space.
@@ -297,7 +300,8 @@ struct HTTPResponseReader {
                 headers[last].value += (headers[last].value.isEmpty || continuation.isEmpty ? "" : " ") + continuation
                 continue
             }
-            headers.append(try fieldLine(line, number: number + 1))
+            let field = try fieldLine(line, number: number + 1)
+            headers.append(name: field.name, value: field.value)
         }
         return Head(minorVersion: minor, status: status, headers: headers)
     }
@@ -321,7 +325,7 @@ struct HTTPResponseReader {
     }
 
     /// `name ":" OWS value OWS`, the name a token, the value free of control characters.
-    static func fieldLine(_ line: ArraySlice<UInt8>, number: Int) throws(HTTPResponseError) -> (
+    package static func fieldLine(_ line: ArraySlice<UInt8>, number: Int) throws(HTTPResponseError) -> (
         name: String, value: String
     ) {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), HTTPFieldRules.isToken(line[line.startIndex..<colon])
@@ -344,7 +348,7 @@ struct HTTPResponseReader {
 
     /// The body length from every `Content-Length` field: each list element `1*DIGIT` and all
     /// equal (RFC 9110 §8.6, RFC 9112 §6.3); more than `cap` is `tooLarge`.
-    static func contentLength(_ values: [String], cap: Int) throws(HTTPResponseError) -> Int {
+    package static func contentLength(_ values: [String], cap: Int) throws(HTTPResponseError) -> Int {
         var agreed: Substring?
         for value in values {
             for element in value.split(separator: ",", omittingEmptySubsequences: false) {
@@ -366,7 +370,7 @@ struct HTTPResponseReader {
 
     /// `1*HEXDIG [ BWS ";" chunk-ext ]`; a size over `maximum` (what the body cap leaves) is
     /// `tooLarge(cap)`, found before it could overflow.
-    static func chunkSize(_ line: ArraySlice<UInt8>, maximum: Int, cap: Int) throws(HTTPResponseError) -> Int {
+    package static func chunkSize(_ line: ArraySlice<UInt8>, maximum: Int, cap: Int) throws(HTTPResponseError) -> Int {
         var size = 0
         var digits = 0
         var index = line.startIndex
@@ -400,7 +404,7 @@ struct HTTPResponseReader {
 
 extension String {
     /// Without leading and trailing spaces and tabs.
-    var httpTrimmed: String {
+    package var httpTrimmed: String {
         var view = Substring(self)
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
         while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }

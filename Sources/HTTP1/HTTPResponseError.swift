@@ -4,7 +4,7 @@
 /// Example: `Content-Length: 5` and `Content-Length: 6` in one response are
 /// `.malformed("two different Content-Length values")`, rendered as
 /// `The response from https://management.azure.com was not valid: two different Content-Length values.`
-enum HTTPResponseError: Error, Equatable {
+package enum HTTPResponseError: Error, Equatable {
     /// The connection ended before the first byte of a response.
     case closedBeforeResponse
     case truncated(String)
@@ -12,9 +12,9 @@ enum HTTPResponseError: Error, Equatable {
     /// The body (or its chunked framing) exceeds this many bytes.
     case tooLarge(Int)
     /// The connection failed, timed out or was cancelled while reading.
-    case transport(ARMTransportError)
+    case transport(HTTPClientError)
 
-    func transportError(origin: String) -> ARMTransportError {
+    package func transportError(origin: String) -> HTTPClientError {
         switch self {
         case .closedBeforeResponse:
             .connectionFailed(endpoint: origin, reason: "the server closed the connection without a response")
