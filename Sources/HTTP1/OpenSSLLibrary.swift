@@ -65,57 +65,44 @@ struct OpenSSLLibrary: @unchecked Sendable {
             return .failure(LoadError(message:
                 "TLS is unavailable: cannot load libssl.so.3 (\(reasons.joined(separator: "; "))). Install OpenSSL 3 (for example 'apt-get install libssl3')."))
         }
-        var missing: [String] = []
-        func symbol<T>(_ name: String, as type: T.Type) -> T? {
+        do throws(LoadError) {
+            return .success(try OpenSSLLibrary(handle: handle))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Binds every function by name, each next to the field it fills; the C signature comes
+    /// from the field's type, so a name cannot end up in another function's slot.
+    private init(handle: UnsafeMutableRawPointer) throws(LoadError) {
+        func bind<Function>(_ name: String) throws(LoadError) -> Function {
             guard let pointer = dlsym(handle, name) else {
-                missing.append(name)
-                return nil
+                throw LoadError(message: "TLS is unavailable: libssl.so.3 lacks \(name) (OpenSSL 3 is required).")
             }
-            return unsafeBitCast(pointer, to: type)
+            return unsafeBitCast(pointer, to: Function.self)
         }
-        let library = (
-            symbol("TLS_client_method", as: PointerFromVoid.self),
-            symbol("SSL_CTX_new", as: PointerFromPointer.self),
-            symbol("SSL_CTX_free", as: VoidFromPointer.self),
-            symbol("SSL_CTX_set_default_verify_paths", as: IntFromPointer.self),
-            symbol("SSL_CTX_load_verify_locations", as: LoadVerifyLocations.self),
-            symbol("SSL_CTX_set_verify", as: SetVerify.self),
-            symbol("SSL_CTX_set_options", as: SetOptions.self),
-            symbol("SSL_CTX_ctrl", as: Control.self),
-            symbol("SSL_new", as: PointerFromPointer.self),
-            symbol("SSL_free", as: VoidFromPointer.self),
-            symbol("SSL_set_fd", as: SetFD.self)
-        )
-        let more = (
-            symbol("SSL_ctrl", as: Control.self),
-            symbol("SSL_set1_host", as: SetHost.self),
-            symbol("SSL_connect", as: IntFromPointer.self),
-            symbol("SSL_read", as: Read.self),
-            symbol("SSL_write", as: Write.self),
-            symbol("SSL_shutdown", as: IntFromPointer.self),
-            symbol("SSL_get_error", as: GetError.self),
-            symbol("SSL_get_verify_result", as: LongFromPointer.self),
-            symbol("X509_verify_cert_error_string", as: VerifyString.self),
-            symbol("ERR_get_error", as: ErrorGet.self),
-            symbol("ERR_error_string_n", as: ErrorString.self)
-        )
-        guard let a0 = library.0, let a1 = library.1, let a2 = library.2, let a3 = library.3,
-            let a4 = library.4, let a5 = library.5, let a6 = library.6, let a7 = library.7,
-            let a8 = library.8, let a9 = library.9, let a10 = library.10,
-            let b0 = more.0, let b1 = more.1, let b2 = more.2, let b3 = more.3, let b4 = more.4,
-            let b5 = more.5, let b6 = more.6, let b7 = more.7, let b8 = more.8, let b9 = more.9,
-            let b10 = more.10
-        else {
-            return .failure(LoadError(message:
-                "TLS is unavailable: libssl.so.3 lacks \(missing.joined(separator: ", ")) (OpenSSL 3 is required)."))
-        }
-        return .success(OpenSSLLibrary(
-            tlsClientMethod: a0, contextNew: a1, contextFree: a2, contextSetDefaultVerifyPaths: a3,
-            contextLoadVerifyLocations: a4, contextSetVerify: a5, contextSetOptions: a6,
-            contextControl: a7, sslNew: a8, sslFree: a9, sslSetFD: a10, sslControl: b0,
-            sslSet1Host: b1, sslConnect: b2, sslRead: b3, sslWrite: b4, sslShutdown: b5,
-            sslGetError: b6, sslGetVerifyResult: b7, verifyErrorString: b8, errorGet: b9,
-            errorString: b10))
+        tlsClientMethod = try bind("TLS_client_method")
+        contextNew = try bind("SSL_CTX_new")
+        contextFree = try bind("SSL_CTX_free")
+        contextSetDefaultVerifyPaths = try bind("SSL_CTX_set_default_verify_paths")
+        contextLoadVerifyLocations = try bind("SSL_CTX_load_verify_locations")
+        contextSetVerify = try bind("SSL_CTX_set_verify")
+        contextSetOptions = try bind("SSL_CTX_set_options")
+        contextControl = try bind("SSL_CTX_ctrl")
+        sslNew = try bind("SSL_new")
+        sslFree = try bind("SSL_free")
+        sslSetFD = try bind("SSL_set_fd")
+        sslControl = try bind("SSL_ctrl")
+        sslSet1Host = try bind("SSL_set1_host")
+        sslConnect = try bind("SSL_connect")
+        sslRead = try bind("SSL_read")
+        sslWrite = try bind("SSL_write")
+        sslShutdown = try bind("SSL_shutdown")
+        sslGetError = try bind("SSL_get_error")
+        sslGetVerifyResult = try bind("SSL_get_verify_result")
+        verifyErrorString = try bind("X509_verify_cert_error_string")
+        errorGet = try bind("ERR_get_error")
+        errorString = try bind("ERR_error_string_n")
     }
 
     /// The oldest OpenSSL error on this thread's queue as text (and the queue emptied).
