@@ -32,6 +32,20 @@ package enum AzureConfigurationResolver {
         return value
     }
 
+    /// The subscription the emulator files accounts under when `AZURE_SUBSCRIPTION_ID` is unset.
+    package static let emulatorSubscription = "00000000-0000-0000-0000-000000000000"
+
+    /// The emulator's settings, once `resolve` chose it for `reason`.
+    package static func emulatorSettings(
+        _ reason: AzureEmulatorReason, environment: [String: String]
+    ) throws(AzureConfigurationError) -> AzureEmulatorSettings {
+        AzureEmulatorSettings(
+            reason: reason, stateFilePath: EmulatorBackend.stateFilePath(environment: environment),
+            autocreate: environment["AZSHIM_EMULATOR_AUTOCREATE"] != "0",
+            subscriptionId: environment["AZURE_SUBSCRIPTION_ID"].flatMap { $0.isEmpty ? nil : $0 } ?? emulatorSubscription,
+            apiVersion: try apiVersion(environment: environment))
+    }
+
     package static func resolve(
         environment rawEnvironment: [String: String], defaultProfilePath: String?,
         diagnostics: AzureDiagnostics = .disabled, cancellation: Cancellation = Cancellation(),
