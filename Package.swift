@@ -14,29 +14,35 @@ let package = Package(
         .executable(name: "Get-AzCognitiveServicesAccount", targets: ["AzShim"]),
     ],
     targets: [
+        // Below everything: JSON (parser, stream reader, writer), files, signals, the version.
+        .target(name: "AzShimSupport"),
+        // A small HTTP/1.1 + TLS client (sockets, run-time-loaded OpenSSL); knows no Azure.
+        .target(name: "HTTP1", dependencies: ["AzShimSupport"]),
         // Knows PowerShell (binding, streams, formatting, help) and nothing of Azure.
-        .target(name: "PowerShellHost"),
+        .target(name: "PowerShellHost", dependencies: ["AzShimSupport"]),
         // The Azure cmdlets, the ARM seam, its backends (emulator, Azure Resource Manager).
-        .target(name: "AzureCognitiveServices", dependencies: ["PowerShellHost"]),
+        .target(name: "AzureCognitiveServices", dependencies: ["PowerShellHost", "HTTP1", "AzShimSupport"]),
         // argc/argv as the C library hands them to initializers, so that the command line never
         // depends on /proc (Swift's CommandLine.arguments reads /proc/self/cmdline on Linux).
         .target(name: "CProcessArguments"),
         // A tiny executable: argv, stdin and the environment in, an exit status out.
         .executableTarget(
-            name: "AzShim", dependencies: ["AzureCognitiveServices", "PowerShellHost", "CProcessArguments"]
+            name: "AzShim",
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "CProcessArguments"]
         ),
         // Test support, never installed: a loopback fake of ARM and the identity endpoints.
-        .target(name: "FakeAzure"),
+        .target(name: "FakeAzure", dependencies: ["HTTP1"]),
         // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).
         .executableTarget(name: "azshim-fake-azure", dependencies: ["FakeAzure"], path: "Sources/FakeAzureServerTool"),
-        .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "PowerShellHostTests", dependencies: ["PowerShellHost", "AzShimSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "FakeAzure"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "HTTP1", "AzShimSupport", "FakeAzure"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim", "FakeAzure"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "AzShim", "FakeAzure"]
         ),
     ]
 )

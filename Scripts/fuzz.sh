@@ -21,11 +21,12 @@ usage() { echo "usage: Scripts/fuzz.sh arguments|json|help|http|scrubber SECONDS
 target=$1
 shift
 case "$target" in
-    arguments) folder=Arguments; modules=(PowerShellHost AzureCognitiveServices); max_len=4096 ;;
-    json) folder=JSONStream; modules=(PowerShellHost); max_len=8192 ;;
-    help) folder=HelpMarkdown; modules=(PowerShellHost AzureCognitiveServices); max_len=16384 ;;
-    http) folder=HTTPResponse; modules=(PowerShellHost AzureCognitiveServices); max_len=16384 ;;
-    scrubber) folder=SecretScrubber; modules=(PowerShellHost AzureCognitiveServices); max_len=8192 ;;
+    # Modules in dependency order (each folder under Sources/ is one module).
+    arguments) folder=Arguments; modules=(AzShimSupport HTTP1 PowerShellHost AzureCognitiveServices); max_len=4096 ;;
+    json) folder=JSONStream; modules=(AzShimSupport); max_len=8192 ;;
+    help) folder=HelpMarkdown; modules=(AzShimSupport HTTP1 PowerShellHost AzureCognitiveServices); max_len=16384 ;;
+    http) folder=HTTPResponse; modules=(AzShimSupport HTTP1 PowerShellHost AzureCognitiveServices); max_len=16384 ;;
+    scrubber) folder=SecretScrubber; modules=(AzShimSupport HTTP1 PowerShellHost AzureCognitiveServices); max_len=8192 ;;
     *) usage ;;
 esac
 

@@ -1,4 +1,5 @@
 @testable import AzureCognitiveServices
+@testable import HTTP1
 
 /// libFuzzer entry point for the HTTP/1.1 response reader and the numbers it hands on: the first
 /// byte chooses how many bytes each read returns (1…64, or all), the request method (a HEAD has
@@ -16,7 +17,7 @@ public func httpResponseFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     let control = data[0]
     let input = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let stream = MemoryHTTPStream(input, chunk: control & 0x40 == 0 ? Int(control & 0x3F) + 1 : Int.max)
-    let method = ["GET", "POST", "HEAD", "GET"][Int(control >> 6 & 0x3) & 0x3]
+    let method: HTTPMethod = [.get, .post, .head, .get][Int(control >> 6 & 0x3) & 0x3]
     var limits = HTTPResponseReader.Limits()
     if control & 0x80 != 0 {
         limits = HTTPResponseReader.Limits(headBytes: 300, bodyBytes: 200, chunkLineBytes: 40)
@@ -28,10 +29,10 @@ public func httpResponseFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -
         let result: (HTTPMessage.Response, reusable: Bool)
         do {
             result = try HTTPResponseReader.read(
-                from: stream, method: method, deadline: .infinity, limits: limits, cancellation: AzureCancellation())
+                from: stream, method: method, deadline: .infinity, limits: limits, cancellation: Cancellation())
         } catch {
             let failure = error.transportError(origin: stream.origin)
-            _ = ARMErrorMessages.record(for: failure).message.count
+            _ = ARMErrorMessages.record(for: AzureHTTPPipeline.transportError(failure, scrubbing: AzureSecretRegistry())).message.count
             break
         }
         responses += 1
@@ -80,8 +81,8 @@ final class MemoryHTTPStream: HTTPByteStream {
         self.chunk = chunk
     }
 
-    func receive(into target: inout [UInt8], deadline: Double, cancellation: AzureCancellation)
-        throws(ARMTransportError) -> Int
+    func receive(into target: inout [UInt8], deadline: Double, cancellation: Cancellation)
+        throws(HTTPClientError) -> Int
     {
         let count = min(chunk, bytes.count - consumed)
         target += bytes[consumed..<(consumed + count)]
@@ -98,5 +99,5 @@ final class NoTransport: ARMTransport {
 /// 2026-01-01T00:00:00Z for ever.
 struct FixedClock: AzureClock {
     func now() -> Double { 1_767_225_600 }
-    func sleep(seconds: Double, cancellation: AzureCancellation) throws(ARMTransportError) {}
+    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {}
 }

@@ -1,4 +1,4 @@
-import PowerShellHost
+import AzShimSupport
 
 /// libFuzzer entry point for the pipeline reader: the first byte chooses how many bytes the
 /// source hands out per read (1…256, or whole chunks) and whether a small value limit applies;

@@ -1,5 +1,6 @@
 import AzureCognitiveServices
 import PowerShellHost
+import AzShimSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import HTTP1
 
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +22,8 @@ public final class FakeAzureServer: @unchecked Sendable {
     public struct Recorded: Sendable {
         public var method: String
         public var target: String
-        public var headers: [(name: String, value: String)]
+        /// Look a field up with `headers["Authorization"]` (case-insensitive).
+        package var headers: HTTPFields
         public var body: [UInt8]
         public var connection: Int
 
@@ -36,9 +38,6 @@ public final class FakeAzureServer: @unchecked Sendable {
             return result
         }
         public var bodyText: String { String(decoding: body, as: UTF8.self) }
-        public func header(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name.lowercased() }?.value
-        }
     }
 
     public struct Reply: Sendable {
@@ -262,12 +261,12 @@ public final class FakeAzureServer: @unchecked Sendable {
             var lines = head.components(separatedBy: "\r\n")
             let requestLine = lines.removeFirst().split(separator: " ")
             guard requestLine.count >= 2 else { return }
-            var headers: [(name: String, value: String)] = []
+            var headers = HTTPFields()
             for line in lines {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             }
-            let length = Int(headers.first { $0.name.lowercased() == "content-length" }?.value ?? "0") ?? 0
+            let length = Int(headers["Content-Length"] ?? "0") ?? 0
             while buffer.count < length {
                 let n = recv(fd, &chunk, chunk.count, 0)
                 if n <= 0 { return }

@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import AzureCognitiveServices
+import HTTP1
 
 /// An `ARMTransport` that records requests and answers from a closure.
 final class ScriptedTransport: ARMTransport, @unchecked Sendable {
@@ -284,7 +285,7 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
                 "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=200",
             ])
         #expect(
-            arm.allSatisfy { $0.method == "GET" && $0.header("Authorization") == "Bearer FAKE-ACCESS-TOKEN-0123456789" }
+            arm.allSatisfy { $0.method == "GET" && $0.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789" }
         )
         #expect(server.requests.filter { $0.path.hasSuffix("/token") }.count == 1)
     }
@@ -309,7 +310,7 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
             throws: { error in
                 let record = error as? ErrorRecord
                 return record?.message
-                    == "The next page of the list is at '\(AzureURL(origin)?.origin ?? "")', not at the Resource Manager endpoint '\(server.baseURL)'; AzShim sends the access token nowhere else, so it does not follow the link."
+                    == "The next page of the list is at '\(HTTPURL(origin)?.origin ?? "")', not at the Resource Manager endpoint '\(server.baseURL)'; AzShim sends the access token nowhere else, so it does not follow the link."
             })
         #expect(pages == 1)
         #expect(server.requests.filter { $0.path.hasPrefix("/subscriptions/") }.count == 1)
@@ -319,7 +320,7 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
         "a next link on the endpoint but with spaces or control characters is refused",
         arguments: ["/a b", "/a\r\nX-Evil: 1"])
     func malformedNextLink(_ path: String) throws {
-        let resourceManager = try #require(AzureURL("https://management.azure.com"))
+        let resourceManager = try #require(HTTPURL("https://management.azure.com"))
         #expect(
             throws: ARMTransportError.refused(
                 reason: ARMErrorMessages.malformedNextLink("https://management.azure.com" + path))

@@ -3,6 +3,7 @@ import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 /// New-AzCognitiveServicesAccountKey end to end against the loopback fake of ARM and the
 /// identity platform, in-process (argv + stdin + environment → stdout, stderr, status).
@@ -47,7 +48,7 @@ struct AzureCmdletTests {
                 == "/subscriptions/\(AzureTestEnvironment.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/regenerateKey")
         #expect(call.query["api-version"] == "2024-10-01")
         #expect(call.bodyText == #"{"keyName":"Key1"}"#)
-        #expect(call.header("Authorization") == "Bearer FAKE-ACCESS-TOKEN-0123456789")
+        #expect(call.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789")
     }
 
     @Test("1,000 piped objects use one token and one connection")

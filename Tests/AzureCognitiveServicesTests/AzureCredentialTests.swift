@@ -26,7 +26,7 @@ import Testing
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         let (description, arm) = try regenerate(Env.clientSecret(server), server)
         #expect(description.credentialKind == .clientSecret)
-        #expect(arm.header("Authorization") == "Bearer FAKE-ACCESS-TOKEN-0123456789")
+        #expect(arm.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789")
         let token = server.requests[0]
         #expect(token.method == "POST")
         #expect(token.bodyText == "client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default&client_secret=SUPER-SECRET-VALUE-42&grant_type=client_credentials")
@@ -70,11 +70,11 @@ import Testing
         environment["AZURE_CLIENT_ID"] = "user-assigned-1"
         let (description, arm) = try regenerate(environment, server)
         #expect(description.credentialKind == .managedIdentityAppService)
-        #expect(arm.header("Authorization") == "Bearer MI-TOKEN-123456789")
+        #expect(arm.headers["Authorization"] == "Bearer MI-TOKEN-123456789")
         let token = server.requests[0]
         #expect(token.method == "GET")
         #expect(token.query == ["api-version": "2019-08-01", "resource": "https://management.core.windows.net/", "client_id": "user-assigned-1"])
-        #expect(token.header("X-IDENTITY-HEADER") == "IDENTITY-HEADER-SECRET")
+        #expect(token.headers["X-IDENTITY-HEADER"] == "IDENTITY-HEADER-SECRET")
     }
 
     @Test func managedIdentityAzureML() throws {
@@ -87,7 +87,7 @@ import Testing
         #expect(description.credentialKind == .managedIdentityAzureML)
         let token = server.requests[0]
         #expect(token.query == ["api-version": "2017-09-01", "resource": "https://management.core.windows.net/"])
-        #expect(token.header("secret") == "MSI-SECRET-VALUE")
+        #expect(token.headers["secret"] == "MSI-SECRET-VALUE")
     }
 
     @Test func managedIdentityVirtualMachine() throws {
@@ -97,9 +97,9 @@ import Testing
         environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"] = server.baseURL
         let (description, arm) = try regenerate(environment, server)
         #expect(description.credentialKind == .managedIdentityVM)
-        #expect(arm.header("Authorization") == "Bearer VM-TOKEN-123456789")
+        #expect(arm.headers["Authorization"] == "Bearer VM-TOKEN-123456789")
         let token = server.requests[0]
-        #expect(token.header("Metadata") == "true")
+        #expect(token.headers["Metadata"] == "true")
         #expect(token.query["api-version"] == "2018-02-01")
         // The probe's token is reused: one token request in all.
         #expect(server.requests.filter { $0.path.hasPrefix("/metadata/") }.count == 1)
@@ -147,7 +147,7 @@ import Testing
         #expect(try Env.regenerate(transport).statusCode == 200)
         #expect(try Env.regenerate(transport).statusCode == 200)
         let arm = try #require(server.requests.last)
-        #expect(arm.header("Authorization") == "Bearer CLI-TOKEN-123456789")
+        #expect(arm.headers["Authorization"] == "Bearer CLI-TOKEN-123456789")
         let directory = try #require(environment["AZURE_CONFIG_DIR"])
         let args = try String(contentsOfFile: directory + "/args", encoding: .utf8)
         #expect(args == "account get-access-token -o json --resource https://management.core.windows.net/\n")

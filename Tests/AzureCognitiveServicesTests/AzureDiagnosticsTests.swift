@@ -2,6 +2,7 @@ import FakeAzure
 import Foundation
 import Testing
 @testable import AzureCognitiveServices
+import HTTP1
 
 /// `-Debug` / `-Verbose` output: Az's blocks, and no secret anywhere.
 @Suite struct AzureDiagnosticsTests {
@@ -33,7 +34,7 @@ import Testing
 
     @Test func requestBlockLayout() throws {
         let request = HTTPMessage.Request(
-            method: "POST", url: try #require(AzureURL("https://management.azure.com/subscriptions/s/regenerateKey?api-version=2024-10-01")),
+            method: "POST", url: try #require(HTTPURL("https://management.azure.com/subscriptions/s/regenerateKey?api-version=2024-10-01")),
             headers: [("Authorization", "Bearer abc"), ("x-ms-client-request-id", "id-1"), ("accept-language", "en-US"), ("Content-Type", "application/json; charset=utf-8")],
             body: Array(#"{"keyName":"Key1"}"#.utf8))
         let block = AzureHTTPTrace.request(request, secrets: AzureSecretRegistry())

@@ -3,6 +3,7 @@ import Foundation
 import PowerShellHost
 import Testing
 @testable import AzureCognitiveServices
+import AzShimSupport
 
 /// The recorded regenerateKey exchanges replayed through the loopback fake: our request
 /// matches the recorded one (method, path, JSON body) and the recorded response parses.
@@ -29,7 +30,7 @@ import Testing
         #expect(sent.target == exchange.requestURI)
         #expect(try JSONParser.parse(sent.body) == recordedBody)
         #expect(response.statusCode == 200)
-        #expect(response.header("x-ms-ratelimit-remaining-subscription-writes") != nil)
+        #expect(response.headers["x-ms-ratelimit-remaining-subscription-writes"] != nil)
         let keys = try JSONParser.parse(response.body)
         #expect(keys["key1"]?.stringValue?.count == 32)
         #expect(keys["key2"]?.stringValue?.count == 32)

@@ -1,6 +1,7 @@
 import Synchronization
 import Testing
 @testable import AzureCognitiveServices
+import HTTP1
 
 /// The retrying transport's time budget (`AZSHIM_HTTP_TOTAL_TIMEOUT`) on a fake clock: each
 /// attempt is offered what is left, a retry that would not fit is not started, and the error
@@ -19,7 +20,7 @@ import Testing
             let limit = request.timeLimit ?? .infinity
             offered.withLock { $0.append(limit) }
             let used = min(limit, 100)
-            try clock.sleep(seconds: used, cancellation: AzureCancellation())
+            try clock.sleep(seconds: used, cancellation: Cancellation())
             throw .timedOut(endpoint: "https://management.azure.com", seconds: used)
         }
     }

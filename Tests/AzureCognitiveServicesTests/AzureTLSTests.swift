@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AzureCognitiveServices
+import HTTP1
 
 /// The HTTPS path (dlopen'd OpenSSL) against `openssl s_server` on loopback with a
 /// self-signed certificate for `localhost`, trusted through `AZSHIM_CA_FILE`. Skipped when
@@ -34,9 +35,9 @@ import Testing
             // Wait until it listens.
             let client = HTTPClient()
             for _ in 0..<100 {
-                let probe = HTTPMessage.Request(method: "GET", url: AzureURL("http://127.0.0.1:\(port)/")!, headers: [], body: nil)
+                let probe = HTTPMessage.Request(method: "GET", url: HTTPURL("http://127.0.0.1:\(port)/")!, headers: [], body: nil)
                 do {
-                    _ = try client.send(probe, timeout: 0.2, cancellation: AzureCancellation())
+                    _ = try client.send(probe, timeout: 0.2, cancellation: Cancellation())
                     break
                 } catch {
                     if case .connectionFailed(_, let reason) = error, reason == "Connection refused" { usleep(50_000); continue }
@@ -51,10 +52,10 @@ import Testing
         }
     }
 
-    func get(_ url: String, caFile: String?) throws(ARMTransportError) -> HTTPMessage.Response {
+    func get(_ url: String, caFile: String?) throws(HTTPClientError) -> HTTPMessage.Response {
         let client = HTTPClient(settings: HTTPClient.Settings(extraCAFile: caFile))
-        let request = HTTPMessage.Request(method: "GET", url: AzureURL(url)!, headers: [("Accept", "*/*")], body: nil)
-        return try client.send(request, timeout: 10, cancellation: AzureCancellation())
+        let request = HTTPMessage.Request(method: "GET", url: HTTPURL(url)!, headers: [("Accept", "*/*")], body: nil)
+        return try client.send(request, timeout: 10, cancellation: Cancellation())
     }
 
     @Test(.enabled(if: openssl != nil)) func httpsWithATrustedCertificate() throws {

@@ -3,6 +3,8 @@ import Foundation
 import PowerShellHost
 import Testing
 @testable import AzureCognitiveServices
+import AzShimSupport
+import HTTP1
 
 /// The ARM transport against the loopback fake: the request on the wire, statuses, retries
 /// and failures with no response.
@@ -30,20 +32,20 @@ import Testing
         let token = requests[0]
         #expect(token.method == "POST")
         #expect(token.path == "/tenant-1/oauth2/v2.0/token")
-        #expect(token.header("Content-Type") == "application/x-www-form-urlencoded")
+        #expect(token.headers["Content-Type"] == "application/x-www-form-urlencoded")
         let arm = requests[1]
         #expect(arm.method == "POST")
         #expect(arm.path == "/subscriptions/\(Env.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/my%20acct/regenerateKey")
         #expect(arm.query == ["api-version": "2024-10-01"])
-        #expect(arm.header("Authorization") == "Bearer FAKE-ACCESS-TOKEN-0123456789")
-        #expect(arm.header("Content-Type") == "application/json; charset=utf-8")
-        #expect(arm.header("Accept") == "application/json")
-        #expect(arm.header("accept-language") == "en-US")
-        #expect(arm.header("User-Agent") == "AzShim/\(AzShimVersion.current)")
-        let requestID = try #require(arm.header("x-ms-client-request-id"))
+        #expect(arm.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789")
+        #expect(arm.headers["Content-Type"] == "application/json; charset=utf-8")
+        #expect(arm.headers["Accept"] == "application/json")
+        #expect(arm.headers["accept-language"] == "en-US")
+        #expect(arm.headers["User-Agent"] == "AzShim/\(AzShimVersion.current)")
+        let requestID = try #require(arm.headers["x-ms-client-request-id"])
         #expect(requestID.count == 36 && UUID(uuidString: requestID) != nil)
         #expect(arm.bodyText == #"{"keyName":"Key1"}"#)
-        #expect(arm.header("Host") == "127.0.0.1:\(server.port)")
+        #expect(arm.headers["Host"] == "127.0.0.1:\(server.port)")
     }
 
     struct StatusCase: Sendable, CustomTestStringConvertible {
@@ -207,7 +209,7 @@ import Testing
         let server = try FakeAzureServer()
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         server.route("/subscriptions/", fallback: .json(429, "{}", headers: [("Retry-After", "30")]))
-        let cancellation = AzureCancellation()
+        let cancellation = Cancellation()
         let (transport, _) = try Env.transport(AzureConfigurationResolver.resolve(
             environment: Env.clientSecret(server), defaultProfilePath: nil, cancellation: cancellation))
         Thread.detachNewThread {

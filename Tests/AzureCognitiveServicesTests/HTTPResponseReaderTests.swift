@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AzureCognitiveServices
+import HTTP1
 
 /// The response reader on bytes in memory, handed out a few at a time (every framing rule of
 /// RFC 9112 it enforces, one row each), and the numbers that come from the network: the
@@ -18,8 +19,8 @@ import Testing
             self.chunk = chunk
         }
 
-        func receive(into target: inout [UInt8], deadline: Double, cancellation: AzureCancellation)
-            throws(ARMTransportError) -> Int
+        func receive(into target: inout [UInt8], deadline: Double, cancellation: Cancellation)
+            throws(HTTPClientError) -> Int
         {
             let count = min(chunk, bytes.count - offset)
             target += bytes[offset..<(offset + count)]
@@ -29,11 +30,11 @@ import Testing
     }
 
     static func read(
-        _ text: String, method: String = "GET", limits: HTTPResponseReader.Limits = .init(), chunk: Int = 3
+        _ text: String, method: HTTPMethod = "GET", limits: HTTPResponseReader.Limits = .init(), chunk: Int = 3
     ) throws(HTTPResponseError) -> (HTTPMessage.Response, reusable: Bool) {
         try HTTPResponseReader.read(
             from: Bytes(text, chunk: chunk), method: method, deadline: .infinity, limits: limits,
-            cancellation: AzureCancellation())
+            cancellation: Cancellation())
     }
 
     struct Good: Sendable, CustomTestStringConvertible {
@@ -89,7 +90,7 @@ import Testing
 
     @Test func obsFoldBecomesASpace() throws {
         let (response, _) = try Self.read("HTTP/1.1 200 OK\r\nX-A: one\r\n\t two\r\nContent-Length: 0\r\n\r\n")
-        #expect(response.header("X-A") == "one two")
+        #expect(response.headers["X-A"] == "one two")
     }
 
     @Test func headResponseHasNoBody() throws {
@@ -218,7 +219,7 @@ import Testing
     func deadline() {
         #expect(throws: HTTPResponseError.transport(.timedOut(endpoint: "http://reader.test", seconds: 0))) {
             try HTTPResponseReader.read(
-                from: Bytes("HTTP/1.1 200 OK\r\n\r\n"), method: "GET", deadline: 0, cancellation: AzureCancellation())
+                from: Bytes("HTTP/1.1 200 OK\r\n\r\n"), method: "GET", deadline: 0, cancellation: Cancellation())
         }
     }
 
@@ -279,10 +280,10 @@ import Testing
             ("X A", "b", "a header name contains a character a header name cannot have"),
         ])
     func requestHeaders(_ name: String, _ value: String, _ problem: String) throws {
-        let url = try #require(AzureURL("http://127.0.0.1:9/x"))
+        let url = try #require(HTTPURL("http://127.0.0.1:9/x"))
         let request = HTTPMessage.Request(method: "GET", url: url, headers: [(name, value)], body: nil)
         #expect(
-            throws: ARMTransportError.refused(reason: "The request to http://127.0.0.1:9 was not sent: \(problem).")
+            throws: HTTPClientError.refused(reason: "The request to http://127.0.0.1:9 was not sent: \(problem).")
         ) {
             try HTTPClient.serializeHead(request)
         }
@@ -290,10 +291,10 @@ import Testing
 
     @Test("URLs with spaces, control characters or raw non-ASCII are no URLs")
     func urls() {
-        #expect(AzureURL("http://127.0.0.1:9/x\r\nX: y") == nil)
-        #expect(AzureURL("http://127.0.0.1:9/a b") == nil)
-        #expect(AzureURL("http://exämple.com/") == nil)
-        #expect(AzureURL("http://127.0.0.1:9/a%20b") != nil)
+        #expect(HTTPURL("http://127.0.0.1:9/x\r\nX: y") == nil)
+        #expect(HTTPURL("http://127.0.0.1:9/a b") == nil)
+        #expect(HTTPURL("http://exämple.com/") == nil)
+        #expect(HTTPURL("http://127.0.0.1:9/a%20b") != nil)
     }
 
     @Test(

@@ -33,7 +33,7 @@ struct NetworkFaultTests {
         for secret in secrets {
             #expect(!result.stderr.contains(secret), "stderr shows \(secret)", sourceLocation: sourceLocation)
         }
-        for request in server.requests where request.header("Authorization") != nil {
+        for request in server.requests where request.headers["Authorization"] != nil {
             #expect(request.path.hasPrefix("/subscriptions/"), "the token went to \(request.path)", sourceLocation: sourceLocation)
         }
         return result
@@ -236,6 +236,6 @@ struct NetworkFaultTests {
         #expect(result.stdout.contains("SECRETKEYONE0123456789abcdef0123"))
         let tokenRequests = server.requests.filter { $0.path.hasSuffix("/token") }
         #expect(tokenRequests.count == 2)
-        #expect(tokenRequests.allSatisfy { $0.header("Authorization") == nil })
+        #expect(tokenRequests.allSatisfy { $0.headers["Authorization"] == nil })
     }
 }

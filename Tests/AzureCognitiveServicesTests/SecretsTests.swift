@@ -3,6 +3,7 @@ import FakeAzure
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 /// One sweep over every path the cmdlet can take — success, every kind of error, retries,
 /// token failures, `-Verbose -Debug`, `-WhatIf`, the emulator — asserting that no key value,
@@ -132,7 +133,7 @@ struct SecretsTests {
                     stderrs.append(("\(credential) \(path.label) \(extra)", result.stderr, known))
                 }
                 for request in server.requests {
-                    let authorization = request.header("Authorization")
+                    let authorization = request.headers["Authorization"]
                     if authorization != nil {
                         #expect(request.path.hasPrefix("/subscriptions/"), "\(credential) \(path.label): token sent to \(request.path)")
                     }

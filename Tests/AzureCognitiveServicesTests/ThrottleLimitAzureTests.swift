@@ -4,6 +4,7 @@ import Foundation
 import PowerShellHost
 import Synchronization
 import Testing
+import AzShimSupport
 
 /// `New-AzCognitiveServicesAccountKey --throttle-limit N` against the loopback fake and the
 /// emulator: the same output as sequentially, one token, one connection per worker, and a 429

@@ -2,6 +2,7 @@ import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 /// The command-line rows of powershell-semantics.md §12, host options, output formats and the
 /// mandatory-parameter prompt (§5), through the whole host.

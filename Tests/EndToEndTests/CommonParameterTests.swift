@@ -2,6 +2,7 @@ import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 /// Common parameters and preference variables at run time (§7, §9): streams, -ErrorAction,
 /// -WarningAction, Inquire, Stop, preference variables from the environment, *Variable validation.

@@ -1,6 +1,7 @@
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -2,6 +2,7 @@ import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -2,6 +2,7 @@ import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 /// Pipeline input: JSON values on stdin bound by property name, one at a time
 /// (powershell-semantics.md §5.1, §6, §7.3).

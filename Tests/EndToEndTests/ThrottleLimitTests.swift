@@ -2,6 +2,7 @@ import Foundation
 import PowerShellHost
 import Synchronization
 import Testing
+import AzShimSupport
 
 /// `--throttle-limit N` in the host, with a test cmdlet that sleeps a different time for each
 /// object: results, errors, warnings, verbose and What-if lines come out exactly as they do

@@ -1,5 +1,6 @@
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 /// The host's double-dash options, taken out before PowerShell binding; `-?` comes from the tokenizer.
 struct HostOptionsTests {

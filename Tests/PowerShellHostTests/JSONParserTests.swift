@@ -1,5 +1,6 @@
 import PowerShellHost
 import Testing
+import AzShimSupport
 
 struct JSONParserTests {
     struct ValueCase: CustomTestStringConvertible, Sendable {

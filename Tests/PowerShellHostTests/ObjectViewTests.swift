@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PowerShellHost
+import AzShimSupport
 
 /// Typed output objects and their views: the text of a value (`PSObjectHelper.SmartToString`,
 /// `GetObjectName`), .NET's number formats, the list view's word wrap (`GenerateLinesWithWordWrap`),

@@ -1,4 +1,6 @@
 import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 /// The error texts of Az for ARM calls, in one place: a non-200 status as
 /// `ErrorResponseException` renders it through `RunCmdLet`, the SDK's client-side validation
@@ -85,7 +87,7 @@ package enum ARMErrorMessages {
     ///
     /// Example: `The next page of the list is at 'https://elsewhere.example', not at the Resource Manager endpoint 'https://management.azure.com'; AzShim sends the access token nowhere else, so it does not follow the link.`
     package static func foreignNextLink(_ link: String, endpoint: String) -> String {
-        let place = AzureURL(link)?.origin ?? shortened(link)
+        let place = HTTPURL(link)?.origin ?? shortened(link)
         return "The next page of the list is at '\(place)', not at the Resource Manager endpoint '\(endpoint)'; "
             + "AzShim sends the access token nowhere else, so it does not follow the link."
     }
@@ -116,10 +118,7 @@ package enum ARMErrorMessages {
     /// Seconds as messages print them: `3`, `0.5`, `0.125`; any value, never a trap (a
     /// `Retry-After` of `1e300` prints as `1e+300`).
     static func formatSeconds(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return seconds.isNaN ? "an unknown number of" : "infinitely many" }
-        guard abs(seconds) < 1e15 else { return String(seconds) }
-        let rounded = (seconds * 1000).rounded() / 1000
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        SecondsText.format(seconds)
     }
 
     /// The SDK's `ValidationException` texts (`Microsoft.Rest.ClientRuntime` Resources.resx).
@@ -137,23 +136,6 @@ package enum ARMErrorMessages {
 
     /// .NET's `HttpStatusCode` enum names; an undefined code prints as its number.
     package static func statusName(_ code: Int) -> String {
-        let names: [Int: String] = [
-            100: "Continue", 101: "SwitchingProtocols", 200: "OK", 201: "Created", 202: "Accepted",
-            203: "NonAuthoritativeInformation", 204: "NoContent", 205: "ResetContent", 206: "PartialContent",
-            300: "Ambiguous", 301: "Moved", 302: "Redirect", 303: "RedirectMethod", 304: "NotModified",
-            305: "UseProxy", 307: "TemporaryRedirect", 308: "PermanentRedirect", 400: "BadRequest",
-            401: "Unauthorized", 402: "PaymentRequired", 403: "Forbidden", 404: "NotFound",
-            405: "MethodNotAllowed", 406: "NotAcceptable", 407: "ProxyAuthenticationRequired",
-            408: "RequestTimeout", 409: "Conflict", 410: "Gone", 411: "LengthRequired",
-            412: "PreconditionFailed", 413: "RequestEntityTooLarge", 414: "RequestUriTooLong",
-            415: "UnsupportedMediaType", 416: "RequestedRangeNotSatisfiable", 417: "ExpectationFailed",
-            421: "MisdirectedRequest", 422: "UnprocessableEntity", 423: "Locked", 424: "FailedDependency",
-            426: "UpgradeRequired", 428: "PreconditionRequired", 429: "TooManyRequests",
-            431: "RequestHeaderFieldsTooLarge", 451: "UnavailableForLegalReasons", 500: "InternalServerError",
-            501: "NotImplemented", 502: "BadGateway", 503: "ServiceUnavailable", 504: "GatewayTimeout",
-            505: "HttpVersionNotSupported", 506: "VariantAlsoNegotiates", 507: "InsufficientStorage",
-            508: "LoopDetected", 510: "NotExtended", 511: "NetworkAuthenticationRequired",
-        ]
-        return names[code] ?? String(code)
+        HTTPStatus.name(code)
     }
 }

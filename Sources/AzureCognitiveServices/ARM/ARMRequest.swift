@@ -1,3 +1,5 @@
+import HTTP1
+
 /// One Azure Resource Manager request, before any backend sees it: the seam between the
 /// cmdlets and the outside world.
 ///
@@ -5,7 +7,7 @@
 /// `ARMRequest(method: "POST", path: "/subscriptions/<sub>/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/myluis/regenerateKey", apiVersion: "2024-10-01", body: #"{"keyName":"Key1"}"#)`.
 package struct ARMRequest: Sendable, Equatable {
     /// `GET`, `POST`, …
-    package var method: String
+    package var method: HTTPMethod
     /// The resource path, segments not yet percent-encoded, starting with `/subscriptions/`.
     /// Backends encode each segment (`ARMResourcePath.encoded`).
     package var pathSegments: [String]
@@ -25,7 +27,7 @@ package struct ARMRequest: Sendable, Equatable {
     package var nextLink: String?
 
     package init(
-        method: String, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
+        method: HTTPMethod, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
     ) {
         self.method = method
         self.pathSegments = pathSegments
@@ -51,20 +53,6 @@ package struct ARMRequest: Sendable, Equatable {
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.
     package static func percentEncodePathSegment(_ segment: String) -> String {
-        var result = ""
-        for byte in segment.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                result.unicodeScalars.append("%")
-                result.unicodeScalars.append(hex[Int(byte >> 4)])
-                result.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return result
+        HTTPURL.percentEncode(segment)
     }
 }

@@ -1,3 +1,5 @@
+import AzShimSupport
+import HTTP1
 import PowerShellHost
 
 /// Where a cmdlet's ARM requests go for this run, chosen once from the environment (and
@@ -11,7 +13,7 @@ package struct AzureSession {
     let client: CognitiveServicesClient
 
     /// The subscription the emulator files accounts under when `AZURE_SUBSCRIPTION_ID` is unset.
-    static let emulatorSubscription = "00000000-0000-0000-0000-000000000000"
+    static let emulatorSubscription = AzureConfigurationResolver.emulatorSubscription
 
     static func resolve(
         environment: [String: String], defaultProfilePath: String?, runtime: CommandRuntime
@@ -20,32 +22,33 @@ package struct AzureSession {
         let diagnostics = AzureDiagnostics(
             verbose: runtime.preferences.verbose.isShown, debug: runtime.preferences.debug.isShown,
             sink: { forwarder.forward($0) })
-        let choice: AzureBackendChoice
-        let apiVersion: String
+        // The environment is parsed by AzureConfigurationResolver only; this builds what it chose.
+        let emulator: AzureEmulatorSettings
         do {
-            apiVersion = try AzureConfigurationResolver.apiVersion(environment: environment)
-            choice = try AzureConfigurationResolver.resolve(
-                environment: environment, defaultProfilePath: defaultProfilePath, diagnostics: diagnostics)
+            let choice = try AzureConfigurationResolver.resolve(
+                environment: environment, defaultProfilePath: defaultProfilePath, diagnostics: diagnostics,
+                cancellation: Cancellation(alsoWhen: { SignalState.interrupted }))
+            switch choice {
+            case .azure(let transport, let description):
+                return AzureSession(
+                    client: CognitiveServicesClient(
+                        transport: transport, subscription: description.subscriptionId,
+                        apiVersion: description.apiVersion))
+            case .emulator(let reason):
+                emulator = try AzureConfigurationResolver.emulatorSettings(reason, environment: environment)
+            }
         } catch {
             throw ErrorRecord(message: error.message, errorId: "AzureConfiguration", category: .invalidArgument)
         }
-        switch choice {
-        case .azure(let transport, let description):
-            return AzureSession(
-                client: CognitiveServicesClient(
-                    transport: transport, subscription: description.subscriptionId, apiVersion: description.apiVersion))
-        case .emulator(let reason):
-            let state = EmulatorBackend.stateFilePath(environment: environment)
-            if reason == .nothingConfigured {
-                runtime.writeWarning(
-                    "No Azure credentials are configured, so AzShim uses its local emulator (state file '\(state)'). "
-                        + "Set AZURE_ENVIRONMENT=Emulator to use it without this warning, or configure credentials.")
-            }
-            let emulator = EmulatorBackend(stateFilePath: state, autocreate: environment["AZSHIM_EMULATOR_AUTOCREATE"] != "0")
-            let subscription = environment["AZURE_SUBSCRIPTION_ID"].flatMap { $0.isEmpty ? nil : $0 } ?? emulatorSubscription
-            return AzureSession(
-                client: CognitiveServicesClient(transport: emulator, subscription: subscription, apiVersion: apiVersion))
+        if emulator.reason == .nothingConfigured {
+            runtime.writeWarning(
+                "No Azure credentials are configured, so AzShim uses its local emulator (state file '\(emulator.stateFilePath)'). "
+                    + "Set AZURE_ENVIRONMENT=Emulator to use it without this warning, or configure credentials.")
         }
+        let backend = EmulatorBackend(stateFilePath: emulator.stateFilePath, autocreate: emulator.autocreate)
+        return AzureSession(
+            client: CognitiveServicesClient(
+                transport: backend, subscription: emulator.subscriptionId, apiVersion: emulator.apiVersion))
     }
 }
 

@@ -1,4 +1,4 @@
-import PowerShellHost
+import AzShimSupport
 
 /// The ARM JSON of an emulator account (api-version 2024-10-01 shape): what
 /// `GET …/accounts/{name}` and the lists return for it.

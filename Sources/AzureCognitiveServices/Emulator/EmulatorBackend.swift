@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 /// A local, file-backed emulation of the Cognitive Services account operations of Azure
 /// Resource Manager, answering through the same seam as the real client: get and list accounts
@@ -122,8 +123,8 @@ package struct EmulatorBackend: ARMTransport {
         var members: [(key: String, value: JSONValue)] = [("value", .array(shown.map { json($0.account) }))]
         if selected.count > shown.count, let last = shown.last {
             let link =
-                EmulatorRoute.origin + nextPath + "?api-version=" + AzureURL.formEncode(apiVersion)
-                + "&%24skipToken=" + AzureURL.formEncode(last.id)
+                EmulatorRoute.origin + nextPath + "?api-version=" + HTTPURL.formEncode(apiVersion)
+                + "&%24skipToken=" + HTTPURL.formEncode(last.id)
             members.append(("nextLink", .string(link)))
         }
         return Self.ok(.object(members))

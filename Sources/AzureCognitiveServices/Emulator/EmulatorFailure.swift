@@ -1,4 +1,4 @@
-import PowerShellHost
+import AzShimSupport
 
 /// Why the emulator could not answer: its state file is unreadable, corrupt or unwritable.
 enum EmulatorFailure: Error, CustomStringConvertible {

@@ -1,4 +1,5 @@
-import PowerShellHost
+import AzShimSupport
+import HTTP1
 
 /// The ARM operation an emulator request asks for, read from its method and path (ARM paths
 /// are case-insensitive) or, for a list's next page, from the `nextLink` the emulator wrote
@@ -33,7 +34,7 @@ enum EmulatorRoute: Equatable {
     }
 
     private static func nextPage(_ link: String) throws(ARMTransportError) -> EmulatorRoute {
-        guard let url = AzureURL(link), url.origin == origin else {
+        guard let url = HTTPURL(link), url.origin == origin else {
             throw .refused(reason: ARMErrorMessages.foreignNextLink(link, endpoint: origin))
         }
         let parts = url.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
@@ -55,10 +56,10 @@ enum EmulatorRoute: Equatable {
     }
 
     private static func route(
-        method: String, segments: [String], body: [UInt8]?, apiVersion: String, after: String?
+        method: HTTPMethod, segments: [String], body: [UInt8]?, apiVersion: String, after: String?
     ) -> EmulatorRoute {
         let lower = segments.map { $0.lowercased() }
-        let verb = method.uppercased()
+        let verb = method.rawValue.uppercased()
         func matches(_ pattern: [String?]) -> Bool {
             lower.count == pattern.count && zip(lower, pattern).allSatisfy { $1 == nil || $0 == $1 }
         }

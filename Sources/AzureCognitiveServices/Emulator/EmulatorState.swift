@@ -1,4 +1,4 @@
-import PowerShellHost
+import AzShimSupport
 
 /// The emulator's accounts, as kept in the state file: one JSON object whose `accounts` (and,
 /// optionally, `deletedAccounts`) map `subscription/resourcegroup/account` (lower-cased, as ARM

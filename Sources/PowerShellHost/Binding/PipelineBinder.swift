@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Binds one pipeline object by property name (`CmdletParameterBinderController.BindPipelineParameters`):
 /// for each pipeline parameter still unbound, the property with its name (case-insensitive),
 /// else each alias in order. Conversion failures are swallowed (the parameter stays unbound);

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Runs one command as `pwsh -Command` would run it alone on a line: host options, `-?`,
 /// command-line binding, BeginProcessing, then one ProcessRecord per pipeline object read
 /// from stdin (or one, after the mandatory check, when there is no pipeline), EndProcessing.

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Everything a command run touches in the outside world: environment, standard streams,
 /// whether each is a terminal, the terminal for prompts, and the console width. The real
 /// process fills it from the OS (`HostIO.process()`); tests fill it from memory.

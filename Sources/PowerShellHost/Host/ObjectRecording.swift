@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import Synchronization
+import AzShimSupport
 
 /// What one input object wrote while a worker of the parallel pipeline ran the cmdlet for it:
 /// output objects, error records, stream lines and What-if lines, in the order written. The

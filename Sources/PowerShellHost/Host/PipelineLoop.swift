@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Reads pipeline objects from stdin one at a time and runs the cmdlet for each: binds it by
 /// property name over the command-line parameters, writes a non-terminating error for an object
 /// that does not bind or fails, and stops early on `-ErrorAction Stop`, a closed stdout or a signal.

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// An output object: its .NET type name, its properties in declaration order, and what its
 /// `ToString()` returns, as the views and `--output json` see it.
 ///

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Output values as `ConvertTo-Json` writes them (`JsonObject.ConvertToJson`: objects become
 /// dictionaries of their properties, in declaration order, nulls kept; lists become arrays;
 /// enums their number, or their name when the enum type is string-converted; doubles as

@@ -2,6 +2,7 @@ import FakeAzure
 import Foundation
 import Synchronization
 @testable import AzureCognitiveServices
+import HTTP1
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ final class FakeClock: AzureClock, @unchecked Sendable {
     private let state = Mutex<(now: Double, sleeps: [Double])>((1_700_000_000, []))
     func now() -> Double { state.withLock { $0.now } }
     var sleeps: [Double] { state.withLock { $0.sleeps } }
-    func sleep(seconds: Double, cancellation: AzureCancellation) throws(ARMTransportError) {
+    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {
         if cancellation.isCancelled { throw .cancelled }
         state.withLock { s in
             s.now += seconds

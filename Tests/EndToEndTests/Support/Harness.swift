@@ -1,6 +1,7 @@
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
+import AzShimSupport
 
 /// Runs the cmdlet in-process (argv + stdin + environment → stdout, stderr, status), or the
 /// built binary as a child process, each with its own temporary emulator state file.
