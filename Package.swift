@@ -28,14 +28,16 @@ let package = Package(
         .target(name: "FakeAzure"),
         // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).
         .executableTarget(name: "azshim-fake-azure", dependencies: ["FakeAzure"], path: "Sources/FakeAzureServerTool"),
-        .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost"], exclude: ["Snapshots"]),
+        // Test support, never installed: child processes with a deadline (Tests/Support).
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "PowerShellHostTests", dependencies: ["PowerShellHost", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "FakeAzure"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "FakeAzure", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim", "FakeAzure"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShim", "FakeAzure", "TestSupport"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import PowerShellHost
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -168,17 +169,10 @@ struct FaultTests {
 
     static var isRoot: Bool { geteuid() == 0 }
 
-    /// Runs a command (mount, umount), returning its status.
+    /// Runs a command (mount, umount), returning its status; killed after a minute.
     @discardableResult
     static func system(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run("/usr/bin/env", arguments, deadline: 60).shellStatus
     }
 
     /// A 64 KiB tmpfs at the harness's state folder, or nil when it cannot be mounted.
