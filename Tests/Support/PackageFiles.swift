@@ -1,0 +1,33 @@
+import Foundation
+
+/// Files of this package read by tests as independent sources of expected values.
+///
+/// Example: `try PackageFiles.releaseVersion()` is `"0.1.0"`, read from the literal in
+/// `Sources/PowerShellHost/Host/AzShimVersion.swift`, so `--version` and the User-Agent are
+/// checked against the file a release edits, not against the constant the code prints.
+public enum PackageFiles {
+    /// The package's root folder (this file is `Tests/Support/PackageFiles.swift`).
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    public struct Missing: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The version's single source: `public static let current = "X.Y.Z"` in AzShimVersion.swift,
+    /// which must be three dot-separated numbers.
+    public static func releaseVersion() throws -> String {
+        let path = root.appendingPathComponent("Sources/PowerShellHost/Host/AzShimVersion.swift").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n").filter { $0.contains("public static let current = \"") }
+        guard lines.count == 1, let line = lines.first,
+            let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close
+        else { throw Missing(description: "no single `current = \"…\"` line in \(path)") }
+        let version = String(line[line.index(after: open)..<close])
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            throw Missing(description: "\(path): '\(version)' is not a version of the form 1.2.3")
+        }
+        return version
+    }
+}
