@@ -61,7 +61,7 @@ import Testing
     static func boundedRead(_ interruption: ReadInterruption, feed: (@Sendable (Int32) -> Void)? = nil) -> Int? {
         var descriptors: [Int32] = [0, 0]
         _ = pipe(&descriptors)
-        defer { descriptors.forEach { close($0) } }
+        defer { for fd in descriptors { close(fd) } }
         let result = Mutex<Int?>(nil)
         let done = DispatchSemaphore(value: 0)
         let input = descriptors[0]
@@ -87,7 +87,9 @@ import Testing
     func interruptionBetweenCheckAndWait() {
         let test = TestInterruption(raiseAfterChecks: 1)
         let count = Self.boundedRead(test.interruption)
-        #expect(count == 0, "the read \(count == nil ? "missed the interruption and waited" : "returned \(String(describing: count))")")
+        #expect(
+            count == 0,
+            "the read \(count == nil ? "missed the interruption and waited" : "returned \(String(describing: count))")")
     }
 
     @Test("an interruption during the wait ends the read")

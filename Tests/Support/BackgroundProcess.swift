@@ -18,7 +18,9 @@ public final class BackgroundProcess {
 
     public var pid: pid_t { watchdog.pid }
 
-    public init(_ executable: String, _ arguments: [String], deadline seconds: Double = ChildProcess.defaultDeadline) throws {
+    public init(_ executable: String, _ arguments: [String], deadline seconds: Double = ChildProcess.defaultDeadline)
+        throws
+    {
         var descriptors: [Int32] = [0, 0]
         guard pipe(&descriptors) == 0 else { throw ChildProcess.SpawnError(description: "pipe: \(errno)") }
         for fd in descriptors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
@@ -32,7 +34,7 @@ public final class BackgroundProcess {
         do {
             pid = try ChildProcess.spawn(executable, arguments, environment: nil, actions: &actions)
         } catch {
-            descriptors.forEach { close($0) }
+            for fd in descriptors { close(fd) }
             throw error
         }
         close(descriptors[0])
@@ -48,7 +50,9 @@ public final class BackgroundProcess {
         kill(-pid, SIGKILL)
         _ = watchdog.reap()
         close(input)
-        if watchdog.fired { Issue.record("the background process \(pid) outlived its deadline", sourceLocation: sourceLocation) }
+        if watchdog.fired {
+            Issue.record("the background process \(pid) outlived its deadline", sourceLocation: sourceLocation)
+        }
     }
 
     deinit { stop() }

@@ -53,7 +53,7 @@ public enum ChildProcess {
         var errors: [Int32] = [0, 0]
         guard pipe(&output) == 0 else { throw SpawnError(description: "pipe: \(errno)") }
         guard pipe(&errors) == 0 else {
-            output.forEach { close($0) }
+            for fd in output { close(fd) }
             throw SpawnError(description: "pipe: \(errno)")
         }
         // Close-on-exec, so that children spawned by other tests do not hold these pipes open.
@@ -68,7 +68,7 @@ public enum ChildProcess {
         do {
             pid = try spawn(executable, arguments, environment: environment, actions: &actions)
         } catch {
-            (output + errors).forEach { close($0) }
+            for fd in output + errors { close(fd) }
             throw error
         }
         close(output[1])
@@ -100,8 +100,8 @@ public enum ChildProcess {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environmentList.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)

@@ -25,7 +25,9 @@ public enum PackageFiles {
         else { throw Missing(description: "no single `current = \"…\"` line in \(path)") }
         let version = String(line[line.index(after: open)..<close])
         let parts = version.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+        guard parts.count == 3,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else {
             throw Missing(description: "\(path): '\(version)' is not a version of the form 1.2.3")
         }
         return version

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A `ByteSource` that calls `read(2)` on a file descriptor it does not own (nor close),
@@ -42,11 +42,11 @@ public struct FileDescriptorByteSource: ByteSource, Sendable {
 
     private static func systemRead(_ descriptor: Int32, _ address: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.read(descriptor, address, count)
+            return Glibc.read(descriptor, address, count)
         #elseif canImport(Musl)
-        return Musl.read(descriptor, address, count)
+            return Musl.read(descriptor, address, count)
         #else
-        return Darwin.read(descriptor, address, count)
+            return Darwin.read(descriptor, address, count)
         #endif
     }
 }
