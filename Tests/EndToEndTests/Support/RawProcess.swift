@@ -10,7 +10,7 @@ import Testing
 /// The built binary spawned with `posix_spawn`, so arguments are raw bytes (invalid UTF-8
 /// included), with stdin from a file, stdout into a pipe the test reads as it goes (or a file),
 /// and stderr into a file; `wait` reports the exit status or the signal and the peak memory.
-/// A deadline (two minutes unless given) kills a process that has not ended by then, so
+/// A deadline (ten minutes unless given) kills a process that has not ended by then, so
 /// `readLines` and `wait` never block forever; `wait` then records a test failure.
 ///
 /// Example: `let process = try RawProcess(arguments: [Array("-Name".utf8), [0xFF]], environment: env)`,
@@ -153,7 +153,7 @@ final class RawProcess {
         // Let the sampler see the process once more before it is reaped.
         watchdog.waitForEnd()
         if watchdog.fired {
-            Issue.record("the process did not end within \(deadline) s and was killed", sourceLocation: sourceLocation)
+            Issue.record("the process did not end within \(deadline) s and was killed (a hang)", sourceLocation: sourceLocation)
         }
         if let sample = Self.highWaterMark(pid) { peak.withLock { $0.value = max($0.value, sample) } }
         peak.withLock { $0.running = false }
