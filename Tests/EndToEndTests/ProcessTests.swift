@@ -141,15 +141,29 @@ struct ProcessTests {
         defer { close(input[1]) }
         let object = Array("{\"ResourceGroupName\":\"rg\",\"Name\":\"first\"}\n".utf8)
         #expect(write(input[1], object, object.count) == object.count)
-        // Wait for the first object's line: the process is now blocked reading stdin, which stays open.
+        // Wait for the first object's line, then until the process waits in the kernel for more
+        // of stdin, which stays open: the signal must end that wait, not just be seen between
+        // objects.
         let first = process.readLines(atLeast: 1)
         #expect(first.count == 1)
+        #expect(Self.waitUntilBlockedReadingAPipe(process.pid), "the process never waited for stdin")
         process.kill(SIGINT)
         let end = process.wait()
         #expect(end.status == 130, "ended with \(String(describing: end.status)) / signal \(String(describing: end.signal))")
         let keys = try #require(harness.storedKeys(account: "first"))
         #expect(end.stdoutText == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
         #expect(end.stderrText == "")
+    }
+
+    /// Whether `pid` is (within 10 s) asleep in a read of a pipe or in poll, as `/proc/PID/wchan`
+    /// names the kernel function it waits in; false if it never is, or /proc does not say.
+    static func waitUntilBlockedReadingAPipe(_ pid: pid_t) -> Bool {
+        for _ in 0..<1000 {
+            let wchan = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+            if wchan.contains("pipe_read") || wchan.contains("poll") { return true }
+            usleep(10_000)
+        }
+        return false
     }
 
     /// `producer | New-AzCognitiveServicesAccountKey … | head -1` in a real shell: bash's
