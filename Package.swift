@@ -34,15 +34,18 @@ let package = Package(
         .target(name: "FakeAzure", dependencies: ["HTTP1"]),
         // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).
         .executableTarget(name: "azshim-fake-azure", dependencies: ["FakeAzure"], path: "Sources/FakeAzureServerTool"),
+        // Test support, never installed: child processes with a deadline (Tests/Support).
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(
-            name: "PowerShellHostTests", dependencies: ["PowerShellHost", "AzShimSupport"], exclude: ["Snapshots"]),
+            name: "PowerShellHostTests", dependencies: ["PowerShellHost", "AzShimSupport", "TestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "HTTP1", "AzShimSupport", "FakeAzure"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "HTTP1", "AzShimSupport", "FakeAzure", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "AzShim", "FakeAzure"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "AzShim", "FakeAzure", "TestSupport"]
         ),
     ]
 )

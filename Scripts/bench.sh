@@ -156,10 +156,10 @@ let package = Package(name: "hello", targets: [.executableTarget(name: "hello"),
 EOF
 echo 'print("Hello, world!")' >"$work/tools/Sources/hello/main.swift"
 cat >"$work/tools/Sources/timer/main.swift" <<'EOF'
-// timer RUNS WARMUP STDIN-FILE|- COMMAND ARGS…: runs COMMAND RUNS times after WARMUP runs
+// timer STATUS RUNS WARMUP STDIN-FILE|- COMMAND ARGS…: runs COMMAND RUNS times after WARMUP runs
 // (stdin from the file or /dev/null, stdout and stderr to /dev/null) and prints
-// "median-seconds max-rss-KiB". Exit statuses are not judged (bench.sh checks one run first),
-// but a command that cannot start or dies from a signal is an error (exit 3, with a message).
+// "median-seconds max-rss-KiB". Every run must exit with STATUS: a command that cannot start,
+// dies from a signal or exits otherwise is an error (exit 3, with a message), never a figure.
 import Glibc
 
 func failure(_ message: String) -> Never {
@@ -169,7 +169,7 @@ func failure(_ message: String) -> Never {
 }
 
 /// One run: wall seconds and the child's peak resident set in KiB.
-func once(_ command: [String], input: String) -> (seconds: Double, peakKiB: Int) {
+func once(_ command: [String], input: String, expecting expected: Int32) -> (seconds: Double, peakKiB: Int) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -192,20 +192,24 @@ func once(_ command: [String], input: String) -> (seconds: Double, peakKiB: Int)
     clock_gettime(CLOCK_MONOTONIC, &end)
     let signal = status & 0x7f
     if signal != 0 && signal != 0x7f { failure("\(command.joined(separator: " ")) was killed by signal \(signal)") }
+    let exitStatus = (status >> 8) & 0xff
+    if exitStatus != expected { failure("\(command.joined(separator: " ")) exited \(exitStatus), not \(expected)") }
     let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     return (seconds, usage.ru_maxrss)
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 5, let runs = Int(arguments[1]), runs > 0, let warmup = Int(arguments[2]), warmup >= 0 else {
-    failure("usage: timer RUNS WARMUP STDIN-FILE|- COMMAND ARGS…")
+guard arguments.count >= 6, let expected = Int32(arguments[1]), let runs = Int(arguments[2]), runs > 0,
+    let warmup = Int(arguments[3]), warmup >= 0
+else {
+    failure("usage: timer STATUS RUNS WARMUP STDIN-FILE|- COMMAND ARGS…")
 }
-let command = Array(arguments[4...])
-for _ in 0..<warmup { _ = once(command, input: arguments[3]) }
+let command = Array(arguments[5...])
+for _ in 0..<warmup { _ = once(command, input: arguments[4], expecting: expected) }
 var times: [Double] = []
 var peak = 0
 for _ in 0..<runs {
-    let run = once(command, input: arguments[3])
+    let run = once(command, input: arguments[4], expecting: expected)
     times.append(run.seconds)
     peak = max(peak, run.peakKiB)
 }
@@ -260,11 +264,13 @@ check() {
     fi
 }
 
-# median LABEL RUNS WARMUP STDIN ENV… -- COMMAND… → the median wall time in seconds. The
-# environment is set for the timing tool, so no extra exec is timed.
+# median LABEL STATUS RUNS WARMUP STDIN ENV… -- COMMAND… → the median wall time in seconds.
+# The environment is set for the timing tool, so no extra exec is timed. Every timed run must
+# exit with STATUS: hyperfine fails on a non-zero exit (its -i only where STATUS is not 0, and
+# then each run's exit code is checked in its JSON); the timing loop checks each run itself.
 median() {
-    local label="$1" n="$2" warm="$3" input="$4"
-    shift 4
+    local label="$1" want_status="$2" n="$3" warm="$4" input="$5"
+    shift 5
     split_env "$@"
     set -- "${command[@]}"
     local value
@@ -272,16 +278,22 @@ median() {
         local line="" word
         for word in "$@"; do line+="$(printf '%q' "$word") "; done
         local json="$work/hyperfine.json"
+        local ignore=()
+        [ "$want_status" = 0 ] || ignore=(-i)
         rm -f "$json"
         if [ "$input" = - ]; then
-            "${envs[@]}" hyperfine -N -i --style none --warmup "$warm" --runs "$n" --export-json "$json" "$line" >"$work/hyperfine.log" 2>&1
+            "${envs[@]}" hyperfine -N "${ignore[@]}" --style none --warmup "$warm" --runs "$n" --export-json "$json" "$line" >"$work/hyperfine.log" 2>&1
         else
             # hyperfine 1.15 has no --input: a shell redirects (its start-up time is subtracted).
-            "${envs[@]}" hyperfine -i --style none --warmup "$warm" --runs "$n" --export-json "$json" "$line < $(printf '%q' "$input")" >"$work/hyperfine.log" 2>&1
-        fi || fail "$label: hyperfine failed: $(tail -5 "$work/hyperfine.log" | tr '\n' ' ')"
+            "${envs[@]}" hyperfine "${ignore[@]}" --style none --warmup "$warm" --runs "$n" --export-json "$json" "$line < $(printf '%q' "$input")" >"$work/hyperfine.log" 2>&1
+        fi || fail "$label: hyperfine failed (a run exited non-zero?): $(tail -5 "$work/hyperfine.log" | tr '\n' ' ')"
+        # The exit code of every timed run, from the JSON ("exit_codes": [1, 1, …]).
+        local codes
+        codes="$(tr -d ' \n' <"$json" | grep -o '"exit_codes":\[[^]]*\]' | head -1 | sed 's/.*\[//; s/\]//' | tr ',' '\n' | sort -u | tr '\n' ' ')"
+        [ "$codes" = "$want_status " ] || fail "$label: the timed runs exited with ${codes:-nothing recorded}, not $want_status only"
         value="$(sed -n 's/^ *"median": *\([0-9.eE+-]*\),*$/\1/p' "$json" | head -1)"
     else
-        value="$("${envs[@]}" "$timer" "$n" "$warm" "$input" "$@" 2>"$work/timer.err")" \
+        value="$("${envs[@]}" "$timer" "$want_status" "$n" "$warm" "$input" "$@" 2>"$work/timer.err")" \
             || fail "$label: the timing loop failed: $(cat "$work/timer.err")"
         value="${value%% *}"
     fi
@@ -289,7 +301,8 @@ median() {
     echo "$value"
 }
 
-# peak_kib LABEL STDIN ENV… -- COMMAND… → the peak resident set of one run, in KiB.
+# peak_kib LABEL STDIN ENV… -- COMMAND… → the peak resident set of one run, in KiB; the run
+# must exit 0.
 peak_kib() {
     local label="$1" input="$2"
     shift 2
@@ -297,10 +310,11 @@ peak_kib() {
     [ "$input" = - ] && input=/dev/null
     local value
     if [ "$have_time" = 1 ]; then
-        "${envs[@]}" /usr/bin/time -f %M -o "$work/rss" "${command[@]}" <"$input" >/dev/null 2>/dev/null || true
+        "${envs[@]}" /usr/bin/time -f %M -o "$work/rss" "${command[@]}" <"$input" >/dev/null 2>/dev/null \
+            || fail "$label: \`${command[*]}\` exited $? during the memory run: $(head -c 500 "$work/rss")"
         value="$(tail -1 "$work/rss" 2>/dev/null)" || true
     else
-        value="$("${envs[@]}" "$timer" 1 0 "$input" "${command[@]}" 2>"$work/timer.err")" \
+        value="$("${envs[@]}" "$timer" 0 1 0 "$input" "${command[@]}" 2>"$work/timer.err")" \
             || fail "$label: the timing loop failed: $(cat "$work/timer.err")"
         value="${value##* }"
     fi
@@ -382,10 +396,10 @@ grep -q "A parameter cannot be found that matches parameter name 'Foo'" "$work/c
     || fail "1: -Foo did not write the binding error: $(head -c 2000 "$work/check.err")"
 check "2: one regeneration, emulator" 0 + - "${emulator[@]}" -- "$cmd" rg acct Key1
 note "timing start-up ($runs runs each)"
-t_hello="$(median "hello world" "$runs" "$warmup" - "${env_clean[@]}" -- "$hello")"
-t_help="$(median "1: -?" "$runs" "$warmup" - "${env_clean[@]}" -- "$cmd" -?)"
-t_binding="$(median "1: -Foo" "$runs" "$warmup" - "${env_clean[@]}" -- "$cmd" -Foo)"
-t_emulator="$(median "2: one regeneration, emulator" "$runs" "$warmup" - "${emulator[@]}" -- "$cmd" rg acct Key1)"
+t_hello="$(median "hello world" 0 "$runs" "$warmup" - "${env_clean[@]}" -- "$hello")"
+t_help="$(median "1: -?" 0 "$runs" "$warmup" - "${env_clean[@]}" -- "$cmd" -?)"
+t_binding="$(median "1: -Foo" 1 "$runs" "$warmup" - "${env_clean[@]}" -- "$cmd" -Foo)"
+t_emulator="$(median "2: one regeneration, emulator" 0 "$runs" "$warmup" - "${emulator[@]}" -- "$cmd" rg acct Key1)"
 ratio() { calc "sprintf(\"%.2f×\", $1 / $t_hello)"; }
 within() { calc "($1 / $t_hello) <= $2 ? 1 : 0"; }
 rows+=("| – | Swift hello world (same build) | $(ms "$t_hello") | 1× | – | – |")
@@ -401,13 +415,13 @@ azure=("${env_clean[@]}" AZURE_TENANT_ID=tenant-1 AZURE_CLIENT_ID=client-1 AZURE
     AZURE_RESOURCE_MANAGER_URL="http://127.0.0.1:$fake_port" AZURE_AUTHORITY_HOST="http://127.0.0.1:$fake_port")
 check "3: one regeneration, fake ARM" 0 + - "${azure[@]}" -- "$cmd" rg acct Key1
 note "timing one regeneration against the fake"
-t_one="$(median "3: one regeneration, fake ARM" "$runs" "$warmup" - "${azure[@]}" -- "$cmd" rg acct Key1)"
+t_one="$(median "3: one regeneration, fake ARM" 0 "$runs" "$warmup" - "${azure[@]}" -- "$cmd" rg acct Key1)"
 row 3 'one regeneration, fake ARM, client secret (token + call)' "$(ms "$t_one")" "–" "≤ 30 ms" "$(calc "$t_one <= 0.030 ? 1 : 0")"
 
 awk -v n="$n_pipe" 'BEGIN { for (i = 0; i < n; i++) printf "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct%d\"}\n", i }' >"$work/pipe.jsonl"
 check "4: $n_pipe piped objects" 0 "$n_pipe" "$work/pipe.jsonl" "${azure[@]}" -- "$cmd" -KeyName Key1 --output json
 note "timing $n_pipe piped objects against the fake"
-t_pipe="$(median "4: $n_pipe piped objects" "$pipe_runs" "$pipe_warmup" "$work/pipe.jsonl" "${azure[@]}" -- "$cmd" -KeyName Key1 --output json)"
+t_pipe="$(median "4: $n_pipe piped objects" 0 "$pipe_runs" "$pipe_warmup" "$work/pipe.jsonl" "${azure[@]}" -- "$cmd" -KeyName Key1 --output json)"
 before="$(stats "$fast_pid" fast)"
 rss_pipe="$(peak_kib "4: peak memory" "$work/pipe.jsonl" "${azure[@]}" -- "$cmd" -KeyName Key1 --output json)"
 after="$(stats "$fast_pid" fast)"
@@ -423,10 +437,12 @@ row 4 '… peak memory' "$(calc "sprintf(\"%.1f MiB\", $rss_pipe / 1024)")" "–
 note "timing $n_lines JSON lines with -WhatIf"
 awk -v n="$n_lines" 'BEGIN { for (i = 0; i < n; i++) printf "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct%d\",\"KeyName\":\"Key1\"}\n", i }' >"$work/lines.jsonl"
 head -"$n_small" "$work/lines.jsonl" >"$work/small.jsonl"
-check "5: $n_small JSON lines, -WhatIf" 0 0 "$work/small.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf
+# The timed input itself, once: one What-if line per object, nothing else.
+check "5: $n_lines JSON lines, -WhatIf" 0 0 "$work/lines.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf
 whatif="$(grep -c '^What if: Performing the operation "Regenerating Key Key1 for account acct' "$work/check.err" || true)"
-[ "$whatif" = "$n_small" ] || fail "5: -WhatIf wrote $whatif What if lines for $n_small objects: $(head -c 2000 "$work/check.err")"
-t_lines="$(median "5: $n_lines JSON lines, -WhatIf" "$long_runs" "$long_warmup" "$work/lines.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf)"
+[ "$whatif" = "$n_lines" ] && [ "$(wc -l <"$work/check.err")" = "$n_lines" ] \
+    || fail "5: -WhatIf wrote $whatif What if lines for $n_lines objects: $(head -c 2000 "$work/check.err")"
+t_lines="$(median "5: $n_lines JSON lines, -WhatIf" 0 "$long_runs" "$long_warmup" "$work/lines.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf)"
 rate="$(calc "int($n_lines / $t_lines)")"
 rss_small="$(peak_kib "5: peak memory, $n_small lines" "$work/small.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf)"
 rss_lines="$(peak_kib "5: peak memory, $n_lines lines" "$work/lines.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf)"
@@ -441,7 +457,7 @@ head -"$n_throttle" "$work/pipe.jsonl" >"$work/throttle.jsonl"
 awk -v n="$n_throttle" -v have="$n_pipe" 'BEGIN { for (i = have; i < n; i++) printf "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct%d\"}\n", i }' >>"$work/throttle.jsonl"
 check "6: --throttle-limit 16" 0 "$n_throttle" "$work/throttle.jsonl" "${slow[@]}" -- "$cmd" -KeyName Key1 --output json --throttle-limit 16
 note "timing $n_throttle keys with --throttle-limit 16 against a fake that takes 20 ms per request"
-t_par="$(median "6: --throttle-limit 16" "$long_runs" "$long_warmup" "$work/throttle.jsonl" "${slow[@]}" -- "$cmd" -KeyName Key1 --output json --throttle-limit 16)"
+t_par="$(median "6: --throttle-limit 16" 0 "$long_runs" "$long_warmup" "$work/throttle.jsonl" "${slow[@]}" -- "$cmd" -KeyName Key1 --output json --throttle-limit 16)"
 slow_stats="$(stats "$slow_pid" slow)"
 serial="$(calc "$n_throttle * 0.020")"
 slow_arm="$(count "$slow_stats" arm)"

@@ -102,12 +102,23 @@ import Testing
         _ = try Env.transport(AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
     }
 
+    /// Through the whole cmdlet, whose credential (a client secret at the fake's token endpoint)
+    /// would fetch a token first if the plain-http endpoint were not refused before anything runs.
     @Test func refusedEndpointMakesNoRequest() throws {
         let server = try FakeAzureServer()
+        server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         var environment = Env.clientSecret(server)
         environment["AZURE_RESOURCE_MANAGER_URL"] = "http://example.com"
         #expect(throws: AzureConfigurationError.self) { try AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil) }
+        let result = AzureCmdletTests.run(["rg", "acct", "Key1"], environment: environment)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "New-AzCognitiveServicesAccountKey: Refusing to send credentials over plain HTTP: AZURE_RESOURCE_MANAGER_URL is "
+                + "'http://example.com'. Use https://; http:// is allowed only to loopback hosts (localhost, 127.0.0.0/8, ::1).\n")
+        #expect(result.stdout == "")
         #expect(server.requests.isEmpty)
+        #expect(server.connectionsAccepted == 0)
     }
 
     @Test func apiVersionOverride() throws {

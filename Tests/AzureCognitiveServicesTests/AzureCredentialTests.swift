@@ -1,5 +1,6 @@
 import FakeAzure
 import Foundation
+import TestSupport
 import Testing
 @testable import AzureCognitiveServices
 
@@ -126,8 +127,7 @@ import Testing
     func fakeCLI(stdout: String, stderr: String = "", status: Int = 0, loggedIn: Bool = true) throws -> [String: String] {
         let directory = Env.temporaryDirectory()
         let script = "#!/bin/sh\necho \"$@\" > \"\(directory)/args\"\ncat <<'EOF'\n\(stdout)\nEOF\necho '\(stderr)' >&2\nexit \(status)\n"
-        try script.write(toFile: directory + "/az", atomically: true, encoding: .utf8)
-        chmod(directory + "/az", 0o755)
+        try ExecutableFile.write(script, to: directory + "/az")
         if loggedIn {
             let profile = "\u{FEFF}" + #"{"installationId":"x","subscriptions":[{"id":"other-sub","isDefault":false,"tenantId":"t0"},{"id":"cli-sub-1","name":"Dev","isDefault":true,"tenantId":"cli-tenant","environmentName":"AzureCloud"}]}"#
             try profile.write(toFile: directory + "/azureProfile.json", atomically: true, encoding: .utf8)

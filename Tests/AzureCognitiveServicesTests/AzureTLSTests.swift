@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import AzureCognitiveServices
 import HTTP1
@@ -10,28 +11,22 @@ import HTTP1
     static let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     final class TLSServer {
-        let process = Process()
+        let process: BackgroundProcess
         let port: Int
         let certificate: String
 
         init(openssl: String) throws {
             let directory = AzureTestEnvironment.temporaryDirectory()
             certificate = directory + "/cert.pem"
-            let generate = Process()
-            generate.executableURL = URL(fileURLWithPath: openssl)
-            generate.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                  "-keyout", directory + "/key.pem", "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
-                                  "-addext", "subjectAltName=DNS:localhost"]
-            generate.standardError = FileHandle.nullDevice
-            try generate.run()
-            generate.waitUntilExit()
+            let generate = try ChildProcess.run(
+                openssl,
+                ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                 "-keyout", directory + "/key.pem", "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
+                 "-addext", "subjectAltName=DNS:localhost"])
+            guard generate.status == 0 else { throw TestFailure("openssl req failed: \(generate.stderrText)") }
             port = AzureTestEnvironment.closedPort()
-            process.executableURL = URL(fileURLWithPath: openssl)
-            process.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", directory + "/key.pem", "-www", "-quiet"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = Pipe()
-            try process.run()
+            process = try BackgroundProcess(
+                openssl, ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", directory + "/key.pem", "-www", "-quiet"])
             // Wait until it listens.
             let client = HTTPClient()
             for _ in 0..<100 {
@@ -46,10 +41,7 @@ import HTTP1
             }
         }
 
-        deinit {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        deinit { process.stop() }
     }
 
     func get(_ url: String, caFile: String?) throws(HTTPClientError) -> HTTPMessage.Response {
@@ -58,14 +50,14 @@ import HTTP1
         return try client.send(request, timeout: 10, cancellation: Cancellation())
     }
 
-    @Test(.enabled(if: openssl != nil)) func httpsWithATrustedCertificate() throws {
+    @Test(.enabled(if: openssl != nil, "the openssl command is not installed")) func httpsWithATrustedCertificate() throws {
         let server = try TLSServer(openssl: try #require(Self.openssl))
         let response = try get("https://localhost:\(server.port)/", caFile: server.certificate)
         #expect(response.statusCode == 200)
         #expect(String(decoding: response.body, as: UTF8.self).contains("s_server"))
     }
 
-    @Test(.enabled(if: openssl != nil)) func untrustedCertificateIsRefused() throws {
+    @Test(.enabled(if: openssl != nil, "the openssl command is not installed")) func untrustedCertificateIsRefused() throws {
         let server = try TLSServer(openssl: try #require(Self.openssl))
         do {
             _ = try get("https://localhost:\(server.port)/", caFile: nil)
@@ -77,7 +69,7 @@ import HTTP1
         }
     }
 
-    @Test(.enabled(if: openssl != nil)) func wrongHostNameIsRefused() throws {
+    @Test(.enabled(if: openssl != nil, "the openssl command is not installed")) func wrongHostNameIsRefused() throws {
         let server = try TLSServer(openssl: try #require(Self.openssl))
         do {
             _ = try get("https://127.0.0.1:\(server.port)/", caFile: server.certificate)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AzureCognitiveServices
@@ -31,18 +32,12 @@ import Testing
     }
 
     @Test func generatorReproducesTheCheckedInFile() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Self.packageRoot.appendingPathComponent("Scripts/generate-embedded-help.sh").path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let generated = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try ChildProcess.run(
+            "/bin/bash", [Self.packageRoot.appendingPathComponent("Scripts/generate-embedded-help.sh").path, "-"])
         let checkedIn = try String(
             contentsOf: Self.packageRoot.appendingPathComponent("Sources/AzureCognitiveServices/Help/EmbeddedHelp.swift"), encoding: .utf8)
-        #expect(process.terminationStatus == 0)
-        #expect(generated == checkedIn, "run Scripts/generate-embedded-help.sh")
+        #expect(run.status == 0, "\(run.stderrText)")
+        #expect(run.stdoutText == checkedIn, "run Scripts/generate-embedded-help.sh")
     }
 
     @Test("every cmdlet has a help file that parses cleanly", arguments: AzureCmdlets.all.map(\.metadata.name))

@@ -89,11 +89,12 @@ struct ThrottleLimitAzureTests {
         let state = log.withLock { $0 }
         #expect(state.count == 201)
         let throttledAt = try #require(state.throttledAt)
-        // Only requests already on their way when the 429 was answered (at most one per other
-        // worker, and one more each for the moment before the 429 reached its worker) may arrive
-        // during the pause; without a shared pause the other 7 workers would send all the rest.
+        // Only requests already on their way when the 429 was answered may arrive during the
+        // pause: about one per other worker, two each if the 429's worker is slow to be scheduled
+        // (14). Without a shared pause the other 7 workers send all the 180 left in far less than
+        // the second: the bound of 60 leaves room for a loaded machine and still tells them apart.
         let duringPause = state.arrivals.filter { $0 > throttledAt && $0 < throttledAt + .milliseconds(950) }
-        #expect(duringPause.count <= 14, "\(duringPause.count) requests arrived during the pause")
+        #expect(duringPause.count <= 60, "\(duringPause.count) requests arrived during the pause")
     }
 
     @Test("the emulator under N=8: every account's stored keys are the ones printed (no lost update within one process)")

@@ -1,6 +1,7 @@
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
+import TestSupport
 import Testing
 import AzShimSupport
 
@@ -105,11 +106,17 @@ struct CommandLineTests {
         #expect(bad.stderr == Self.prefix + "The option --output takes table, list or json, not 'yaml'.\n")
     }
 
-    @Test("--version prints the version")
-    func version() {
+    @Test("--version prints `AzShim` and the version of AzShimVersion.swift, in-process and as the binary")
+    func version() throws {
+        let expected = "AzShim " + (try PackageFiles.releaseVersion()) + "\n"
         let result = Harness().run(["--version"])
-        #expect(result.stdout == CommandHost.productVersion + "\n")
-        #expect(result.status == 0)
+        #expect(result.stdout == expected)
+        #expect(result.stderr == "" && result.status == 0)
+        let harness = Harness()
+        defer { harness.remove() }
+        let binary = try harness.runBinary(["--version"])
+        #expect(binary.stdout == expected)
+        #expect(binary.stderr == "" && binary.status == 0)
     }
 
     @Test("a table is cut with … only when stdout is a terminal narrower than it")

@@ -96,20 +96,11 @@ struct GetAccountKeyTests {
     func invocationName() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Harness.executable)
         let link = harness.folder + "/Get-AzCognitiveServicesAccountKey"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Harness.executable)
-        process.executableURL = URL(fileURLWithPath: link)
-        process.arguments = ["-KeyName", "Key1"]
-        process.environment = harness.environment
-        let error = Pipe()
-        process.standardError = error
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(
-            String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                == Self.prefix + "A parameter cannot be found that matches parameter name 'KeyName'.\n")
+        let result = try harness.runBinary(["-KeyName", "Key1"], executable: link)
+        #expect(result.stderr == Self.prefix + "A parameter cannot be found that matches parameter name 'KeyName'.\n")
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
     }
 }

@@ -2,6 +2,7 @@ import AzureCognitiveServices
 import FakeAzure
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -432,8 +433,7 @@ import Testing
     static func fakeAzureCLI(_ script: String, url: String, folder: String) throws -> [String: String] {
         let bin = folder + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try ("#!/bin/sh\n" + script + "\n").write(toFile: bin + "/az", atomically: true, encoding: .utf8)
-        chmod(bin + "/az", 0o755)
+        try ExecutableFile.write("#!/bin/sh\n" + script + "\n", to: bin + "/az")
         let config = folder + "/azure"
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
         try #"{"subscriptions":[{"id":"\#(Self.subscription)","isDefault":true,"tenantId":"t"}]}"#.write(

@@ -1,5 +1,12 @@
+import AzShimSupport
 import Foundation
+import PowerShellHost
+import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs of the built binary as a child process, with a temporary state file.
 @Suite(.serialized)
@@ -119,55 +126,71 @@ struct ProcessTests {
         #expect(result.stdout == "{\"Key1\":\"\(one.0)\",\"Key2\":\"\(one.1)\"}\n{\"Key1\":\"\(two.0)\",\"Key2\":\"\(two.1)\"}\n")
     }
 
-    @Test("SIGINT while waiting for input: stops promptly with status 130 and keeps what was written")
+    @Test("SIGINT while waiting for input: ends with status 130 and keeps what was written")
     func interrupt() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Harness.executable)
-        process.arguments = ["-KeyName", "Key1", "--output", "json"]
-        process.environment = harness.environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("{\"ResourceGroupName\":\"rg\",\"Name\":\"first\"}\n".utf8))
-        // Wait for the first object's line: the process is now blocked reading stdin.
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) { received.append(output.fileHandleForReading.availableData) }
-        let start = Date()
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(Date().timeIntervalSince(start) < 2)
-        #expect(process.terminationStatus == 130)
-        received.append(output.fileHandleForReading.readDataToEndOfFile())
+        var input: [Int32] = [0, 0]
+        #expect(pipe(&input) == 0)
+        _ = fcntl(input[1], F_SETFD, FD_CLOEXEC)
+        // The deadline bounds every wait below: a binary that ignores SIGINT is killed after
+        // 60 s and the test fails, it never hangs.
+        let process = try RawProcess(
+            arguments: ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, environment: harness.environment,
+            stdinFD: input[0], folder: harness.folder, deadline: 60)
+        close(input[0])
+        defer { close(input[1]) }
+        let object = Array("{\"ResourceGroupName\":\"rg\",\"Name\":\"first\"}\n".utf8)
+        #expect(write(input[1], object, object.count) == object.count)
+        // Wait for the first object's line, then until the process waits in the kernel for more
+        // of stdin, which stays open: the signal must end that wait, not just be seen between
+        // objects.
+        let first = process.readLines(atLeast: 1)
+        #expect(first.count == 1)
+        #expect(Self.waitUntilBlockedReadingAPipe(process.pid), "the process never waited for stdin")
+        process.kill(SIGINT)
+        let end = process.wait()
+        #expect(end.status == 130, "ended with \(String(describing: end.status)) / signal \(String(describing: end.signal))")
         let keys = try #require(harness.storedKeys(account: "first"))
-        #expect(String(decoding: received, as: UTF8.self) == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
-        try? input.fileHandleForWriting.close()
+        #expect(end.stdoutText == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
+        #expect(end.stderrText == "")
     }
 
-    @Test("stdout closed early (| head -1) ends quietly, without a crash or an error flood")
+    /// Whether `pid` is (within 10 s) asleep in a read of a pipe or in poll, as `/proc/PID/wchan`
+    /// names the kernel function it waits in; false if it never is, or /proc does not say.
+    static func waitUntilBlockedReadingAPipe(_ pid: pid_t) -> Bool {
+        for _ in 0..<1000 {
+            let wchan = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+            if wchan.contains("pipe_read") || wchan.contains("poll") { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    /// `producer | New-AzCognitiveServicesAccountKey … | head -1` in a real shell: bash's
+    /// `PIPESTATUS` gives the binary's own exit status, and the line `head` kept is read back.
+    @Test("stdout closed early (| head -1): the binary itself exits 0, quietly, after the first line")
     func closedStdout() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let input = (1...200).map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\($0)\"}" }.joined(separator: "\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\"$0\" -KeyName Key1 --output json | head -1 >/dev/null; echo \"status=${PIPESTATUS:-}\"", Harness.executable]
-        process.environment = harness.environment
-        let stdin = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(String(decoding: errors, as: UTF8.self) == "")
-        #expect(process.terminationStatus == 0)
+        // 2,000 lines of output are far more than a pipe holds (64 KiB, about 800 lines), so the
+        // binary must meet the closed pipe whatever the timing.
+        let input = (1...2000).map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\($0)\"}" }.joined(separator: "\n")
+        let script = "\"$0\" -KeyName Key1 --output json 2>\"$1\" | head -1; echo \"status=${PIPESTATUS[0]}\""
+        let errors = harness.folder + "/binary-stderr"
+        let run = try ChildProcess.run(
+            "/bin/bash", ["--norc", "--noprofile", "-c", script, Harness.executable, errors],
+            environment: harness.environment, stdin: Array(input.utf8), deadline: 60)
+        let lines = run.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 3 && lines[2] == "", "\(run.stdoutText)")
+        let keys = try #require(harness.storedKeys(account: "acct1"))
+        #expect(lines.first == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}")
+        #expect(lines.dropFirst().first == "status=0")
+        #expect(FileManager.default.contents(atPath: errors) == Data(), "the binary wrote to stderr")
+        #expect(run.status == 0 && run.stderrText == "")
+        // It stopped at the closed pipe instead of running all 2,000 objects.
+        let state = try JSONParser.parse(Array(try #require(FileManager.default.contents(atPath: harness.stateFile))))
+        guard case .object(let accounts) = state["accounts"] else { Issue.record("no accounts in the state file"); return }
+        #expect(accounts.count < 1000, "\(accounts.count) accounts were regenerated")
     }
 }

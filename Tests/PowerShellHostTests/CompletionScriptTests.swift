@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PowerShellHost
@@ -8,17 +9,12 @@ import Testing
 @Suite struct CompletionScriptTests {
     static let metadata = TestCommand.metadata
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    /// Runs a shell with stderr merged into stdout, killed (and the test failed) after the deadline.
+    static func run(
+        _ executable: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (output: String, status: Int32) {
+        let end = try ChildProcess.run(executable, arguments, mergeStandardError: true, sourceLocation: sourceLocation)
+        return (end.stdoutText, end.shellStatus)
     }
 
     static func scriptFile(_ shell: CompletionScriptGenerator.Shell) throws -> String {

@@ -8,8 +8,15 @@ import Testing
         ["New-AzCognitiveServicesAccountKey": try HelpTestSupport.helpMarkdown()]
     }
 
+    /// The expected text of a view at 80 columns: the hand-written default and `-Examples` views
+    /// (HelpRendererTests, each line with its rule), else the renderer's (then the test checks
+    /// which view Get-Help chose, and the snapshots check the text).
     static func rendered(_ view: HelpView, width: Int = 80) throws -> String {
-        HelpRenderer.render(try HelpTestSupport.document(), view: view, width: width)
+        switch (view, width) {
+        case (.standard, 80): HelpRendererTests.defaultViewAt80
+        case (.examples, 80): HelpRendererTests.examplesViewAt80
+        default: HelpRenderer.render(try HelpTestSupport.document(), view: view, width: width)
+        }
     }
 
     struct ViewCase: Sendable, CustomTestStringConvertible {

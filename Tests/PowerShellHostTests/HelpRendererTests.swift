@@ -3,54 +3,107 @@ import Testing
 
 @testable import PowerShellHost
 
-/// Get-Help views of the shipped help file. The default view is written out literally
-/// (reference §11.3 at 80 columns, wrapped as ComplexWriter wraps it); the others are snapshots
-/// under `Snapshots/`, re-recorded with `AZSHIM_RECORD_SNAPSHOTS=1 swift test --filter Help`.
+/// Get-Help views of the shipped help file. Two views are written out by hand, line by line,
+/// from PowerShell's own rules rather than from the renderer: the default view (reference §11.3
+/// at 80 columns) and the `-Examples` view at 80 columns. Beside each line is the rule it
+/// follows: the custom controls of `Help_format_ps1xml.cs` (DefaultCommandHelp,
+/// ExampleCommandHelp, MamlDetailsControl, MamlExampleControl, …) and `ComplexWriter.cs`:
+/// - text accumulates in a buffer; each newline directive flushes it as lines, word-wrapped to
+///   the console width minus one (79 at 80 columns, ConsoleLineOutput keeps the last column
+///   free) minus the frame indents, each padded with the sum of the active frame indents;
+/// - flushing an empty buffer gives one line of just the indent ("    " inside a 4-frame);
+/// - `WriteObject` ends with one more flush, outside every frame;
+/// - GenerateLinesWithWordWrap: a word keeps its trailing space on a wrapped line; a word
+///   longer than the line is cut;
+/// - Out-Default writes an empty line before and after the object.
+/// The other views are snapshots under `Snapshots/`, re-recorded with
+/// `AZSHIM_RECORD_SNAPSHOTS=1 swift test --filter Help`: they pin the renderer's output, and
+/// `noLineIsWiderThanTheConsoleMinusOne` and the section-order tests check them against the rules.
 @Suite struct HelpRendererTests {
-    /// §11.3 byte for byte, with the help file's own online URL. Notes on the bytes:
-    /// - an empty line before and after the object (Out-Default);
-    /// - "blank" lines inside a section are the 4-space indent (an empty ComplexWriter flush);
-    /// - 80 columns leave 79 for text (ConsoleLineOutput keeps the last column free), 75 inside
-    ///   the 4-space frame; a wrapped line keeps the space after its last word;
-    /// - words longer than the line (the IAzureContextContainer type, the URL) are cut;
-    /// - the related link without URI ends with a space (`linkText + ' ' + uri`);
-    /// - the online line is flushed outside every frame, so its own 4 spaces are its indent.
+    /// §11.3 byte for byte, with the help file's own online URL (DefaultCommandHelp).
     static let defaultViewAt80 = [
-        "",
-        "NAME",
-        "    New-AzCognitiveServicesAccountKey",
-        "    ",
-        "SYNOPSIS",
-        "    Regenerates an account key.",
-        "    ",
-        "    ",
-        "SYNTAX",
+        "",  // Out-Default: the empty line before the object
+        "NAME",  // MamlDetailsControl: AddText(Name), AddNewline
+        "    New-AzCognitiveServicesAccountKey",  // Frame(4): Name, AddNewline
+        "    ",  // Frame(4): AddNewline on an empty buffer: the indent alone
+        "SYNOPSIS",  // AddText(Synopsis), AddNewline
+        "    Regenerates an account key.",  // Frame(4): MamlShortDescriptionControl, one para: Text, AddNewline
+        "    ",  // Frame(4): AddNewline (empty)
+        "    ",  // Frame(4): AddNewline (empty)
+        "SYNTAX",  // MamlIndentedSyntaxControl: AddText(Syntax), AddNewline
+        // Frame(4), control5: name, " ", each MamlParameterControl item, "[<CommonParameters>]",
+        // wrapped at 75 (79 - 4); "[-Name] " would end at 78, so it starts the next line;
+        // the type name longer than the rest of the line is cut where the line ends.
         "    New-AzCognitiveServicesAccountKey [-ResourceGroupName] <System.String> ",
         "    [-Name] <System.String> [-KeyName] {Key1 | Key2} [-DefaultProfile <Microsof",
         "    t.Azure.Commands.Common.Authentication.Abstractions.Core.IAzureContextConta",
         "    iner>] [-Force] [-Confirm] [-WhatIf] [<CommonParameters>]",
-        "    ",
-        "    ",
-        "DESCRIPTION",
-        "    The New-AzCognitiveServicesAccountKey cmdlet regenerates an API key for a ",
+        "    ",  // control5: AddNewline(2), the second on an empty buffer
+        "    ",  // MamlIndentedSyntaxControl: Frame(4) AddNewline after the syntax (empty)
+        "DESCRIPTION",  // MamlIndentedDescriptionControl: AddText(DetailedDescription), AddNewline
+        "    The New-AzCognitiveServicesAccountKey cmdlet regenerates an API key for a ",  // para, wrapped at 75
         "    Cognitive Services account.",
-        "    ",
-        "",
-        "RELATED LINKS",
+        "    ",  // Frame(4): AddNewline (empty)
+        "",  // AddNewline after EndFrame: no frame, so no indent
+        "RELATED LINKS",  // AddText(RelatedLinks), AddNewline
+        // Frame(4), control6 per link: linkText, ' ' (linkText not empty), uri, AddNewline; the
+        // URL is one word longer than the 75 columns left after "Online Version: ", so it is cut.
         "    Online Version: https://docs.microsoft.com/powershell/module/az.cognitivese",
         "    rvices/new-azcognitiveservicesaccountkey",
-        "    Get-AzCognitiveServicesAccountKey ",
-        "",
-        "REMARKS",
+        "    Get-AzCognitiveServicesAccountKey ",  // a link without URI: linkText + ' ' + "" (trailing space)
+        "",  // AddNewline after EndFrame (no indent)
+        "REMARKS",  // AddText(RemarksSection), AddNewline
+        // Frame(4): ExampleHelpInfo + "\"" + "Get-Help <name> -Examples" + "\"", AddNewline, at 75:
+        // "-Examples\"" would end at 81.
         "    To see the examples, type: \"Get-Help New-AzCognitiveServicesAccountKey ",
         "    -Examples\"",
-        "    For more information, type: \"Get-Help New-AzCognitiveServicesAccountKey ",
+        "    For more information, type: \"Get-Help New-AzCognitiveServicesAccountKey ",  // VerboseHelpInfo, the same way
         "    -Detailed\"",
-        "    For technical information, type: \"Get-Help ",
+        "    For technical information, type: \"Get-Help ",  // FullHelpInfo: the name would end at 77
         "    New-AzCognitiveServicesAccountKey -Full\"",
+        // RelatedLinksHelpInfoControl (a related link exists): its script's text starts with 4
+        // spaces and has no newline, so WriteObject's last flush writes it outside every frame:
+        // its own spaces are its indent, and it fits the 79 columns exactly.
         "    For online help, type: \"Get-Help New-AzCognitiveServicesAccountKey -Online\"",
-        "",
+        "",  // Out-Default: the empty line after the object
     ].joined(separator: "\n") + "\n"
+
+    /// `-Examples` at 80 columns (ExampleCommandHelp: MamlDetailsControl, then Frame(4) with
+    /// ExamplesControl, one MamlExampleControl per example), written out by hand from the help
+    /// file's one example and the rules above; not a recording of the renderer.
+    static let examplesViewAt80 = [
+        "",  // Out-Default: the empty line before the object
+        "NAME",  // MamlDetailsControl: AddText(Name), AddNewline
+        "    New-AzCognitiveServicesAccountKey",  // Frame(4): Name, AddNewline
+        "    ",  // Frame(4): AddNewline (empty)
+        "SYNOPSIS",  // AddText(Synopsis), AddNewline
+        "    Regenerates an account key.",  // Frame(4): the synopsis para, AddNewline
+        "    ",  // Frame(4): AddNewline (empty)
+        "    ",  // Frame(4): AddNewline (empty)
+        // Frame(4), MamlExampleControl: Title (platyPS pads it with dashes to 64 columns, 63 for
+        // an odd title), AddNewline.
+        "    -------------------------- Example 1 --------------------------",
+        "    ",  // AddNewline (empty)
+        // Introduction (none), then Code: the fenced block's lines, AddNewline; each line is
+        // wrapped at 75: "cognitive-services-resource-group " would end at 95.
+        "    PS C:\\> New-AzCognitiveServicesAccountKey -ResourceGroupName ",
+        "    cognitive-services-resource-group -name myluis -keyname Key1",
+        "    ",  // the code's empty line, in the frame
+        "    Key1                             Key2",
+        "    ----                             ----",
+        "    xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "    ",  // results (none), AddNewline: the indent alone
+        "    ",  // remarks: platyPS writes one empty para when the markdown has no remarks
+        "    ",  // remarks: Edit-AzMamlHelp adds two empty paras to every example's remarks …
+        "    ",  // … (MamlShortDescriptionControl: Text "", AddNewline)
+        "",  // WriteObject's last flush, of an empty buffer outside every frame
+        "",  // Out-Default: the empty line after the object
+    ].joined(separator: "\n") + "\n"
+
+    @Test func examplesViewMatchesTheRulesByteForByte() throws {
+        let rendered = HelpRenderer.render(try HelpTestSupport.document(), view: .examples, width: 80)
+        #expect(rendered == Self.examplesViewAt80, "\(HelpTestSupport.firstDifference(rendered, Self.examplesViewAt80) ?? "")")
+    }
 
     @Test func defaultViewMatchesReferenceByteForByte() throws {
         let rendered = HelpRenderer.render(try HelpTestSupport.document(), view: .standard, width: 80)

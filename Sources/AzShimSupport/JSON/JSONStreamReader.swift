@@ -42,6 +42,10 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
     private var finished = false
     /// A failed read ends the input; the error is reported after the values read before it.
     private var readError: JSONStreamError?
+    /// The largest the input buffer has been, in bytes: the reader's own measure of its memory,
+    /// which stays at one chunk (64 KiB) for a stream of small values however long it is, and
+    /// under about twice `maximumValueBytes` for a value over the limit.
+    package private(set) var peakBufferBytes: Int
 
     /// - Parameter maximumValueBytes: the longest single value accepted, in bytes of input
     ///   (for an unrolled top-level array, per element).
@@ -51,6 +55,7 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
             unrollsTopLevelArrays: true, reportsUnexpectedEnd: true,
             maximumValueBytes: Swift.max(1, maximumValueBytes), maximumDepth: JSONParser.maximumDepth)
         self.storage = [UInt8](repeating: 0, count: Self.chunkSize)
+        self.peakBufferBytes = Self.chunkSize
     }
 
     /// The next value or error, or nil once the input has ended.
@@ -135,6 +140,7 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
             // A large value has gone: give its memory back.
             storage = Array(storage[0..<chunk])
         }
+        peakBufferBytes = Swift.max(peakBufferBytes, storage.count)
         do {
             let count = try Self.read(&source, into: &storage, from: filled)
             if count == 0 { sourceEnded = true }

@@ -2,6 +2,8 @@ import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import AzShimSupport
+import TestSupport
+import Testing
 
 /// Runs the cmdlet in-process (argv + stdin + environment → stdout, stderr, status), or the
 /// built binary as a child process, each with its own temporary emulator state file.
@@ -53,27 +55,17 @@ struct Harness {
         return bundle.appendingPathComponent("New-AzCognitiveServicesAccountKey").path
     }
 
-    /// Runs the built binary as a child process.
-    func runBinary(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment.merging(extra) { $1 }) { $1 }
-        let input = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus)
+    /// Runs the built binary as a child process, killed (and the test failed) if it has not ended
+    /// within `deadline` seconds. A signal's end is reported as the shell does, 128 + the signal.
+    func runBinary(
+        _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
+        executable: String = Self.executable, deadline: Double = ChildProcess.defaultDeadline,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Result {
+        let end = try ChildProcess.run(
+            executable, arguments, environment: ["PATH": "/usr/bin:/bin"].merging(environment.merging(extra) { $1 }) { $1 },
+            stdin: Array(stdin.utf8), deadline: deadline, sourceLocation: sourceLocation)
+        return Result(stdout: end.stdoutText, stderr: end.stderrText, status: end.shellStatus)
     }
 
     /// The keys stored for an account in the state file.

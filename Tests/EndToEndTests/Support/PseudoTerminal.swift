@@ -95,7 +95,8 @@ enum PseudoTerminal {
         var pending = answers
         var answered = 0
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let deadline = time(nil) + 30
+        // A hang is killed after two minutes (far beyond the milliseconds a run takes, on a loaded machine too).
+        let deadline = time(nil) + 120
         var exited = false
         var status: Int32 = 0
         while true {

@@ -1,5 +1,7 @@
 import Foundation
 import Synchronization
+import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -8,6 +10,8 @@ import Synchronization
 /// The built binary spawned with `posix_spawn`, so arguments are raw bytes (invalid UTF-8
 /// included), with stdin from a file, stdout into a pipe the test reads as it goes (or a file),
 /// and stderr into a file; `wait` reports the exit status or the signal and the peak memory.
+/// A deadline (ten minutes unless given) kills a process that has not ended by then, so
+/// `readLines` and `wait` never block forever; `wait` then records a test failure.
 ///
 /// Example: `let process = try RawProcess(arguments: [Array("-Name".utf8), [0xFF]], environment: env)`,
 /// then `let end = process.wait()`; `end.status == 1`.
@@ -27,6 +31,8 @@ final class RawProcess {
     }
 
     let pid: pid_t
+    private let watchdog: Watchdog
+    private let deadline: Double
     /// The read end of stdout.
     let stdoutFD: Int32
     private var stdoutOpen = true
@@ -39,7 +45,8 @@ final class RawProcess {
     ///   an empty argv, which Linux turns into `[""]`).
     init(
         executable: String = Harness.executable, arguments: [[UInt8]], environment: [String: String],
-        stdinPath: String = "/dev/null", stdinFD: Int32? = nil, folder: String, omitProgramName: Bool = false
+        stdinPath: String = "/dev/null", stdinFD: Int32? = nil, folder: String, omitProgramName: Bool = false,
+        deadline: Double = ChildProcess.defaultDeadline
     ) throws {
         stderrPath = folder + "/stderr-\(UUID().uuidString)"
         var pipeFDs: [Int32] = [0, 0]
@@ -75,6 +82,8 @@ final class RawProcess {
         }
         pid = spawned
         stdoutFD = pipeFDs[0]
+        self.deadline = deadline
+        watchdog = Watchdog(process: spawned, seconds: deadline)
     }
 
     /// A NUL-terminated copy of raw bytes, for argv and envp (freed by the caller).
@@ -120,8 +129,9 @@ final class RawProcess {
         return kilobytes * 1024
     }
 
-    /// Reads the rest of stdout, waits for the end, and collects stderr.
-    func wait() -> End {
+    /// Reads the rest of stdout, waits for the end, and collects stderr. A process the deadline
+    /// killed is a test failure.
+    func wait(sourceLocation: SourceLocation = #_sourceLocation) -> End {
         let peak = Mutex((value: 0, running: true))
         let pid = self.pid
         Thread.detachNewThread {
@@ -141,7 +151,10 @@ final class RawProcess {
         var status: Int32 = 0
         var usage = rusage()
         // Let the sampler see the process once more before it is reaped.
-        while waitid(P_PID, id_t(pid), nil, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+        watchdog.waitForEnd()
+        if watchdog.fired {
+            Issue.record("the process did not end within \(deadline) s and was killed (a hang)", sourceLocation: sourceLocation)
+        }
         if let sample = Self.highWaterMark(pid) { peak.withLock { $0.value = max($0.value, sample) } }
         peak.withLock { $0.running = false }
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
