@@ -8,7 +8,10 @@ public enum CommandHost {
     /// What the host shows for `--version`.
     public static let productVersion = "AzShim \(AzShimVersion.current)"
 
-    public static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
+    /// `manual`: the product's tables, which `--man` adds to the cmdlet's page.
+    public static func run(
+        _ definition: CommandDefinition, arguments: [String], io: HostIO, manual: ProductManual? = nil
+    ) -> Int32 {
         let options: HostOptions
         let words: [String]
         do {
@@ -24,7 +27,9 @@ public enum CommandHost {
             return 2
         }
         let tokens = ArgumentTokenizer.tokenize(words)
-        if let status = answerHostRequest(options, helpRequested: tokens.helpRequested, definition: definition, io: io) {
+        if let status = answerHostRequest(
+            options, helpRequested: tokens.helpRequested, definition: definition, manual: manual, io: io)
+        {
             return status
         }
         return runCommand(definition, arguments: tokens.arguments, options: options, io: io)
