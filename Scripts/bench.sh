@@ -272,6 +272,38 @@ t_par="$(median 3 1 "$work/1k.jsonl" "${slow[@]}" -- "$cmd" -KeyName Key1 --outp
 slow_stats="$(stats "$slow_pid" slow)"
 row 6 '`--throttle-limit 16`, 1,000 keys, 20 ms per request' "$(calc "sprintf(\"%.3f s\", $t_par)")" "$(calc "sprintf(\"%.1f× faster than 20 s\", 20 / $t_par)")" "≤ 1.5 s" "$(calc "$t_par <= 1.5 ? 1 : 0")"
 
+# --- 7: the static release binary (issue 14) ---------------------------------------------------
+# The binary that ships (Scripts/build-release.sh: --static-swift-stdlib, stripped) next to the
+# dynamic build timed above, with a hello world built the same static, stripped way for its ratios.
+note "building the static release binary (Scripts/build-release.sh) and a static hello world"
+static_bin="$("$root/Scripts/build-release.sh" --scratch-path "$scratch" 2>"$work/static.log")" \
+    || { cat "$work/static.log" >&2; fail "static release build failed"; }
+swift build -c release --static-swift-stdlib -Xlinker --strip-all --product hello --package-path "$work/hello" \
+    --scratch-path "$work/hello/.build-static" >"$work/hello-static.log" 2>&1 \
+    || { cat "$work/hello-static.log" >&2; fail "static hello world build failed"; }
+static_hello="$(swift build -c release --static-swift-stdlib -Xlinker --strip-all --package-path "$work/hello" \
+    --scratch-path "$work/hello/.build-static" --show-bin-path)/hello"
+mkdir -p "$work/static"
+ln -sf "$static_bin" "$work/static/New-AzCognitiveServicesAccountKey"
+static_cmd="$work/static/New-AzCognitiveServicesAccountKey"
+note "timing the static binary ($runs runs each)"
+ts_hello="$(median "$runs" 10 - "${env_clean[@]}" -- "$static_hello")"
+ts_help="$(median "$runs" 10 - "${env_clean[@]}" -- "$static_cmd" -?)"
+ts_binding="$(median "$runs" 10 - "${env_clean[@]}" -- "$static_cmd" -Foo)"
+ts_emulator="$(median "$runs" 10 - "${emulator[@]}" -- "$static_cmd" rg acct Key1)"
+static_ratio() { calc "sprintf(\"%.2f× (dynamic build: %.2f ms)\", $1 / $ts_hello, $2 * 1000)"; }
+static_within() { calc "($1 / $ts_hello) <= $2 ? 1 : 0"; }
+rows+=("| 7 | static Swift hello world (\`--static-swift-stdlib\`, stripped) | $(ms "$ts_hello") | 1× (dynamic: $(ms "$t_hello")) | – | – |")
+row 7 'static binary: `-?` (help)' "$(ms "$ts_help")" "$(static_ratio "$ts_help" "$t_help")" "≤ 2×" "$(static_within "$ts_help" 2)"
+row 7 'static binary: `-Foo` (binding error)' "$(ms "$ts_binding")" "$(static_ratio "$ts_binding" "$t_binding")" "≤ 1.3×" "$(static_within "$ts_binding" 1.3)"
+row 7 'static binary: one regeneration, emulator' "$(ms "$ts_emulator")" "$(static_ratio "$ts_emulator" "$t_emulator")" "≤ 3×" "$(static_within "$ts_emulator" 3)"
+static_kib="$(($(stat -c %s "$static_bin") / 1024))"
+dynamic_kib="$(($(stat -L -c %s "$cmd") / 1024))"
+swift_libraries_kib="$(ldd "$cmd" | awk '$3 ~ /libswift|libdispatch|libBlocksRuntime/ { print $3 }' | xargs -r stat -L -c %s | awk '{ t += $1 } END { print int(t / 1024) }')"
+rows+=("| 7 | static binary: size (stripped; needs only libc, libm, libstdc++, libgcc_s) | $(calc "sprintf(\"%.1f MiB\", $static_kib / 1024)") | – | – | – |")
+rows+=("| 7 | dynamic build: size, and the Swift runtime libraries it needs | $(calc "sprintf(\"%.1f MiB + %.1f MiB\", $dynamic_kib / 1024, $swift_libraries_kib / 1024)") | – | – | – |")
+echo "Static binary links: $(ldd "$static_bin" | awk '{ print $1 }' | paste -sd' ')" >"$work/static-links"
+
 # --- the table -------------------------------------------------------------------------------
 timing="hyperfine $(hyperfine --version 2>/dev/null | cut -d' ' -f2)"
 [ "$have_hyperfine" = 1 ] || timing="the Swift timing loop"
@@ -283,6 +315,7 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "Product links: $(ldd "$cmd" | awk '{print $1}' | grep -o 'lib[A-Za-z_]*' | grep -i 'foundation' | tr '\n' ' ' || true)$(ldd "$cmd" | grep -qi foundation || echo 'no Foundation library')"
 echo "Slow fake after the throttle-limit runs: $slow_stats"
+cat "$work/static-links"
 if [ "${#missed[@]}" -eq 0 ]; then
     echo "All targets met."
     exit 0
