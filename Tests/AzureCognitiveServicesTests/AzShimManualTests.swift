@@ -44,19 +44,22 @@ import Testing
         for target in ["PowerShellHost", "AzureCognitiveServices", "AzShim"] {
             let folder = Self.packageRoot.appendingPathComponent("Sources/\(target)")
             let files = try #require(FileManager.default.enumerator(atPath: folder.path))
-            for case let path as String in files where path.hasSuffix(".swift") && !path.hasSuffix("AzShimManual.swift") {
+            for case let path as String in files where path.hasSuffix(".swift") && !path.hasSuffix("AzShimManual.swift")
+            {
                 let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
                 for match in text.matches(of: /"((?:AZSHIM|AZURE)_[A-Z0-9_]+)"/) { names.insert(String(match.1)) }
             }
         }
         #expect(names.count > 10)
         for name in names.sorted() {
-            #expect(documented.contains("`\(name)`"), "\(name) is read by the code but is not in AzShimManual.environment")
+            #expect(
+                documented.contains("`\(name)`"), "\(name) is read by the code but is not in AzShimManual.environment")
         }
     }
 
     @Test func markdownIsTheReadmeLayout() {
-        let table = ManualTable(section: "EXIT STATUS", columns: ["status", "when"], rows: [["0", "ok"], ["1", "`a\\|b`"]])
+        let table = ManualTable(
+            section: "EXIT STATUS", columns: ["status", "when"], rows: [["0", "ok"], ["1", "`a\\|b`"]])
         #expect(table.markdown == "| status | when |\n|---|---|\n| 0 | ok |\n| 1 | `a\\|b` |\n")
     }
 
@@ -104,7 +107,8 @@ import Testing
         let invocation = Invocation.resolve(commandLine, commands: AzureCmdlets.all)
         #expect(invocation == .manPage)
         let (stdout, stderr) = (MemorySink(), MemorySink())
-        let io = HostIO(environment: [:], standardInput: MemoryByteSource([]), standardOutput: stdout, standardError: stderr)
+        let io = HostIO(
+            environment: [:], standardInput: MemoryByteSource([]), standardOutput: stdout, standardError: stderr)
         let status = invocation.run(
             programName: "azshim", commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown,
             manual: AzShimManual.manual, io: io)

@@ -45,7 +45,8 @@ import Testing
             rows: [["colours", "`NO_COLOR`", "Unix"]])
         #expect(
             ManPageGenerator.tableSection(table)
-                == ".SH DEVIATIONS FROM POWERSHELL\n.TP\nPowerShell / Az: colours\nAzShim: \\fBNO_COLOR\\fR\n.br\nwhy: Unix\n")
+                == ".SH DEVIATIONS FROM POWERSHELL\n.TP\nPowerShell / Az: colours\nAzShim: \\fBNO_COLOR\\fR\n.br\nwhy: Unix\n"
+        )
     }
 
     @Test func shortRowsLeaveEmptyCells() {
@@ -55,7 +56,8 @@ import Testing
 
     @Test func withoutAManualTheMultiCallBinarySaysSo() {
         let (stdout, stderr) = (MemorySink(), MemorySink())
-        let io = HostIO(environment: [:], standardInput: MemoryByteSource([]), standardOutput: stdout, standardError: stderr)
+        let io = HostIO(
+            environment: [:], standardInput: MemoryByteSource([]), standardOutput: stdout, standardError: stderr)
         let status = Invocation.manPage.run(programName: "azshim", commands: [], helpFiles: [:], io: io)
         #expect(status == 1)
         #expect(stdout.text.isEmpty)

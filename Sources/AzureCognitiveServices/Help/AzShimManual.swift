@@ -105,7 +105,10 @@ public enum AzShimManual {
                 "`${AZURE_CONFIG_DIR:-~/.azure}/azureProfile.json`",
                 "read: the Azure CLI login's subscription, tenant and cloud (the token itself comes from `az account get-access-token`)",
             ],
-            ["`$AZURE_FEDERATED_TOKEN_FILE`", "read: the workload identity's client assertion, at every token request"],
+            [
+                "`$AZURE_FEDERATED_TOKEN_FILE`",
+                "read: the workload identity's client assertion, at every token request",
+            ],
             ["the `-DefaultProfile` file", "read: a saved Az context (subscription, tenant, endpoints)"],
             ["`$AZSHIM_CA_FILE`, `$SSL_CERT_FILE`, `$SSL_CERT_DIR`", "read: extra trusted certificates for HTTPS"],
         ],
@@ -121,7 +124,8 @@ public enum AzShimManual {
                 "`keys=$(New-Az…)` captures only the objects",
             ],
             [
-                "ANSI colours even when redirected", "colour only on a terminal, without `NO_COLOR`, with `TERM` not `dumb`",
+                "ANSI colours even when redirected",
+                "colour only on a terminal, without `NO_COLOR`, with `TERM` not `dumb`",
                 "Unix convention",
             ],
             [
@@ -147,11 +151,13 @@ public enum AzShimManual {
                 "bash turns `-Force:$false` into `-Force:`; the words are the portable spelling",
             ],
             [
-                "`-DefaultProfile` takes an `IAzureContextContainer` object", "it takes the path of a saved context file",
+                "`-DefaultProfile` takes an `IAzureContextContainer` object",
+                "it takes the path of a saved context file",
                 "a child process receives text",
             ],
             [
-                "`-ErrorVariable`, `-OutVariable`, … set caller variables", "validated as PowerShell does, no further effect",
+                "`-ErrorVariable`, `-OutVariable`, … set caller variables",
+                "validated as PowerShell does, no further effect",
                 "a child process cannot set its caller's variables",
             ],
             [
@@ -160,7 +166,8 @@ public enum AzShimManual {
                 "JSON lines are AzShim's interface between commands; nothing may be cut silently",
             ],
             [
-                "list values are wrapped at the console width when redirected", "wrapped only when stdout is a terminal",
+                "list values are wrapped at the console width when redirected",
+                "wrapped only when stdout is a terminal",
                 "a captured value is never broken",
             ],
         ])
