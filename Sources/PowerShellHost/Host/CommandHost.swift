@@ -8,9 +8,10 @@ public enum CommandHost {
     /// What the host shows for `--version`.
     public static let productVersion = "AzShim \(AzShimVersion.current)"
 
-    /// `manual`: the product's tables, which `--man` adds to the cmdlet's page.
+    /// `manual`: the product's tables, which `--man` adds to the cmdlet's page (evaluated only then).
     public static func run(
-        _ definition: CommandDefinition, arguments: [String], io: HostIO, manual: ProductManual? = nil
+        _ definition: CommandDefinition, arguments: [String], io: HostIO,
+        manual: @autoclosure () -> ProductManual? = nil
     ) -> Int32 {
         let options: HostOptions
         let words: [String]
@@ -28,7 +29,7 @@ public enum CommandHost {
         }
         let tokens = ArgumentTokenizer.tokenize(words)
         if let status = answerHostRequest(
-            options, helpRequested: tokens.helpRequested, definition: definition, manual: manual, io: io)
+            options, helpRequested: tokens.helpRequested, definition: definition, manual: manual(), io: io)
         {
             return status
         }
