@@ -495,6 +495,57 @@ rows+=("| 7 | Get-AzCognitiveServicesAccount, $(thousands "$n_list") accounts fr
 rows+=("| 7 | … peak memory, $(thousands "$n_list") accounts | $(calc "sprintf(\"%.1f MiB\", $rss_list / 1024)") | – | – (reported) | – |")
 row 7 "… peak memory, $(thousands "$n_list_small") → $(thousands "$n_list") accounts" "$(calc "sprintf(\"%.1f → %.1f MiB\", $rss_list_small / 1024, $rss_list / 1024)")" "$(calc "sprintf(\"%.2f×\", $rss_list / $rss_list_small)")" "constant (≤ 1.1×)" "$(calc "$rss_list <= $rss_list_small * 1.1 ? 1 : 0")"
 
+# --- 8: the static release binary (issue 14) ---------------------------------------------------
+# The binary that ships (Scripts/build-release.sh: --static-swift-stdlib, stripped) next to the
+# dynamic build timed above, with a hello world built the same static, stripped way for its ratios.
+note "building the static release binary (Scripts/build-release.sh) and a static hello world"
+static_bin="$("$root/Scripts/build-release.sh" --scratch-path "$scratch" 2>"$work/static.log")" \
+    || { cat "$work/static.log" >&2; fail "static release build failed"; }
+swift build -c release --static-swift-stdlib -Xlinker --strip-all --product hello --package-path "$tools" \
+    --scratch-path "$tools/.build-static" >"$work/hello-static.log" 2>&1 \
+    || { cat "$work/hello-static.log" >&2; fail "static hello world build failed"; }
+static_hello="$(swift build -c release --static-swift-stdlib -Xlinker --strip-all --package-path "$tools" \
+    --scratch-path "$tools/.build-static" --show-bin-path)/hello"
+mkdir -p "$work/static"
+ln -sf "$static_bin" "$work/static/New-AzCognitiveServicesAccountKey"
+static_cmd="$work/static/New-AzCognitiveServicesAccountKey"
+# Static and dynamic builds are timed in alternating rounds, so a burst of load on the machine
+# hits both alike; each figure is the median of its rounds' medians.
+rounds=5
+per_round=$(((runs + rounds - 1) / rounds))
+note "timing the static binary next to the dynamic build ($rounds rounds of $per_round runs each)"
+declare -A round_times=()
+for ((round = 0; round < rounds; round++)); do
+    for build in static dynamic; do
+        if [ "$build" = static ]; then program="$static_cmd" greeting="$static_hello"; else program="$cmd" greeting="$hello"; fi
+        round_times[$build-hello]+="$(median "8: hello world ($build)" 0 "$per_round" 3 - "${env_clean[@]}" -- "$greeting") "
+        round_times[$build-help]+="$(median "8: -? ($build)" 0 "$per_round" 3 - "${env_clean[@]}" -- "$program" -?) "
+        round_times[$build-binding]+="$(median "8: -Foo ($build)" 1 "$per_round" 3 - "${env_clean[@]}" -- "$program" -Foo) "
+        round_times[$build-emulator]+="$(median "8: emulator ($build)" 0 "$per_round" 3 - "${emulator[@]}" -- "$program" rg acct Key1) "
+    done
+done
+# middle VALUES…: the median.
+middle() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for key in "${!round_times[@]}"; do
+    # shellcheck disable=SC2086
+    round_times[$key]="$(middle ${round_times[$key]})"
+done
+ts_hello="${round_times[static-hello]}"
+static_ratio() { # static_ratio FIGURE: the static time's ratio to the static hello world, and the dynamic build's
+    calc "sprintf(\"%.2f× (dynamic build: %.2f ms, %.2f× its hello world)\", ${round_times[static-$1]} / $ts_hello, ${round_times[dynamic-$1]} * 1000, ${round_times[dynamic-$1]} / ${round_times[dynamic-hello]})"
+}
+static_within() { calc "(${round_times[static-$1]} / $ts_hello) <= $2 ? 1 : 0"; }
+rows+=("| 8 | static Swift hello world (\`--static-swift-stdlib\`, stripped) | $(ms "$ts_hello") | 1× (dynamic hello world: $(ms "${round_times[dynamic-hello]}")) | – | – |")
+row 8 'static binary: `-?` (help)' "$(ms "${round_times[static-help]}")" "$(static_ratio help)" "≤ 2×" "$(static_within help 2)"
+row 8 'static binary: `-Foo` (binding error)' "$(ms "${round_times[static-binding]}")" "$(static_ratio binding)" "≤ 1.3×" "$(static_within binding 1.3)"
+row 8 'static binary: one regeneration, emulator' "$(ms "${round_times[static-emulator]}")" "$(static_ratio emulator)" "≤ 3×" "$(static_within emulator 3)"
+static_kib="$(($(stat -c %s "$static_bin") / 1024))"
+dynamic_kib="$(($(stat -L -c %s "$cmd") / 1024))"
+swift_libraries_kib="$(ldd "$cmd" | awk '$3 ~ /libswift|libdispatch|libBlocksRuntime/ { print $3 }' | xargs -r stat -L -c %s | awk '{ t += $1 } END { print int(t / 1024) }')"
+rows+=("| 8 | static binary: size (stripped; needs only libc, libm, libstdc++, libgcc_s) | $(calc "sprintf(\"%.1f MiB\", $static_kib / 1024)") | – | – | – |")
+rows+=("| 8 | dynamic build (not stripped): size, and the Swift runtime libraries it needs | $(calc "sprintf(\"%.1f MiB + %.1f MiB\", $dynamic_kib / 1024, $swift_libraries_kib / 1024)") | – | – | – |")
+echo "Static binary links: $(ldd "$static_bin" | awk '{ print $1 }' | paste -sd' ')" >"$work/static-links"
+
 # --- the table -------------------------------------------------------------------------------
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)" || true
 toolchain="$(swift --version 2>/dev/null | head -1 | sed 's/ (.*//')" || true
@@ -514,6 +565,7 @@ else
     echo "Product links: not checked (ldd is missing or failed)"
 fi
 echo "Slow fake after the throttle-limit runs: $slow_stats"
+cat "$work/static-links"
 if [ "$quick" = 1 ]; then
     echo "Quick run: every step worked (targets are judged by the full run)."
     exit 0

@@ -26,4 +26,5 @@ let io = HostIO.process()
 let invocation = Invocation.resolve(commandLine, commands: AzureCmdlets.all)
 exit(
     invocation.run(
-        programName: commandLine.invokedName, commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: io))
+        programName: commandLine.invokedName, commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown,
+        manual: AzShimManual.manual, io: io))

@@ -60,17 +60,17 @@ extension HelpMarkdownParser {
         mutating func parse(_ markdown: String) -> HelpDocument? {
             let normalized =
                 markdown.utf8.contains(13) ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
-            let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = normalized.helpLines
             var frontMatter: [String: String] = [:]
             var bodyStart = 0
             // Front matter: the first non-blank line is `---`.
-            if let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
+            if let first = lines.firstIndex(where: { !$0.isBlank }),
                 lines[first].trimmingTrailingSpaces == "---"
             {
                 if let close = lines[(first + 1)...].firstIndex(where: { $0.trimmingTrailingSpaces == "---" }) {
                     for offset in (first + 1)..<close {
                         let line = lines[offset]
-                        if line.allSatisfy(\.isWhitespace) { continue }
+                        if line.isBlank { continue }
                         guard let colon = line.firstIndex(of: ":") else {
                             report(offset + 1, "Invalid yaml: expected simple key-value pairs")
                             continue
@@ -291,16 +291,16 @@ extension HelpMarkdownParser {
         /// `MarkdownParser.ParseYamlKeyValuePairs` + `IsKnownKey`, keyed by lower-cased key.
         mutating func yamlPairs(_ text: String, firstLine: Int) -> [String: (value: String?, line: Int)] {
             var pairs: [String: (value: String?, line: Int)] = [:]
-            for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (offset, rawLine) in text.helpLines.enumerated() {
                 let line = rawLine.trimmingWhitespace()
                 if line.isEmpty { continue }
                 let lineNumber = firstLine + offset
-                guard let colon = line.firstIndex(of: ":") else {
+                guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                     report(lineNumber, "Invalid yaml: expected simple key-value pairs")
                     continue
                 }
                 let key = line[..<colon].trimmingWhitespace()
-                let value = line[line.index(after: colon)...].trimmingWhitespace()
+                let value = line[line.utf8.index(after: colon)...].trimmingWhitespace()
                 guard HelpMarkdownParser.knownYamlKeys.contains(key.lowercased()) else {
                     report(lineNumber, "Invalid yaml: unknown key \(key)")
                     continue

@@ -24,7 +24,7 @@ enum MarkdownBlock: Equatable {
         var textLines: [Substring] = []
         var textStart = 0
         func flushText() {
-            if let first = textLines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            if let first = textLines.firstIndex(where: { !$0.isBlank }) {
                 blocks.append(.text(textLines.joined(separator: "\n"), line: textStart + first))
             }
             textLines = []

@@ -34,6 +34,12 @@ enum PlatyPSText {
 
     /// The spans of a paragraph run, as `MarkdownParser.ParseDocument` finds them.
     static func spans(_ markdown: String) -> [Span] {
+        // A span starts only at `[`, `*` or `_`: text without them is one plain span (most
+        // descriptions), found without building the Character array.
+        let starts: [UInt8] = [UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_")]
+        if !markdown.utf8.contains(where: starts.contains) {
+            return markdown.isEmpty || markdown.isBlank ? [] : [.plain(unwind(markdown))]
+        }
         let chars = Array(markdown)
         var result: [Span] = []
         var plainStart = 0
@@ -169,7 +175,7 @@ enum PlatyPSText {
         }
         // Regex.Replace(text, "([^\r\n]*)(\r\n|$)", …) visits every line, and one empty match
         // at the end when the text does not end with a line break.
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.helpLines.map(String.init)
         if let last = lines.last, !last.isEmpty { lines.append("") }
         var previous = "foo"
         var inList = false
@@ -177,7 +183,7 @@ enum PlatyPSText {
         for line in lines {
             let before = previous
             previous = line
-            if line.allSatisfy(\.isWhitespace) {
+            if line.isBlank {
                 output += "\n"
             } else if hasListPrefix(before), hasListPrefix(line) {
                 inList = true

@@ -5,7 +5,8 @@ extension CommandHost {
     ///
     /// Example: `New-AzCognitiveServicesAccountKey rg acct Key3 -?` prints the help and exits 0.
     static func answerHostRequest(
-        _ options: HostOptions, helpRequested: Bool, definition: CommandDefinition, io: HostIO
+        _ options: HostOptions, helpRequested: Bool, definition: CommandDefinition,
+        manual: @autoclosure () -> ProductManual? = nil, io: HostIO
     ) -> Int32? {
         let metadata = definition.metadata
         if options.version {
@@ -24,7 +25,7 @@ extension CommandHost {
             guard let markdown = definition.helpMarkdown, let document = HelpMarkdownParser.parse(markdown).document else {
                 return write(HelpCommand.Result(stderr: "\(metadata.name): no help file is embedded.\n", exitStatus: 1), to: io)
             }
-            return write(HelpCommand.Result(stdout: ManPageGenerator.render(document)), to: io)
+            return write(HelpCommand.Result(stdout: ManPageGenerator.render(document, product: manual())), to: io)
         }
         return nil
     }

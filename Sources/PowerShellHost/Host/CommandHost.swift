@@ -10,7 +10,11 @@ package enum CommandHost {
     /// What the host shows for `--version`.
     package static let productVersion = "AzShim \(AzShimVersion.current)"
 
-    package static func run(_ definition: CommandDefinition, arguments: [String], io: HostIO) -> Int32 {
+    /// `manual`: the product's tables, which `--man` adds to the cmdlet's page (evaluated only then).
+    package static func run(
+        _ definition: CommandDefinition, arguments: [String], io: HostIO,
+        manual: @autoclosure () -> ProductManual? = nil
+    ) -> Int32 {
         let options: HostOptions
         let words: [String]
         do {
@@ -26,7 +30,9 @@ package enum CommandHost {
             return 2
         }
         let tokens = ArgumentTokenizer.tokenize(words)
-        if let status = answerHostRequest(options, helpRequested: tokens.helpRequested, definition: definition, io: io) {
+        if let status = answerHostRequest(
+            options, helpRequested: tokens.helpRequested, definition: definition, manual: manual(), io: io)
+        {
             return status
         }
         return runCommand(definition, arguments: tokens.arguments, options: options, io: io)

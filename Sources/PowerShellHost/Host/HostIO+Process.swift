@@ -13,8 +13,9 @@ extension HostIO {
         var entry = environ
         while let pointer = entry.pointee {
             let pair = String(cString: pointer)
-            if let equals = pair.firstIndex(of: "=") {
-                environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            // The first `=` as a byte: a Character search would walk grapheme clusters at every start.
+            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                environment[String(pair[..<equals])] = String(pair[pair.utf8.index(after: equals)...])
             }
             entry += 1
         }

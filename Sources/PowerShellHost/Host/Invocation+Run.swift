@@ -1,16 +1,18 @@
 extension Invocation {
     /// Runs the invocation and returns the exit status: the cmdlet's or Get-Help's own, 0 for the
-    /// listing, the version and a completion script, 2 for a usage error, 1 for an unknown name
-    /// (which runs nothing: no stdin read, no state touched, no request sent).
+    /// listing, the version, a completion script and the man page, 2 for a usage error, 1 for an
+    /// unknown name (which runs nothing: no stdin read, no state touched, no request sent).
+    /// `manual` holds the product's tables for the man pages; it is evaluated only for `--man`.
     ///
     /// Example: `Invocation.resolve(commandLine, commands: AzureCmdlets.all).run(programName: "azshim",
-    /// commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, io: .process())`.
-    package func run(programName: String, commands: [CommandDefinition], helpFiles: [String: String], io: HostIO)
-        -> Int32
-    {
+    /// commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown, manual: AzShimManual.manual, io: .process())`.
+    package func run(
+        programName: String, commands: [CommandDefinition], helpFiles: [String: String],
+        manual: @autoclosure () -> ProductManual? = nil, io: HostIO
+    ) -> Int32 {
         switch self {
         case .cmdlet(let definition, let arguments):
-            return CommandHost.run(definition, arguments: arguments, io: io)
+            return CommandHost.run(definition, arguments: arguments, io: io, manual: manual())
         case .help(let arguments):
             return CommandHost.write(
                 HelpCommand.run(
@@ -25,6 +27,13 @@ extension Invocation {
         case .completion(let shell):
             let script = CompletionScriptGenerator.multiCallScript(for: shell, commands: commands.map(\.metadata))
             return CommandHost.write(HelpCommand.Result(stdout: script), to: io)
+        case .manPage:
+            guard let manual = manual() else {
+                let text = "\(TerminalText.escapingControls(programName)): no manual is embedded.\n"
+                return CommandHost.write(HelpCommand.Result(stderr: text, exitStatus: 1), to: io)
+            }
+            return CommandHost.write(
+                HelpCommand.Result(stdout: ManPageGenerator.renderProduct(manual, commands: commands)), to: io)
         case .usageError(let message):
             let text = "\(TerminalText.escapingControls(programName)): \(message)\n"
             return CommandHost.write(HelpCommand.Result(stderr: text, exitStatus: 2), to: io)

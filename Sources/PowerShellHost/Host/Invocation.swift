@@ -18,6 +18,8 @@ package enum Invocation: Sendable {
     case version
     /// `azshim --completion SHELL`: completion of cmdlet names after `azshim`, and of each cmdlet.
     case completion(CompletionScriptGenerator.Shell)
+    /// `azshim --man`: the multi-call binary's man page (`ManPageGenerator.renderProduct`).
+    case manPage
     /// A host option of the multi-call binary that was not understood (exit 2).
     case usageError(message: String)
     /// `azshim NAME …` where NAME is no cmdlet (CommandNotFoundException, exit 1).
@@ -42,6 +44,8 @@ package enum Invocation: Sendable {
             return rest.isEmpty ? .list : .help(arguments: rest)
         case "--version":
             return .version
+        case "--man":
+            return .manPage
         case _ where first == "--completion" || first.hasPrefix("--completion="):
             do {
                 let (options, _) = try HostOptions.parse(commandLine.arguments)
@@ -76,7 +80,7 @@ extension Invocation: Equatable {
         switch (lhs, rhs) {
         case (.cmdlet(let a, let x), .cmdlet(let b, let y)): a.metadata.name == b.metadata.name && x == y
         case (.help(let x), .help(let y)): x == y
-        case (.list, .list), (.version, .version): true
+        case (.list, .list), (.version, .version), (.manPage, .manPage): true
         case (.completion(let a), .completion(let b)): a == b
         case (.usageError(let a), .usageError(let b)): a == b
         case (.unknown(let a), .unknown(let b)): a == b

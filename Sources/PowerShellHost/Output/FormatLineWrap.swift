@@ -20,10 +20,12 @@ enum FormatLineWrap {
 
     /// `SplitLines`: the physical lines, `\r` removed.
     static func physicalLines(_ value: String) -> [String] {
-        value.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: line.lazy.filter { $0 != "\r" })
-            return String(text)
+        // By byte: `\n` and `\r` are one byte each in UTF-8 and never part of another scalar.
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        if !value.utf8.contains(where: { $0 == newline || $0 == carriageReturn }) { return [value] }
+        return value.utf8.split(separator: newline, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.filter { $0 != carriageReturn }, as: UTF8.self)
         }
     }
 

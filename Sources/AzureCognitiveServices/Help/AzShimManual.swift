@@ -1,0 +1,174 @@
+import PowerShellHost
+
+/// AzShim's manual beyond each cmdlet's help, written once: the tables here are the README's
+/// "Exit status", "Environment variables", "Files" and "Deliberate deviations from PowerShell"
+/// (a test fails when the README differs from `ManualTable.markdown`), and the man pages'
+/// EXIT STATUS, ENVIRONMENT, FILES and DEVIATIONS FROM POWERSHELL sections. Edit a row here,
+/// then paste the test's expected table into the README.
+///
+/// Example: `New-AzCognitiveServicesAccountKey --man` ends with these sections; `azshim --man`
+/// is the multi-call binary's page, with the same sections.
+package enum AzShimManual {
+    package static let manual = ProductManual(
+        name: "azshim", summary: "PowerShell Az cmdlets as native programs",
+        description: [
+            "Runs PowerShell's Az cmdlets as native programs, with no PowerShell and no .NET: a line from a PowerShell script runs unchanged in a POSIX shell, binds its parameters as PowerShell 7.6 would, and prints the same table and the same error texts.",
+            "One binary serves every cmdlet, chosen by the name it is invoked as (each cmdlet name is a link to it, case-insensitive, a trailing `.exe` ignored); invoked as `Get-Help` it is PowerShell's help command. Under any other name the first argument names the cmdlet (`azshim CMDLET …`); a name that is no cmdlet runs nothing.",
+            "`-?` anywhere on a cmdlet's command line prints its help; `--output table|list|json` chooses the output view; `AZURE_ENVIRONMENT=Emulator` uses the local emulator instead of Azure.",
+        ],
+        tables: [exitStatus, environment, files, deviations])
+
+    /// README "Exit status"; the man pages' EXIT STATUS.
+    package static let exitStatus = ManualTable(
+        section: "EXIT STATUS", columns: ["status", "when"],
+        rows: [
+            ["0", "no error record was written"],
+            [
+                "1",
+                "any error record was written (also when hidden by `-ErrorAction SilentlyContinue` or `Ignore`), as `pwsh -Command` sets `$?`",
+            ],
+            [
+                "2",
+                "a host option (`--output …`) was not understood, or `AZSHIM_HTTP_TIMEOUT` / `AZSHIM_HTTP_TOTAL_TIMEOUT` has a bad value, or the command line could not be read (see [What the binary needs](#what-the-binary-needs)); nothing runs",
+            ],
+            [
+                "130, 143",
+                "stopped by SIGINT (Ctrl+C) or SIGTERM: no further pipeline object starts, and a request or a retry wait in progress is cancelled",
+            ],
+        ])
+
+    /// README "Environment variables"; the man pages' ENVIRONMENT.
+    package static let environment = ManualTable(
+        section: "ENVIRONMENT", columns: ["variable", "meaning"],
+        rows: [
+            [
+                "`AZURE_ENVIRONMENT`",
+                "`AzureCloud`, `AzureUSGovernment`, `AzureChinaCloud` or `Emulator` (case-insensitive); unset with no credential configured: the emulator, with a WARNING",
+            ],
+            [
+                "`AZURE_RESOURCE_MANAGER_URL`, `AZURE_AUTHORITY_HOST`",
+                "override the cloud's endpoints (`http://` only to loopback)",
+            ],
+            ["`AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`", "service principal with a client secret"],
+            ["`AZURE_FEDERATED_TOKEN_FILE`", "workload identity (with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`)"],
+            [
+                "`IDENTITY_ENDPOINT` + `IDENTITY_HEADER`, `MSI_ENDPOINT` + `MSI_SECRET`",
+                "managed identity (set by App Service, Functions, Container Apps, Azure ML); `AZURE_CLIENT_ID` picks a user-assigned identity",
+            ],
+            ["`AZURE_POD_IDENTITY_AUTHORITY_HOST`", "the VM managed-identity endpoint's host"],
+            ["`AZURE_CONFIG_DIR`", "the Azure CLI's folder (default `~/.azure`)"],
+            ["`AZURE_PS_HTTP_MAX_RETRIES`, `AZURE_PS_HTTP_MAX_RETRIES_FOR_429`", "retries, as in Az"],
+            [
+                "`AZSHIM_HTTP_TIMEOUT`",
+                "seconds for one HTTP attempt: connecting, sending and every read (default 100; a decimal number, more than 0, at most 3600)",
+            ],
+            [
+                "`AZSHIM_HTTP_TOTAL_TIMEOUT`",
+                "seconds for one operation: every attempt, its token request, every retry wait and every 429 wait (default 300; more than 0, at most 86400)",
+            ],
+            [
+                "`AZSHIM_CA_FILE`",
+                "a PEM file of extra trusted certificates (`SSL_CERT_FILE`, `SSL_CERT_DIR` work too)",
+            ],
+            [
+                "`AZSHIM_EMULATOR_STATE`",
+                "the emulator's state file (default `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`)",
+            ],
+            [
+                "`AZSHIM_EMULATOR_AUTOCREATE`",
+                "`0`: a key regeneration of an unknown account gets ARM's 404 instead of creating it (reads never create accounts)",
+            ],
+            ["`AZSHIM_API_VERSION`", "the ARM api-version (default `2024-10-01`)"],
+            [
+                "`AZURE_SUBSCRIPTION_ID`",
+                "the subscription (else the `-DefaultProfile` file's, else the Azure CLI login's)",
+            ],
+            ["`AZSHIM_OUTPUT`", "the default `--output`"],
+            ["`COLUMNS`", "the console width for tables on a terminal"],
+            ["`NO_COLOR`, `TERM=dumb`", "no colour"],
+        ])
+
+    /// README "Files"; the man pages' FILES.
+    package static let files = ManualTable(
+        section: "FILES", columns: ["file", "what"],
+        rows: [
+            [
+                "`${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`",
+                "the emulator's state (or `AZSHIM_EMULATOR_STATE`): its accounts and their keys, mode 0600 in a 0700 folder; uninstalling leaves it in place",
+            ],
+            ["*state*`.lock`", "the lock every change of the state file takes (`flock`), mode 0600"],
+            [
+                "*state*`.tmp-…`",
+                "a new state being written, renamed over the state file; one left by a killed process is removed by the next run",
+            ],
+            [
+                "`${AZURE_CONFIG_DIR:-~/.azure}/azureProfile.json`",
+                "read: the Azure CLI login's subscription, tenant and cloud (the token itself comes from `az account get-access-token`)",
+            ],
+            [
+                "`$AZURE_FEDERATED_TOKEN_FILE`",
+                "read: the workload identity's client assertion, at every token request",
+            ],
+            ["the `-DefaultProfile` file", "read: a saved Az context (subscription, tenant, endpoints)"],
+            ["`$AZSHIM_CA_FILE`, `$SSL_CERT_FILE`, `$SSL_CERT_DIR`", "read: extra trusted certificates for HTTPS"],
+        ],
+        note: "AzShim keeps no token cache on disk: an access token lives as long as the process that fetched it.")
+
+    /// README "Deliberate deviations from PowerShell"; the man pages' DEVIATIONS FROM POWERSHELL.
+    package static let deviations = ManualTable(
+        section: "DEVIATIONS FROM POWERSHELL", columns: ["PowerShell / Az", "AzShim", "why"],
+        rows: [
+            [
+                "Verbose, warning, debug, What-if and prompts go to stdout",
+                "stdout carries only output objects; the rest goes to stderr, prompts to the terminal",
+                "`keys=$(New-Az…)` captures only the objects",
+            ],
+            [
+                "ANSI colours even when redirected",
+                "colour only on a terminal, without `NO_COLOR`, with `TERM` not `dumb`",
+                "Unix convention",
+            ],
+            [
+                "tables cut to the console width when redirected", "cut only when stdout is a terminal",
+                "a captured key is never truncated",
+            ],
+            [
+                "`-WhatIf -Force` prints What-if and regenerates anyway",
+                "`-WhatIf` always wins; a WARNING says Az would have regenerated",
+                "a dry run must never rotate a production secret",
+            ],
+            ["`-Confirm -Force` prompts and then ignores a \"No\"", "a \"No\" means no", "the user's answer is final"],
+            [
+                "`-Debug` prints the regenerated keys in the HTTP RESPONSE block",
+                "keys, tokens and secrets are `<redacted>` outside stdout", "secrets never reach logs",
+            ],
+            [
+                "`-Debug` turns verbose and warning output into prompts", "`-Debug` never prompts by itself",
+                "non-interactive use must never block",
+            ],
+            [
+                "`-Force:\"false\"` (a string) is an error", "`-Force:false` and `-Force:true` are the booleans",
+                "bash turns `-Force:$false` into `-Force:`; the words are the portable spelling",
+            ],
+            [
+                "`-DefaultProfile` takes an `IAzureContextContainer` object",
+                "it takes the path of a saved context file",
+                "a child process receives text",
+            ],
+            [
+                "`-ErrorVariable`, `-OutVariable`, … set caller variables",
+                "validated as PowerShell does, no further effect",
+                "a child process cannot set its caller's variables",
+            ],
+            [
+                "`ConvertTo-Json` stops at depth 2 (deeper objects become their `ToString()`)",
+                "`--output json` writes the whole object at any depth",
+                "JSON lines are AzShim's interface between commands; nothing may be cut silently",
+            ],
+            [
+                "list values are wrapped at the console width when redirected",
+                "wrapped only when stdout is a terminal",
+                "a captured value is never broken",
+            ],
+        ])
+}

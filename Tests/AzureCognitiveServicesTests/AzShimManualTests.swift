@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import AzureCognitiveServices
+@testable import PowerShellHost
+
+/// The README's tables and the man pages' EXIT STATUS, ENVIRONMENT, FILES and DEVIATIONS FROM
+/// POWERSHELL come from one source, `AzShimManual`; these tests fail when the README drifts from
+/// it, when the code reads a setting the table does not name, or when a man page lacks a row.
+@Suite struct AzShimManualTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func readme() throws -> String {
+        try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    }
+
+    /// Runs of white space (line breaks included) as one space, for paragraphs the README wraps.
+    static func flattened(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test(arguments: AzShimManual.manual.tables.map(\.section))
+    func readmeHoldsTheTable(section: String) throws {
+        let table = try #require(AzShimManual.manual.tables.first { $0.section == section })
+        let readme = try Self.readme()
+        // The whole table, from the blank line before it to the line after it.
+        let holdsTable =
+            readme.contains("\n\n" + table.markdown + "\n") || readme.hasSuffix("\n\n" + table.markdown)
+        #expect(
+            holdsTable,
+            "README.md's table for \(section) differs from AzShimManual.swift; the README must hold exactly:\n\(table.markdown)"
+        )
+        if let note = table.note {
+            let holdsNote = Self.flattened(readme).contains(Self.flattened(table.markdown + "\n" + note))
+            #expect(holdsNote, "README.md lacks the paragraph after its \(section) table: \(note)")
+        }
+    }
+
+    /// Every `AZSHIM_…` and `AZURE_…` name the product's code spells out is a row of ENVIRONMENT.
+    @Test func everySettingTheCodeReadsIsInTheEnvironmentTable() throws {
+        let documented = AzShimManual.environment.rows.map { $0[0] }.joined(separator: " ")
+        var names: Set<String> = []
+        for target in ["PowerShellHost", "AzureCognitiveServices", "AzShim"] {
+            let folder = Self.packageRoot.appendingPathComponent("Sources/\(target)")
+            let files = try #require(FileManager.default.enumerator(atPath: folder.path))
+            for case let path as String in files where path.hasSuffix(".swift") && !path.hasSuffix("AzShimManual.swift")
+            {
+                let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+                for match in text.matches(of: /"((?:AZSHIM|AZURE)_[A-Z0-9_]+)"/) { names.insert(String(match.1)) }
+            }
+        }
+        #expect(names.count > 10)
+        for name in names.sorted() {
+            #expect(
+                documented.contains("`\(name)`"), "\(name) is read by the code but is not in AzShimManual.environment")
+        }
+    }
+
+    @Test func markdownIsTheReadmeLayout() {
+        let table = ManualTable(
+            section: "EXIT STATUS", columns: ["status", "when"], rows: [["0", "ok"], ["1", "`a\\|b`"]])
+        #expect(table.markdown == "| status | when |\n|---|---|\n| 0 | ok |\n| 1 | `a\\|b` |\n")
+    }
+
+    @Test func cmdletManPageEndsWithTheTables() throws {
+        let markdown = try #require(EmbeddedHelp.markdown["New-AzCognitiveServicesAccountKey"])
+        let document = try #require(HelpMarkdownParser.parse(markdown).document)
+        let page = ManPageGenerator.render(document, product: AzShimManual.manual)
+        let sections = ["OUTPUTS", "EXIT STATUS", "ENVIRONMENT", "FILES", "DEVIATIONS FROM POWERSHELL", "SEE ALSO"]
+        let offsets = sections.map { page.firstRange(of: "\n.SH \($0)\n")?.lowerBound }
+        #expect(offsets.allSatisfy { $0 != nil }, "\(sections)")
+        #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted(), "sections out of order")
+        #expect(page.contains(".TP\n\\fBAZSHIM_EMULATOR_STATE\\fR\n"))
+        #expect(page.contains(".TP\n130, 143\n"))
+        #expect(page.contains("\\fBazshim\\fR(1)\n"))
+        // Every row of every table is in the page, by its first cell.
+        for table in AzShimManual.manual.tables {
+            for row in table.rows {
+                let tag = table.columns.count > 2 ? ManPageGenerator.inline(table.columns[0]) + ": " : ""
+                #expect(page.contains(".TP\n" + tag + ManPageGenerator.inline(row[0]) + "\n"), "\(row[0])")
+            }
+        }
+        // Without the product's manual the page is the help file's alone.
+        let plain = ManPageGenerator.render(document)
+        #expect(!plain.contains(".SH ENVIRONMENT") && !plain.contains("azshim"))
+    }
+
+    @Test func multiCallManPage() {
+        let page = ManPageGenerator.renderProduct(AzShimManual.manual, commands: AzureCmdlets.all)
+        #expect(page.hasPrefix(".\\\" Generated by AzShim"))
+        #expect(page.contains("\n.TH \"AZSHIM\" 1 "))
+        #expect(page.contains("\n.SH NAME\nazshim \\- PowerShell Az cmdlets as native programs\n"))
+        for definition in AzureCmdlets.all {
+            let name = ManPageGenerator.escape(definition.metadata.name)
+            #expect(page.contains(".TP\n\\fB\(name)\\fR\n"), "\(name) under COMMANDS")
+            #expect(page.contains("\\fB\(name)\\fR(1)"), "\(name) under SEE ALSO")
+        }
+        #expect(page.contains(".TP\n\\fBGet\\-Help\\fR\n"))
+        for section in ["SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "ENVIRONMENT", "FILES"] {
+            #expect(page.contains("\n.SH \(section)\n"), "\(section)")
+        }
+    }
+
+    @Test func azshimManPrintsTheMultiCallPage() {
+        let commandLine = ProcessCommandLine(programName: "/usr/bin/azshim", arguments: ["--man"])
+        let invocation = Invocation.resolve(commandLine, commands: AzureCmdlets.all)
+        #expect(invocation == .manPage)
+        let (stdout, stderr) = (MemorySink(), MemorySink())
+        let io = HostIO(
+            environment: [:], standardInput: MemoryByteSource([]), standardOutput: stdout, standardError: stderr)
+        let status = invocation.run(
+            programName: "azshim", commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown,
+            manual: AzShimManual.manual, io: io)
+        #expect(status == 0)
+        #expect(stdout.text == ManPageGenerator.renderProduct(AzShimManual.manual, commands: AzureCmdlets.all))
+        #expect(stderr.text.isEmpty)
+        // A cmdlet's `--man` through the same run carries the tables too.
+        let cmdlet = Invocation.resolve(
+            ProcessCommandLine(programName: "New-AzCognitiveServicesAccountKey", arguments: ["--man"]),
+            commands: AzureCmdlets.all)
+        let (cmdletOut, cmdletErr) = (MemorySink(), MemorySink())
+        let cmdletIO = HostIO(
+            environment: [:], standardInput: MemoryByteSource([]), standardOutput: cmdletOut, standardError: cmdletErr)
+        #expect(
+            cmdlet.run(
+                programName: "New-AzCognitiveServicesAccountKey", commands: AzureCmdlets.all,
+                helpFiles: EmbeddedHelp.markdown, manual: AzShimManual.manual, io: cmdletIO) == 0)
+        #expect(cmdletOut.text.contains("\n.SH ENVIRONMENT\n") && cmdletErr.text.isEmpty)
+    }
+}
