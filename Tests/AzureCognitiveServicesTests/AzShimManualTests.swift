@@ -1,3 +1,4 @@
+import AzShimSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import AzShimSupport
 import Testing
 
 @testable import PowerShellHost
