@@ -41,11 +41,15 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "AzureCognitiveServicesTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "HTTP1", "AzShimSupport", "FakeAzure", "TestSupport"]
+            dependencies: [
+                "AzureCognitiveServices", "PowerShellHost", "HTTP1", "AzShimSupport", "FakeAzure", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "AzShim", "FakeAzure", "TestSupport"]
+            dependencies: [
+                "AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "AzShim", "FakeAzure", "TestSupport",
+            ]
         ),
     ]
 )

@@ -1,6 +1,6 @@
+import AzShimSupport
 import AzureCognitiveServices
 import PowerShellHost
-import AzShimSupport
 
 #if canImport(Glibc)
     import Glibc

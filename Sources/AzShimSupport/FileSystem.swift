@@ -36,7 +36,7 @@ package enum FileSystem {
     package static func readIfExists(_ path: String) throws(Failure) -> [UInt8]? {
         do {
             return try read(path)
-        } catch where error.code == ENOENT {
+        } catch  where error.code == ENOENT {
             return nil
         }
     }

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// SIGINT and SIGTERM as a flag the pipeline loop checks between objects, so Ctrl+C stops after
 /// the current object and keeps what was written. The handler also writes a byte to a self-pipe

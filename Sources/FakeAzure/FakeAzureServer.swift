@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import HTTP1
+import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Test support, not part of the product: a loopback fake of Azure Resource Manager, the identity platform's token endpoint and
@@ -33,7 +33,8 @@ public final class FakeAzureServer: @unchecked Sendable {
             var result: [String: String] = [:]
             for pair in q.split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                result[parts[0].removingPercentEncoding ?? parts[0]] = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
+                result[parts[0].removingPercentEncoding ?? parts[0]] =
+                    parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
             }
             return result
         }
@@ -59,11 +60,19 @@ public final class FakeAzureServer: @unchecked Sendable {
             self.behaviour = behaviour
         }
 
-        public static func json(_ status: Int, _ text: String, headers: [(name: String, value: String)] = [], delay: Double = 0) -> Reply {
-            Reply(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers, body: Array(text.utf8), delay: delay)
+        public static func json(
+            _ status: Int, _ text: String, headers: [(name: String, value: String)] = [], delay: Double = 0
+        ) -> Reply {
+            Reply(
+                status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
+                body: Array(text.utf8), delay: delay)
         }
-        public static let token = json(200, #"{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"FAKE-ACCESS-TOKEN-0123456789"}"#)
-        public static let keys = json(200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#)
+        public static let token = json(
+            200,
+            #"{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"FAKE-ACCESS-TOKEN-0123456789"}"#
+        )
+        public static let keys = json(
+            200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#)
     }
 
     /// Answers a request from what it carries (for benchmarks: counts, storms of 429).
@@ -98,7 +107,9 @@ public final class FakeAzureServer: @unchecked Sendable {
         address.sin_port = UInt16(truncatingIfNeeded: requestedPort).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 128) == 0 else {
             close(fd)
@@ -250,7 +261,10 @@ public final class FakeAzureServer: @unchecked Sendable {
             // Head.
             var headEnd: Int?
             while headEnd == nil {
-                if let range = find(buffer, [13, 10, 13, 10]) { headEnd = range; break }
+                if let range = find(buffer, [13, 10, 13, 10]) {
+                    headEnd = range
+                    break
+                }
                 let n = recv(fd, &chunk, chunk.count, 0)
                 if n <= 0 { return }
                 buffer += chunk[0..<n]
@@ -264,7 +278,9 @@ public final class FakeAzureServer: @unchecked Sendable {
             var headers = HTTPFields()
             for line in lines {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers.append(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                headers.append(
+                    name: String(line[..<colon]),
+                    value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             }
             let length = Int(headers["Content-Length"] ?? "0") ?? 0
             while buffer.count < length {
@@ -274,7 +290,9 @@ public final class FakeAzureServer: @unchecked Sendable {
             }
             let body = Array(buffer[0..<length])
             buffer.removeFirst(length)
-            let request = Recorded(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body, connection: connection)
+            let request = Recorded(
+                method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body,
+                connection: connection)
             let answer = reply(for: request)
             if answer.delay > 0 { usleep(useconds_t(answer.delay * 1_000_000)) }
             switch answer.behaviour {
@@ -317,14 +335,18 @@ public final class FakeAzureServer: @unchecked Sendable {
 
     private func find(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
+        for i in 0...(haystack.count - needle.count)
+        where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
             return i
         }
         return nil
     }
 
     private func reason(_ status: Int) -> String {
-        [200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests",
-         500: "Internal Server Error", 503: "Service Unavailable"][status] ?? "Status"
+        [
+            200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+            429: "Too Many Requests",
+            500: "Internal Server Error", 503: "Service Unavailable",
+        ][status] ?? "Status"
     }
 }

@@ -2,7 +2,7 @@ import FakeAzure
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // azshim-fake-azure: the loopback fake of Azure Resource Manager and the token endpoint as a
@@ -70,8 +70,10 @@ final class FakeAzureCounters: Sendable {
     func armRequest(options: FakeAzureOptions) -> Bool {
         counts.withLock { c in
             c.arm += 1
-            let throttle = c.arm <= options.storm
-                || (options.throttleEvery > 0 && c.arm > options.storm && (c.arm - options.storm) % options.throttleEvery == 0)
+            let throttle =
+                c.arm <= options.storm
+                || (options.throttleEvery > 0 && c.arm > options.storm
+                    && (c.arm - options.storm) % options.throttleEvery == 0)
             if throttle { c.throttled += 1 }
             return throttle
         }
@@ -81,7 +83,8 @@ final class FakeAzureCounters: Sendable {
 
     func line(server: FakeAzureServer) -> String {
         let c = counts.withLock { $0 }
-        return "requests=\(server.requestCount) arm=\(c.arm) tokens=\(c.tokens) throttled=\(c.throttled) connections=\(server.connectionsAccepted)"
+        return
+            "requests=\(server.requestCount) arm=\(c.arm) tokens=\(c.tokens) throttled=\(c.throttled) connections=\(server.connectionsAccepted)"
     }
 }
 

@@ -1,5 +1,5 @@
-import Synchronization
 import AzShimSupport
+import Synchronization
 
 /// A cancellation flag shared by everything one command does over HTTP: setting it stops
 /// retry waits, socket reads and writes and subprocess waits within about 50 ms, and the

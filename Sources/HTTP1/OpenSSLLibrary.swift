@@ -1,133 +1,137 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 
-/// The few OpenSSL 3 functions the HTTPS client needs, loaded at run time with
-/// `dlopen("libssl.so.3")`, so a binary that never talks to Azure pays nothing for TLS.
-///
-/// Example: the first `https://management.azure.com` request calls `OpenSSLLibrary.shared`;
-/// without libssl it fails with `TLS is unavailable: cannot load libssl.so.3 (…)`.
-struct OpenSSLLibrary: @unchecked Sendable {
-    typealias PointerFromVoid = @convention(c) () -> OpaquePointer?
-    typealias PointerFromPointer = @convention(c) (OpaquePointer?) -> OpaquePointer?
-    typealias IntFromPointer = @convention(c) (OpaquePointer?) -> Int32
-    typealias LongFromPointer = @convention(c) (OpaquePointer?) -> Int
-    typealias VoidFromPointer = @convention(c) (OpaquePointer?) -> Void
-    typealias LoadVerifyLocations = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
-    typealias SetVerify = @convention(c) (OpaquePointer?, Int32, OpaquePointer?) -> Void
-    typealias SetOptions = @convention(c) (OpaquePointer?, UInt64) -> UInt64
-    typealias Control = @convention(c) (OpaquePointer?, Int32, Int, UnsafeMutableRawPointer?) -> Int
-    typealias SetFD = @convention(c) (OpaquePointer?, Int32) -> Int32
-    typealias SetHost = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
-    typealias Read = @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int32) -> Int32
-    typealias Write = @convention(c) (OpaquePointer?, UnsafeRawPointer?, Int32) -> Int32
-    typealias GetError = @convention(c) (OpaquePointer?, Int32) -> Int32
-    typealias VerifyString = @convention(c) (Int) -> UnsafePointer<CChar>?
-    typealias ErrorGet = @convention(c) () -> UInt
-    typealias ErrorString = @convention(c) (UInt, UnsafeMutablePointer<CChar>?, Int) -> Void
+    /// The few OpenSSL 3 functions the HTTPS client needs, loaded at run time with
+    /// `dlopen("libssl.so.3")`, so a binary that never talks to Azure pays nothing for TLS.
+    ///
+    /// Example: the first `https://management.azure.com` request calls `OpenSSLLibrary.shared`;
+    /// without libssl it fails with `TLS is unavailable: cannot load libssl.so.3 (…)`.
+    struct OpenSSLLibrary: @unchecked Sendable {
+        typealias PointerFromVoid = @convention(c) () -> OpaquePointer?
+        typealias PointerFromPointer = @convention(c) (OpaquePointer?) -> OpaquePointer?
+        typealias IntFromPointer = @convention(c) (OpaquePointer?) -> Int32
+        typealias LongFromPointer = @convention(c) (OpaquePointer?) -> Int
+        typealias VoidFromPointer = @convention(c) (OpaquePointer?) -> Void
+        typealias LoadVerifyLocations =
+            @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
+        typealias SetVerify = @convention(c) (OpaquePointer?, Int32, OpaquePointer?) -> Void
+        typealias SetOptions = @convention(c) (OpaquePointer?, UInt64) -> UInt64
+        typealias Control = @convention(c) (OpaquePointer?, Int32, Int, UnsafeMutableRawPointer?) -> Int
+        typealias SetFD = @convention(c) (OpaquePointer?, Int32) -> Int32
+        typealias SetHost = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
+        typealias Read = @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int32) -> Int32
+        typealias Write = @convention(c) (OpaquePointer?, UnsafeRawPointer?, Int32) -> Int32
+        typealias GetError = @convention(c) (OpaquePointer?, Int32) -> Int32
+        typealias VerifyString = @convention(c) (Int) -> UnsafePointer<CChar>?
+        typealias ErrorGet = @convention(c) () -> UInt
+        typealias ErrorString = @convention(c) (UInt, UnsafeMutablePointer<CChar>?, Int) -> Void
 
-    let tlsClientMethod: PointerFromVoid
-    let contextNew: PointerFromPointer
-    let contextFree: VoidFromPointer
-    let contextSetDefaultVerifyPaths: IntFromPointer
-    let contextLoadVerifyLocations: LoadVerifyLocations
-    let contextSetVerify: SetVerify
-    let contextSetOptions: SetOptions
-    let contextControl: Control
-    let sslNew: PointerFromPointer
-    let sslFree: VoidFromPointer
-    let sslSetFD: SetFD
-    let sslControl: Control
-    let sslSet1Host: SetHost
-    let sslConnect: IntFromPointer
-    let sslRead: Read
-    let sslWrite: Write
-    let sslShutdown: IntFromPointer
-    let sslGetError: GetError
-    let sslGetVerifyResult: LongFromPointer
-    let verifyErrorString: VerifyString
-    let errorGet: ErrorGet
-    let errorString: ErrorString
+        let tlsClientMethod: PointerFromVoid
+        let contextNew: PointerFromPointer
+        let contextFree: VoidFromPointer
+        let contextSetDefaultVerifyPaths: IntFromPointer
+        let contextLoadVerifyLocations: LoadVerifyLocations
+        let contextSetVerify: SetVerify
+        let contextSetOptions: SetOptions
+        let contextControl: Control
+        let sslNew: PointerFromPointer
+        let sslFree: VoidFromPointer
+        let sslSetFD: SetFD
+        let sslControl: Control
+        let sslSet1Host: SetHost
+        let sslConnect: IntFromPointer
+        let sslRead: Read
+        let sslWrite: Write
+        let sslShutdown: IntFromPointer
+        let sslGetError: GetError
+        let sslGetVerifyResult: LongFromPointer
+        let verifyErrorString: VerifyString
+        let errorGet: ErrorGet
+        let errorString: ErrorString
 
-    /// Why libssl could not be used; shown to the user as is.
-    struct LoadError: Error, Sendable { let message: String }
+        /// Why libssl could not be used; shown to the user as is.
+        struct LoadError: Error, Sendable { let message: String }
 
-    static let shared: Result<OpenSSLLibrary, LoadError> = load()
+        static let shared: Result<OpenSSLLibrary, LoadError> = load()
 
-    private static func load() -> Result<OpenSSLLibrary, LoadError> {
-        var handle: UnsafeMutableRawPointer?
-        var reasons: [String] = []
-        for name in ["libssl.so.3", "libssl.so"] {
-            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
-            if handle != nil { break }
-            reasons.append(dlerror().map { String(cString: $0) } ?? name)
-        }
-        guard let handle else {
-            return .failure(LoadError(message:
-                "TLS is unavailable: cannot load libssl.so.3 (\(reasons.joined(separator: "; "))). Install OpenSSL 3 (for example 'apt-get install libssl3')."))
-        }
-        do throws(LoadError) {
-            return .success(try OpenSSLLibrary(handle: handle))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// Binds every function by name, each next to the field it fills; the C signature comes
-    /// from the field's type, so a name cannot end up in another function's slot.
-    private init(handle: UnsafeMutableRawPointer) throws(LoadError) {
-        func bind<Function>(_ name: String) throws(LoadError) -> Function {
-            guard let pointer = dlsym(handle, name) else {
-                throw LoadError(message: "TLS is unavailable: libssl.so.3 lacks \(name) (OpenSSL 3 is required).")
+        private static func load() -> Result<OpenSSLLibrary, LoadError> {
+            var handle: UnsafeMutableRawPointer?
+            var reasons: [String] = []
+            for name in ["libssl.so.3", "libssl.so"] {
+                handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
+                if handle != nil { break }
+                reasons.append(dlerror().map { String(cString: $0) } ?? name)
             }
-            return unsafeBitCast(pointer, to: Function.self)
-        }
-        tlsClientMethod = try bind("TLS_client_method")
-        contextNew = try bind("SSL_CTX_new")
-        contextFree = try bind("SSL_CTX_free")
-        contextSetDefaultVerifyPaths = try bind("SSL_CTX_set_default_verify_paths")
-        contextLoadVerifyLocations = try bind("SSL_CTX_load_verify_locations")
-        contextSetVerify = try bind("SSL_CTX_set_verify")
-        contextSetOptions = try bind("SSL_CTX_set_options")
-        contextControl = try bind("SSL_CTX_ctrl")
-        sslNew = try bind("SSL_new")
-        sslFree = try bind("SSL_free")
-        sslSetFD = try bind("SSL_set_fd")
-        sslControl = try bind("SSL_ctrl")
-        sslSet1Host = try bind("SSL_set1_host")
-        sslConnect = try bind("SSL_connect")
-        sslRead = try bind("SSL_read")
-        sslWrite = try bind("SSL_write")
-        sslShutdown = try bind("SSL_shutdown")
-        sslGetError = try bind("SSL_get_error")
-        sslGetVerifyResult = try bind("SSL_get_verify_result")
-        verifyErrorString = try bind("X509_verify_cert_error_string")
-        errorGet = try bind("ERR_get_error")
-        errorString = try bind("ERR_error_string_n")
-    }
-
-    /// The oldest OpenSSL error on this thread's queue as text (and the queue emptied).
-    func drainErrors() -> String? {
-        var first: String?
-        while true {
-            let code = errorGet()
-            if code == 0 { break }
-            if first == nil {
-                var buffer = [CChar](repeating: 0, count: 256)
-                errorString(code, &buffer, buffer.count)
-                first = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let handle else {
+                return .failure(
+                    LoadError(
+                        message:
+                            "TLS is unavailable: cannot load libssl.so.3 (\(reasons.joined(separator: "; "))). Install OpenSSL 3 (for example 'apt-get install libssl3')."
+                    ))
+            }
+            do throws(LoadError) {
+                return .success(try OpenSSLLibrary(handle: handle))
+            } catch {
+                return .failure(error)
             }
         }
-        return first
-    }
 
-    static let sslErrorWantRead: Int32 = 2
-    static let sslErrorWantWrite: Int32 = 3
-    static let sslErrorSyscall: Int32 = 5
-    static let sslErrorZeroReturn: Int32 = 6
-    static let verifyPeer: Int32 = 1
-    static let controlSetTLSExtHostname: Int32 = 55
-    static let controlSetMinProtoVersion: Int32 = 123
-    static let tls12Version = 0x0303
-    static let optionIgnoreUnexpectedEOF: UInt64 = 1 << 7
-}
+        /// Binds every function by name, each next to the field it fills; the C signature comes
+        /// from the field's type, so a name cannot end up in another function's slot.
+        private init(handle: UnsafeMutableRawPointer) throws(LoadError) {
+            func bind<Function>(_ name: String) throws(LoadError) -> Function {
+                guard let pointer = dlsym(handle, name) else {
+                    throw LoadError(message: "TLS is unavailable: libssl.so.3 lacks \(name) (OpenSSL 3 is required).")
+                }
+                return unsafeBitCast(pointer, to: Function.self)
+            }
+            tlsClientMethod = try bind("TLS_client_method")
+            contextNew = try bind("SSL_CTX_new")
+            contextFree = try bind("SSL_CTX_free")
+            contextSetDefaultVerifyPaths = try bind("SSL_CTX_set_default_verify_paths")
+            contextLoadVerifyLocations = try bind("SSL_CTX_load_verify_locations")
+            contextSetVerify = try bind("SSL_CTX_set_verify")
+            contextSetOptions = try bind("SSL_CTX_set_options")
+            contextControl = try bind("SSL_CTX_ctrl")
+            sslNew = try bind("SSL_new")
+            sslFree = try bind("SSL_free")
+            sslSetFD = try bind("SSL_set_fd")
+            sslControl = try bind("SSL_ctrl")
+            sslSet1Host = try bind("SSL_set1_host")
+            sslConnect = try bind("SSL_connect")
+            sslRead = try bind("SSL_read")
+            sslWrite = try bind("SSL_write")
+            sslShutdown = try bind("SSL_shutdown")
+            sslGetError = try bind("SSL_get_error")
+            sslGetVerifyResult = try bind("SSL_get_verify_result")
+            verifyErrorString = try bind("X509_verify_cert_error_string")
+            errorGet = try bind("ERR_get_error")
+            errorString = try bind("ERR_error_string_n")
+        }
+
+        /// The oldest OpenSSL error on this thread's queue as text (and the queue emptied).
+        func drainErrors() -> String? {
+            var first: String?
+            while true {
+                let code = errorGet()
+                if code == 0 { break }
+                if first == nil {
+                    var buffer = [CChar](repeating: 0, count: 256)
+                    errorString(code, &buffer, buffer.count)
+                    first = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                }
+            }
+            return first
+        }
+
+        static let sslErrorWantRead: Int32 = 2
+        static let sslErrorWantWrite: Int32 = 3
+        static let sslErrorSyscall: Int32 = 5
+        static let sslErrorZeroReturn: Int32 = 6
+        static let verifyPeer: Int32 = 1
+        static let controlSetTLSExtHostname: Int32 = 55
+        static let controlSetMinProtoVersion: Int32 = 123
+        static let tls12Version = 0x0303
+        static let optionIgnoreUnexpectedEOF: UInt64 = 1 << 7
+    }
 #endif

@@ -1,6 +1,7 @@
-@testable import AzureCognitiveServices
 import PowerShellHost
 import Testing
+
+@testable import AzureCognitiveServices
 
 /// The ARM seam's data and the error texts Az renders for ARM failures (azure-semantics §1.7, §4.1).
 struct ARMSeamTests {
@@ -15,9 +16,14 @@ struct ARMSeamTests {
     @Test(
         "a non-200 status renders as Az's ErrorResponseException message",
         arguments: [
-            (404, #"{"error":{"code":"ResourceGroupNotFound","message":"Resource group 'x' could not be found."}}"#,
-             "Operation returned an invalid status code 'NotFound'\nResource group 'x' could not be found."),
-            (403, #"{"error":{"code":"AuthorizationFailed","message":"no"}}"#, "Operation returned an invalid status code 'Forbidden'\nno"),
+            (
+                404, #"{"error":{"code":"ResourceGroupNotFound","message":"Resource group 'x' could not be found."}}"#,
+                "Operation returned an invalid status code 'NotFound'\nResource group 'x' could not be found."
+            ),
+            (
+                403, #"{"error":{"code":"AuthorizationFailed","message":"no"}}"#,
+                "Operation returned an invalid status code 'Forbidden'\nno"
+            ),
             (429, "", "Operation returned an invalid status code 'TooManyRequests'"),
             (500, "<html>oops</html>", "Operation returned an invalid status code 'InternalServerError'"),
             (499, "{}", "Operation returned an invalid status code '499'"),
@@ -44,18 +50,25 @@ struct ARMSeamTests {
         let emulator = EmulatorBackend(stateFilePath: path, autocreate: true)
         let bad = try emulator.send(ARMRequest(method: "GET", pathSegments: ["subscriptions"], apiVersion: "v"))
         #expect(bad.statusCode == 404)
-        let segments = ["subscriptions", "s", "resourceGroups", "rg", "providers", "Microsoft.CognitiveServices", "accounts", "acct"]
+        let segments = [
+            "subscriptions", "s", "resourceGroups", "rg", "providers", "Microsoft.CognitiveServices", "accounts",
+            "acct",
+        ]
         let badBody = try emulator.send(
-            ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: Array("{}".utf8)))
+            ARMRequest(
+                method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: Array("{}".utf8)))
         #expect(badBody.statusCode == 400)
         // A read never creates an account: listKeys of an unknown one is ARM's 404 even with
         // autocreate; a regeneration creates it.
         let listKeys = ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v")
         #expect(try emulator.send(listKeys).statusCode == 404)
         let body = Array(#"{"keyName":"Key1"}"#.utf8)
-        _ = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: body))
-        let listed = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
-        let again = try emulator.send(ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
+        _ = try emulator.send(
+            ARMRequest(method: "POST", pathSegments: segments + ["regenerateKey"], apiVersion: "v", body: body))
+        let listed = try emulator.send(
+            ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
+        let again = try emulator.send(
+            ARMRequest(method: "POST", pathSegments: segments + ["listKeys"], apiVersion: "v"))
         #expect(listed.statusCode == 200 && listed.body == again.body)
     }
 

@@ -1,11 +1,11 @@
 import FakeAzure
 import Foundation
+import HTTP1
 import PowerShellHost
 import Synchronization
 import Testing
 
 @testable import AzureCognitiveServices
-import HTTP1
 
 /// An `ARMTransport` that records requests and answers from a closure.
 final class ScriptedTransport: ARMTransport, @unchecked Sendable {
@@ -285,7 +285,9 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
                 "/subscriptions/\(Self.subscription)/providers/Microsoft.CognitiveServices/accounts?api-version=2024-10-01&%24skipToken=200",
             ])
         #expect(
-            arm.allSatisfy { $0.method == "GET" && $0.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789" }
+            arm.allSatisfy {
+                $0.method == "GET" && $0.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789"
+            }
         )
         #expect(server.requests.filter { $0.path.hasSuffix("/token") }.count == 1)
     }

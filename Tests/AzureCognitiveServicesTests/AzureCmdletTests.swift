@@ -1,9 +1,9 @@
-import FakeAzure
+import AzShimSupport
 import AzureCognitiveServices
+import FakeAzure
 import Foundation
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 /// New-AzCognitiveServicesAccountKey end to end against the loopback fake of ARM and the
 /// identity platform, in-process (argv + stdin + environment → stdout, stderr, status).
@@ -39,13 +39,15 @@ struct AzureCmdletTests {
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "\nKey1                             Key2\n----                             ----\nSECRETKEYONE0123456789abcdef0123 SECRETKEYTWO0123456789abcdef0123\n\n")
+                == "\nKey1                             Key2\n----                             ----\nSECRETKEYONE0123456789abcdef0123 SECRETKEYTWO0123456789abcdef0123\n\n"
+        )
         let requests = server.requests
         #expect(requests.map(\.method) == ["POST", "POST"])
         let call = try #require(requests.last)
         #expect(
             call.path
-                == "/subscriptions/\(AzureTestEnvironment.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/regenerateKey")
+                == "/subscriptions/\(AzureTestEnvironment.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/regenerateKey"
+        )
         #expect(call.query["api-version"] == "2024-10-01")
         #expect(call.bodyText == #"{"keyName":"Key1"}"#)
         #expect(call.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789")
@@ -58,7 +60,9 @@ struct AzureCmdletTests {
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         server.route("/subscriptions/", fallback: .keys)
         let input = (0..<1000).map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\($0)\"}" }.joined(separator: "\n")
-        let result = Self.run(["-KeyName", "Key2", "--output", "json"], environment: AzureTestEnvironment.clientSecret(server), stdin: input)
+        let result = Self.run(
+            ["-KeyName", "Key2", "--output", "json"], environment: AzureTestEnvironment.clientSecret(server),
+            stdin: input)
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 1000)
         let requests = server.requests
@@ -81,13 +85,18 @@ struct AzureCmdletTests {
                 #"{"error":{"code":"ResourceNotFound","message":"The Resource 'Microsoft.CognitiveServices/accounts/missing' under resource group 'rg' was not found."}}"#
             ))
         server.route("/subscriptions/", fallback: .keys)
-        let input = "{\"ResourceGroupName\":\"rg\",\"Name\":\"missing\"}\n{\"ResourceGroupName\":\"rg\",\"Name\":\"present\"}\n"
-        let result = Self.run(["-KeyName", "Key1", "--output", "json"], environment: AzureTestEnvironment.clientSecret(server), stdin: input)
+        let input =
+            "{\"ResourceGroupName\":\"rg\",\"Name\":\"missing\"}\n{\"ResourceGroupName\":\"rg\",\"Name\":\"present\"}\n"
+        let result = Self.run(
+            ["-KeyName", "Key1", "--output", "json"], environment: AzureTestEnvironment.clientSecret(server),
+            stdin: input)
         #expect(
             result.stderr
                 == "New-AzCognitiveServicesAccountKey: Operation returned an invalid status code 'NotFound'\nThe Resource 'Microsoft.CognitiveServices/accounts/missing' under resource group 'rg' was not found.\n"
         )
-        #expect(result.stdout == #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"# + "\n")
+        #expect(
+            result.stdout == #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"#
+                + "\n")
         #expect(result.status == 1)
     }
 
@@ -107,7 +116,8 @@ struct AzureCmdletTests {
         let server = try FakeAzureServer()
         defer { server.stop() }
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
-        server.route("/subscriptions/", [.json(500, "{}"), .json(429, "{}", headers: [("Retry-After", "0")])], fallback: .keys)
+        server.route(
+            "/subscriptions/", [.json(500, "{}"), .json(429, "{}", headers: [("Retry-After", "0")])], fallback: .keys)
         let environment = AzureTestEnvironment.clientSecret(server, ["AZURE_PS_HTTP_MAX_RETRIES": "3"])
         let result = Self.run(["rg", "acct", "Key1", "-Verbose", "-Debug"], environment: environment)
         #expect(result.status == 0)
@@ -127,7 +137,9 @@ struct AzureCmdletTests {
         let result = Self.run(
             ["rg", "acct", "--output", "json"], environment: AzureTestEnvironment.clientSecret(server),
             definition: GetAzCognitiveServicesAccountKey.definition)
-        #expect(result.stdout == #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"# + "\n")
+        #expect(
+            result.stdout == #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"#
+                + "\n")
         let call = try #require(server.requests.last)
         #expect(call.method == "POST")
         #expect(call.path.hasSuffix("/providers/Microsoft.CognitiveServices/accounts/acct/listKeys"))

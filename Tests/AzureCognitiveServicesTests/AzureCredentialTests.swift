@@ -2,6 +2,7 @@ import FakeAzure
 import Foundation
 import TestSupport
 import Testing
+
 @testable import AzureCognitiveServices
 
 /// Each credential kind against the loopback fake (or a fake `az`).
@@ -9,13 +10,18 @@ import Testing
     typealias Env = AzureTestEnvironment
 
     func base(_ server: FakeAzureServer) -> [String: String] {
-        ["AZURE_SUBSCRIPTION_ID": Env.subscription, "AZURE_RESOURCE_MANAGER_URL": server.baseURL,
-         "AZURE_AUTHORITY_HOST": server.baseURL, "HOME": "/nonexistent-home", "AZURE_ENVIRONMENT": "AzureCloud"]
+        [
+            "AZURE_SUBSCRIPTION_ID": Env.subscription, "AZURE_RESOURCE_MANAGER_URL": server.baseURL,
+            "AZURE_AUTHORITY_HOST": server.baseURL, "HOME": "/nonexistent-home", "AZURE_ENVIRONMENT": "AzureCloud",
+        ]
     }
 
-    func regenerate(_ environment: [String: String], _ server: FakeAzureServer) throws -> (AzureConnectionDescription, FakeAzureServer.Recorded) {
+    func regenerate(_ environment: [String: String], _ server: FakeAzureServer) throws -> (
+        AzureConnectionDescription, FakeAzureServer.Recorded
+    ) {
         server.route("/subscriptions/", fallback: .keys)
-        let (transport, description) = try Env.transport(AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
+        let (transport, description) = try Env.transport(
+            AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
         #expect(try Env.regenerate(transport).statusCode == 200)
         let arm = try #require(server.requests.last)
         #expect(arm.path.hasPrefix("/subscriptions/"))
@@ -30,19 +36,34 @@ import Testing
         #expect(arm.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789")
         let token = server.requests[0]
         #expect(token.method == "POST")
-        #expect(token.bodyText == "client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default&client_secret=SUPER-SECRET-VALUE-42&grant_type=client_credentials")
+        #expect(
+            token.bodyText
+                == "client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default&client_secret=SUPER-SECRET-VALUE-42&grant_type=client_credentials"
+        )
     }
 
     @Test func clientSecretErrorShowsTheDescriptionNotTheSecret() throws {
         let server = try FakeAzureServer()
-        server.route("/tenant-1/oauth2/v2.0/token", fallback: .json(401, #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is SUPER-SECRET-VALUE-42.\r\nTrace ID: abc"}"#))
-        let (transport, _) = try Env.transport(AzureConfigurationResolver.resolve(environment: Env.clientSecret(server), defaultProfilePath: nil))
+        server.route(
+            "/tenant-1/oauth2/v2.0/token",
+            fallback: .json(
+                401,
+                #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is SUPER-SECRET-VALUE-42.\r\nTrace ID: abc"}"#
+            ))
+        let (transport, _) = try Env.transport(
+            AzureConfigurationResolver.resolve(environment: Env.clientSecret(server), defaultProfilePath: nil))
         do {
             _ = try Env.regenerate(transport)
             Issue.record("expected an authentication failure")
         } catch {
-            guard case .authenticationFailed(let message) = error else { Issue.record("\(error)"); return }
-            #expect(message == "Client secret authentication for client 'client-1' at \(server.baseURL) failed: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is <redacted>.")
+            guard case .authenticationFailed(let message) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(
+                message
+                    == "Client secret authentication for client 'client-1' at \(server.baseURL) failed: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is <redacted>."
+            )
         }
         #expect(server.requests.filter { $0.path.hasPrefix("/subscriptions/") }.isEmpty)
     }
@@ -59,12 +80,20 @@ import Testing
         environment["AZURE_FEDERATED_TOKEN_FILE"] = file
         let (description, _) = try regenerate(environment, server)
         #expect(description.credentialKind == .workloadIdentity)
-        #expect(server.requests[0].bodyText == "client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=FEDERATED.JWT.ASSERTION&grant_type=client_credentials")
+        #expect(
+            server.requests[0].bodyText
+                == "client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=FEDERATED.JWT.ASSERTION&grant_type=client_credentials"
+        )
     }
 
     @Test func managedIdentityAppService() throws {
         let server = try FakeAzureServer()
-        server.route("/msi/token", fallback: .json(200, #"{"access_token":"MI-TOKEN-123456789","expires_on":"1999999999","resource":"https://management.core.windows.net/","token_type":"Bearer"}"#))
+        server.route(
+            "/msi/token",
+            fallback: .json(
+                200,
+                #"{"access_token":"MI-TOKEN-123456789","expires_on":"1999999999","resource":"https://management.core.windows.net/","token_type":"Bearer"}"#
+            ))
         var environment = base(server)
         environment["IDENTITY_ENDPOINT"] = server.baseURL + "/msi/token"
         environment["IDENTITY_HEADER"] = "IDENTITY-HEADER-SECRET"
@@ -74,7 +103,11 @@ import Testing
         #expect(arm.headers["Authorization"] == "Bearer MI-TOKEN-123456789")
         let token = server.requests[0]
         #expect(token.method == "GET")
-        #expect(token.query == ["api-version": "2019-08-01", "resource": "https://management.core.windows.net/", "client_id": "user-assigned-1"])
+        #expect(
+            token.query == [
+                "api-version": "2019-08-01", "resource": "https://management.core.windows.net/",
+                "client_id": "user-assigned-1",
+            ])
         #expect(token.headers["X-IDENTITY-HEADER"] == "IDENTITY-HEADER-SECRET")
     }
 
@@ -93,7 +126,9 @@ import Testing
 
     @Test func managedIdentityVirtualMachine() throws {
         let server = try FakeAzureServer()
-        server.route("/metadata/identity/oauth2/token", fallback: .json(200, #"{"access_token":"VM-TOKEN-123456789","expires_in":"86399","token_type":"Bearer"}"#))
+        server.route(
+            "/metadata/identity/oauth2/token",
+            fallback: .json(200, #"{"access_token":"VM-TOKEN-123456789","expires_in":"86399","token_type":"Bearer"}"#))
         var environment = base(server)
         environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"] = server.baseURL
         let (description, arm) = try regenerate(environment, server)
@@ -107,29 +142,40 @@ import Testing
     }
 
     @Test func virtualMachineEndpointNotAnsweringListsWhatWasTried() throws {
-        var environment = ["AZURE_ENVIRONMENT": "AzureCloud", "AZURE_SUBSCRIPTION_ID": Env.subscription, "HOME": "/nonexistent-home"]
+        var environment = [
+            "AZURE_ENVIRONMENT": "AzureCloud", "AZURE_SUBSCRIPTION_ID": Env.subscription, "HOME": "/nonexistent-home",
+        ]
         environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"] = "http://127.0.0.1:\(Env.closedPort())"
         do {
             _ = try AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil)
             Issue.record("expected no credential")
         } catch {
-            guard case .noCredential(let cloud, let tried) = error else { Issue.record("\(error)"); return }
+            guard case .noCredential(let cloud, let tried) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(cloud == "AzureCloud")
             #expect(tried.count == 5)
             #expect(tried[0].hasPrefix("client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"))
             #expect(tried[3].hasPrefix("Azure CLI: run 'az login'"))
             #expect(tried[4].contains("Connection refused"))
-            #expect(error.message.hasPrefix("No Azure credential is available for AzureCloud. Tried, in order:\n  - client secret"))
+            #expect(
+                error.message.hasPrefix(
+                    "No Azure credential is available for AzureCloud. Tried, in order:\n  - client secret"))
         }
     }
 
     /// A fake `az` that prints `stdout`, `stderr` and exits with `status`, plus a CLI profile.
-    func fakeCLI(stdout: String, stderr: String = "", status: Int = 0, loggedIn: Bool = true) throws -> [String: String] {
+    func fakeCLI(stdout: String, stderr: String = "", status: Int = 0, loggedIn: Bool = true) throws -> [String: String]
+    {
         let directory = Env.temporaryDirectory()
-        let script = "#!/bin/sh\necho \"$@\" > \"\(directory)/args\"\ncat <<'EOF'\n\(stdout)\nEOF\necho '\(stderr)' >&2\nexit \(status)\n"
+        let script =
+            "#!/bin/sh\necho \"$@\" > \"\(directory)/args\"\ncat <<'EOF'\n\(stdout)\nEOF\necho '\(stderr)' >&2\nexit \(status)\n"
         try ExecutableFile.write(script, to: directory + "/az")
         if loggedIn {
-            let profile = "\u{FEFF}" + #"{"installationId":"x","subscriptions":[{"id":"other-sub","isDefault":false,"tenantId":"t0"},{"id":"cli-sub-1","name":"Dev","isDefault":true,"tenantId":"cli-tenant","environmentName":"AzureCloud"}]}"#
+            let profile =
+                "\u{FEFF}"
+                + #"{"installationId":"x","subscriptions":[{"id":"other-sub","isDefault":false,"tenantId":"t0"},{"id":"cli-sub-1","name":"Dev","isDefault":true,"tenantId":"cli-tenant","environmentName":"AzureCloud"}]}"#
             try profile.write(toFile: directory + "/azureProfile.json", atomically: true, encoding: .utf8)
         }
         return ["PATH": directory + ":/usr/bin:/bin", "AZURE_CONFIG_DIR": directory, "HOME": "/nonexistent-home"]
@@ -138,9 +184,13 @@ import Testing
     @Test func azureCLI() throws {
         let server = try FakeAzureServer()
         server.route("/subscriptions/", fallback: .keys)
-        var environment = try fakeCLI(stdout: #"{"accessToken":"CLI-TOKEN-123456789","expiresOn":"2099-01-01 00:00:00.000000","expires_on":4070908800,"subscription":"cli-sub-1","tenant":"cli-tenant","tokenType":"Bearer"}"#)
+        var environment = try fakeCLI(
+            stdout:
+                #"{"accessToken":"CLI-TOKEN-123456789","expiresOn":"2099-01-01 00:00:00.000000","expires_on":4070908800,"subscription":"cli-sub-1","tenant":"cli-tenant","tokenType":"Bearer"}"#
+        )
         environment["AZURE_RESOURCE_MANAGER_URL"] = server.baseURL
-        let (transport, description) = try Env.transport(AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
+        let (transport, description) = try Env.transport(
+            AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
         #expect(description.credentialKind == .azureCLI)
         #expect(description.subscriptionId == "cli-sub-1")
         #expect(description.subscriptionSource == "Azure CLI login")
@@ -159,8 +209,12 @@ import Testing
         var withSubscription = environment
         withSubscription["AZURE_SUBSCRIPTION_ID"] = Env.subscription
         withSubscription["AZURE_RESOURCE_MANAGER_URL"] = "http://127.0.0.1:\(Env.closedPort())"
-        let (transport, _) = try Env.transport(AzureConfigurationResolver.resolve(environment: withSubscription, defaultProfilePath: nil))
-        #expect(throws: ARMTransportError.authenticationFailed("Azure CLI authentication failed: not logged in. Run 'az login', or configure another credential.")) {
+        let (transport, _) = try Env.transport(
+            AzureConfigurationResolver.resolve(environment: withSubscription, defaultProfilePath: nil))
+        #expect(
+            throws: ARMTransportError.authenticationFailed(
+                "Azure CLI authentication failed: not logged in. Run 'az login', or configure another credential.")
+        ) {
             try Env.regenerate(transport)
         }
     }
@@ -170,7 +224,8 @@ import Testing
         var environment = Env.clientSecret(server)
         environment["IDENTITY_ENDPOINT"] = server.baseURL + "/msi/token"
         environment["IDENTITY_HEADER"] = "h"
-        let (_, description) = try Env.transport(AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
+        let (_, description) = try Env.transport(
+            AzureConfigurationResolver.resolve(environment: environment, defaultProfilePath: nil))
         #expect(description.credentialKind == .clientSecret)
     }
 }

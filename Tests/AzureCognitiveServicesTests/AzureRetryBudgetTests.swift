@@ -1,7 +1,8 @@
+import HTTP1
 import Synchronization
 import Testing
+
 @testable import AzureCognitiveServices
-import HTTP1
 
 /// The retrying transport's time budget (`AZSHIM_HTTP_TOTAL_TIMEOUT`) on a fake clock: each
 /// attempt is offered what is left, a retry that would not fit is not started, and the error
@@ -53,7 +54,9 @@ import HTTP1
         policy.maximumRetries = 1
         let transport = AzureRetryingTransport(wrapping: arm, policy: policy, clock: clock, random: { 0.5 })
         let error = #expect(throws: ARMTransportError.self) { try transport.send(Self.request) }
-        #expect(ARMErrorMessages.record(for: error ?? .cancelled).message.hasSuffix(" 2 attempts were made in 200 seconds."))
+        #expect(
+            ARMErrorMessages.record(for: error ?? .cancelled).message.hasSuffix(" 2 attempts were made in 200 seconds.")
+        )
     }
 
     @Test("a 429 whose Retry-After does not fit in what the budget leaves is returned at once")

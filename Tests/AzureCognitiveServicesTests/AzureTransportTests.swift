@@ -1,23 +1,29 @@
+import AzShimSupport
 import FakeAzure
 import Foundation
+import HTTP1
 import PowerShellHost
 import TestSupport
 import Testing
+
 @testable import AzureCognitiveServices
-import AzShimSupport
-import HTTP1
 
 /// The ARM transport against the loopback fake: the request on the wire, statuses, retries
 /// and failures with no response.
 @Suite struct AzureTransportTests {
     typealias Env = AzureTestEnvironment
 
-    func makeTransport(_ server: FakeAzureServer, _ extra: [String: String] = [:], clock: FakeClock = FakeClock(), diagnostics: AzureDiagnostics = .disabled)
+    func makeTransport(
+        _ server: FakeAzureServer, _ extra: [String: String] = [:], clock: FakeClock = FakeClock(),
+        diagnostics: AzureDiagnostics = .disabled
+    )
         throws -> (any ARMTransport, AzureConnectionDescription)
     {
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
-        return try Env.transport(AzureConfigurationResolver.resolve(
-            environment: Env.clientSecret(server, extra), defaultProfilePath: nil, diagnostics: diagnostics, clock: clock))
+        return try Env.transport(
+            AzureConfigurationResolver.resolve(
+                environment: Env.clientSecret(server, extra), defaultProfilePath: nil, diagnostics: diagnostics,
+                clock: clock))
     }
 
     @Test func regenerationRequestOnTheWire() throws {
@@ -36,7 +42,10 @@ import HTTP1
         #expect(token.headers["Content-Type"] == "application/x-www-form-urlencoded")
         let arm = requests[1]
         #expect(arm.method == "POST")
-        #expect(arm.path == "/subscriptions/\(Env.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/my%20acct/regenerateKey")
+        #expect(
+            arm.path
+                == "/subscriptions/\(Env.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/my%20acct/regenerateKey"
+        )
         #expect(arm.query == ["api-version": "2024-10-01"])
         #expect(arm.headers["Authorization"] == "Bearer FAKE-ACCESS-TOKEN-0123456789")
         #expect(arm.headers["Content-Type"] == "application/json; charset=utf-8")
@@ -58,10 +67,20 @@ import HTTP1
     }
 
     @Test(arguments: [
-        StatusCase(status: 404, body: #"{"error":{"code":"ResourceNotFound","message":"The Resource 'Microsoft.CognitiveServices/accounts/acct' under resource group 'rg' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"}}"#),
-        StatusCase(status: 404, body: #"{"error":{"code":"ResourceGroupNotFound","message":"Resource group 'rg' could not be found."}}"#),
-        StatusCase(status: 403, body: #"{"error":{"code":"AuthorizationFailed","message":"The client 'x' does not have authorization."}}"#),
-        StatusCase(status: 401, body: #"{"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}}"#),
+        StatusCase(
+            status: 404,
+            body:
+                #"{"error":{"code":"ResourceNotFound","message":"The Resource 'Microsoft.CognitiveServices/accounts/acct' under resource group 'rg' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"}}"#
+        ),
+        StatusCase(
+            status: 404,
+            body: #"{"error":{"code":"ResourceGroupNotFound","message":"Resource group 'rg' could not be found."}}"#),
+        StatusCase(
+            status: 403,
+            body: #"{"error":{"code":"AuthorizationFailed","message":"The client 'x' does not have authorization."}}"#),
+        StatusCase(
+            status: 401,
+            body: #"{"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}}"#),
         StatusCase(status: 400, body: #"{"error":{"code":"BadRequest","message":"Bad request."}}"#),
         StatusCase(status: 409, body: "not json"),
     ])
@@ -79,7 +98,13 @@ import HTTP1
 
     @Test func retryAfterSecondsWaitsAndRetries() throws {
         let server = try FakeAzureServer()
-        server.route("/subscriptions/", [.json(429, #"{"error":{"code":"TooManyRequests","message":"throttled"}}"#, headers: [("Retry-After", "7")])], fallback: .keys)
+        server.route(
+            "/subscriptions/",
+            [
+                .json(
+                    429, #"{"error":{"code":"TooManyRequests","message":"throttled"}}"#, headers: [("Retry-After", "7")]
+                )
+            ], fallback: .keys)
         let clock = FakeClock()
         let (transport, _) = try makeTransport(server, clock: clock)
         #expect(try Env.regenerate(transport).statusCode == 200)
@@ -90,7 +115,9 @@ import HTTP1
         let server = try FakeAzureServer()
         let clock = FakeClock()
         // 1_700_000_000 is Tue, 14 Nov 2023 22:13:20 GMT; ask for 12 s later.
-        server.route("/subscriptions/", [.json(429, "{}", headers: [("Retry-After", "Tue, 14 Nov 2023 22:13:32 GMT")])], fallback: .keys)
+        server.route(
+            "/subscriptions/", [.json(429, "{}", headers: [("Retry-After", "Tue, 14 Nov 2023 22:13:32 GMT")])],
+            fallback: .keys)
         let (transport, _) = try makeTransport(server, clock: clock)
         #expect(try Env.regenerate(transport).statusCode == 200)
         #expect(clock.sleeps == [12])
@@ -119,7 +146,8 @@ import HTTP1
 
     @Test func fourServerErrorsGiveTheLastResponse() throws {
         let server = try FakeAzureServer()
-        server.route("/subscriptions/", fallback: .json(500, #"{"error":{"code":"InternalServerError","message":"boom"}}"#))
+        server.route(
+            "/subscriptions/", fallback: .json(500, #"{"error":{"code":"InternalServerError","message":"boom"}}"#))
         let clock = FakeClock()
         let (transport, _) = try makeTransport(server, clock: clock)
         #expect(try Env.regenerate(transport).statusCode == 500)
@@ -147,7 +175,8 @@ import HTTP1
         let server = try FakeAzureServer()
         let port = Env.closedPort()
         let clock = FakeClock()
-        let (transport, _) = try makeTransport(server, ["AZURE_RESOURCE_MANAGER_URL": "http://127.0.0.1:\(port)"], clock: clock)
+        let (transport, _) = try makeTransport(
+            server, ["AZURE_RESOURCE_MANAGER_URL": "http://127.0.0.1:\(port)"], clock: clock)
         // Retried 3 times like a 5xx; the error then says so.
         let error = #expect(throws: ARMTransportError.self) { try Env.regenerate(transport) }
         guard case .gaveUp(let last, let attempts, _, let budget) = error else {
@@ -165,9 +194,12 @@ import HTTP1
         // The answer would come after 10 s: ending well before it (a generous 5 s for a 0.3 s
         // timeout) with the timeout error shows the timeout, not the answer, ended the wait.
         server.route("/subscriptions/", fallback: .json(200, "{}", delay: 10))
-        let (transport, _) = try makeTransport(server, ["AZSHIM_HTTP_TIMEOUT": "0.3", "AZURE_PS_HTTP_MAX_RETRIES": "0"])
+        let (transport, _) = try makeTransport(
+            server, ["AZSHIM_HTTP_TIMEOUT": "0.3", "AZURE_PS_HTTP_MAX_RETRIES": "0"])
         let start = Date()
-        #expect(throws: ARMTransportError.timedOut(endpoint: server.baseURL, seconds: 0.3)) { try Env.regenerate(transport) }
+        #expect(throws: ARMTransportError.timedOut(endpoint: server.baseURL, seconds: 0.3)) {
+            try Env.regenerate(transport)
+        }
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
@@ -181,7 +213,10 @@ import HTTP1
             _ = try Env.regenerate(transport)
             Issue.record("expected an error")
         } catch {
-            guard case .invalidResponse(let endpoint, let reason) = error else { Issue.record("\(error)"); return }
+            guard case .invalidResponse(let endpoint, let reason) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(endpoint == server.baseURL)
             #expect(reason.contains("closed after 85 of 185 body bytes"))
         }
@@ -194,7 +229,9 @@ import HTTP1
         server.route("/subscriptions/", fallback: chunked)
         let (transport, _) = try makeTransport(server)
         let response = try Env.regenerate(transport)
-        #expect(String(decoding: response.body, as: UTF8.self) == String(decoding: FakeAzureServer.Reply.keys.body, as: UTF8.self))
+        #expect(
+            String(decoding: response.body, as: UTF8.self)
+                == String(decoding: FakeAzureServer.Reply.keys.body, as: UTF8.self))
         _ = try Env.regenerate(transport)
         #expect(server.connectionsAccepted == 1)
     }
@@ -215,8 +252,9 @@ import HTTP1
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         server.route("/subscriptions/", fallback: .json(429, "{}", headers: [("Retry-After", "30")]))
         let cancellation = Cancellation()
-        let (transport, _) = try Env.transport(AzureConfigurationResolver.resolve(
-            environment: Env.clientSecret(server), defaultProfilePath: nil, cancellation: cancellation))
+        let (transport, _) = try Env.transport(
+            AzureConfigurationResolver.resolve(
+                environment: Env.clientSecret(server), defaultProfilePath: nil, cancellation: cancellation))
         Thread.detachNewThread {
             usleep(200_000)
             cancellation.cancel()
@@ -239,7 +277,9 @@ import HTTP1
             #expect(response.statusCode == 200)
         }
         let elapsed = Date().timeIntervalSince(start)
-        print("1,000 regenerations over loopback: \(Int(elapsed * 1000)) ms (\(String(format: "%.3f", elapsed)) ms per key)")
+        print(
+            "1,000 regenerations over loopback: \(Int(elapsed * 1000)) ms (\(String(format: "%.3f", elapsed)) ms per key)"
+        )
         #expect(server.connectionsAccepted == 1)
         #expect(server.requests.filter { $0.path.contains("/oauth2/") }.count == 1)
         let arm = try #require(Env.arm(transport))
@@ -256,7 +296,8 @@ import HTTP1
         var times: [Double] = []
         for _ in 0..<51 {
             let start = Date()
-            let (transport, _) = try Env.transport(AzureConfigurationResolver.resolve(environment: Env.clientSecret(server), defaultProfilePath: nil))
+            let (transport, _) = try Env.transport(
+                AzureConfigurationResolver.resolve(environment: Env.clientSecret(server), defaultProfilePath: nil))
             #expect(try Env.regenerate(transport).statusCode == 200)
             times.append(Date().timeIntervalSince(start))
             Env.arm(transport)?.close()

@@ -1,8 +1,8 @@
+import AzShimSupport
 import PowerShellHost
 import Testing
 
 @testable import AzureCognitiveServices
-import AzShimSupport
 
 /// PSCognitiveServicesAccount from ARM JSON (az-cognitiveservices-module.md §2.3, §2.4): its 24
 /// properties in Az's order, the list view PowerShell picks for it, `ConvertTo-Json` of the

@@ -1,9 +1,9 @@
+import AzShimSupport
 import Foundation
 import PowerShellHost
 import Testing
 
 @testable import AzureCognitiveServices
-import AzShimSupport
 
 /// The emulator's accounts: get and list (paged) as ARM answers them, soft-deleted accounts,
 /// documented defaults for accounts a key regeneration creates, state files of earlier versions,

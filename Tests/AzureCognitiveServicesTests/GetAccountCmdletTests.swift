@@ -55,12 +55,18 @@ struct GetAccountCmdletTests {
         #expect(
             rotated.stdout
                 == String(
-                    repeating: #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"# + "\n",
+                    repeating: #"{"Key1":"SECRETKEYONE0123456789abcdef0123","Key2":"SECRETKEYTWO0123456789abcdef0123"}"#
+                        + "\n",
                     count: 7))
-        let calls = server.requests.dropFirst(before).filter { $0.method == "POST" && $0.path.hasSuffix("/regenerateKey") }
+        let calls = server.requests.dropFirst(before).filter {
+            $0.method == "POST" && $0.path.hasSuffix("/regenerateKey")
+        }
         #expect(
             Set(calls.map(\.path))
-                == Set(Self.rgAccounts.map { "/subscriptions/\(Env.subscription)/resourceGroups/rg/\(Self.provider)/\($0)/regenerateKey" }))
+                == Set(
+                    Self.rgAccounts.map {
+                        "/subscriptions/\(Env.subscription)/resourceGroups/rg/\(Self.provider)/\($0)/regenerateKey"
+                    }))
         #expect(calls.count == 7 && calls.allSatisfy { $0.bodyText == #"{"keyName":"Key2"}"# })
     }
 
@@ -76,17 +82,24 @@ struct GetAccountCmdletTests {
         "each parameter set sends its request and names itself in Az's -Debug line",
         arguments: [
             SetCase(arguments: [], set: "ResourceGroupParameterSet", path: provider, objects: 13),
-            SetCase(arguments: ["other"], set: "ResourceGroupParameterSet", path: "resourceGroups/other/" + provider, objects: 6),
-            SetCase(arguments: ["rg", "acct04"], set: "AccountNameParameterSet", path: "resourceGroups/rg/\(provider)/acct04", objects: 1),
+            SetCase(
+                arguments: ["other"], set: "ResourceGroupParameterSet", path: "resourceGroups/other/" + provider,
+                objects: 6),
+            SetCase(
+                arguments: ["rg", "acct04"], set: "AccountNameParameterSet",
+                path: "resourceGroups/rg/\(provider)/acct04", objects: 1),
         ])
     func sets(_ setCase: SetCase) throws {
         let server = try Self.server()
         defer { server.stop() }
         let result = Self.run(
-            GetAzCognitiveServicesAccount.definition, setCase.arguments + ["--output", "json", "-Debug"], server: server)
+            GetAzCognitiveServicesAccount.definition, setCase.arguments + ["--output", "json", "-Debug"], server: server
+        )
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == setCase.objects)
-        #expect(result.stderr.contains("GetAzureCognitiveServicesAccountCommand begin processing with ParameterSet '\(setCase.set)'."))
+        #expect(
+            result.stderr.contains(
+                "GetAzureCognitiveServicesAccountCommand begin processing with ParameterSet '\(setCase.set)'."))
         let first = try #require(server.requests.first { $0.method == "GET" })
         #expect(first.path == "/subscriptions/\(Env.subscription)/\(setCase.path)")
     }
@@ -99,7 +112,8 @@ struct GetAccountCmdletTests {
         #expect(result.status == 1 && result.stdout == "")
         #expect(
             result.stderr
-                == "Get-AzCognitiveServicesAccount: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.\n")
+                == "Get-AzCognitiveServicesAccount: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.\n"
+        )
         #expect(server.requests.isEmpty)
     }
 
@@ -107,8 +121,11 @@ struct GetAccountCmdletTests {
     func pipedObjects() throws {
         let server = try Self.server()
         defer { server.stop() }
-        let input = #"{"ResourceGroupName":"rg","AccountName":"acct02"}"# + "\n" + #"{"ResourceGroupName":"other","Name":"acct03"}"# + "\n"
-        let result = Self.run(GetAzCognitiveServicesAccount.definition, ["--output", "json", "-Debug"], server: server, stdin: input)
+        let input =
+            #"{"ResourceGroupName":"rg","AccountName":"acct02"}"# + "\n"
+            + #"{"ResourceGroupName":"other","Name":"acct03"}"# + "\n"
+        let result = Self.run(
+            GetAzCognitiveServicesAccount.definition, ["--output", "json", "-Debug"], server: server, stdin: input)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)

@@ -10,7 +10,8 @@ import Testing
 /// them, each parameter's own yaml block for that set), and the metadata-vs-help check in every set.
 struct GetAccountHelpTests {
     static let name = "Get-AzCognitiveServicesAccount"
-    static let profile = "[-DefaultProfile <Microsoft.Azure.Commands.Common.Authentication.Abstractions.Core.IAzureContextContainer>]"
+    static let profile =
+        "[-DefaultProfile <Microsoft.Azure.Commands.Common.Authentication.Abstractions.Core.IAzureContextContainer>]"
 
     static func document(_ markdown: String? = nil) throws -> HelpDocument {
         let text = try #require(markdown ?? EmbeddedHelp.markdown[name])
@@ -37,19 +38,23 @@ struct GetAccountHelpTests {
 
     @Test("the shipped help file agrees with the metadata in every set")
     func agrees() throws {
-        #expect(HelpMetadataCheck.differences(metadata: GetAzCognitiveServicesAccount.metadata, document: try Self.document()) == [])
+        #expect(
+            HelpMetadataCheck.differences(
+                metadata: GetAzCognitiveServicesAccount.metadata, document: try Self.document()) == [])
     }
 
     @Test("a set's yaml block that disagrees with the metadata is reported with the set's name")
     func tamperedSetBlock() throws {
         let original = try #require(EmbeddedHelp.markdown[Self.name])
-        let secondBlock = "Parameter Sets: AccountNameParameterSet, GetDeletedAccountParameterSet\nAliases:\n\nRequired: True\nPosition: 0"
+        let secondBlock =
+            "Parameter Sets: AccountNameParameterSet, GetDeletedAccountParameterSet\nAliases:\n\nRequired: True\nPosition: 0"
         #expect(original.contains(secondBlock))
         let tampered = original.replacingOccurrences(
             of: secondBlock,
             with: "Parameter Sets: AccountNameParameterSet\nAliases:\n\nRequired: False\nPosition: 0")
         #expect(
-            HelpMetadataCheck.differences(metadata: GetAzCognitiveServicesAccount.metadata, document: try Self.document(tampered))
+            HelpMetadataCheck.differences(
+                metadata: GetAzCognitiveServicesAccount.metadata, document: try Self.document(tampered))
                 == [
                     "-ResourceGroupName: help says Parameter Sets ResourceGroupParameterSet, AccountNameParameterSet, metadata says ResourceGroupParameterSet, AccountNameParameterSet, GetDeletedAccountParameterSet",
                     "-ResourceGroupName in AccountNameParameterSet: help says Required False, metadata says True",

@@ -33,15 +33,27 @@ struct GetAccountParameterSetTests {
         (["-Name", "acct"], ambiguous),
         (["-InRemovedState"], "ListDeletedAccountParameterSet"),
         (["rg", "acct", "westus", "-InRemovedState"], "GetDeletedAccountParameterSet"),
-        (["-InRemovedState", "-ResourceGroupName", "rg", "-Name", "a", "-Location", "westus"], "GetDeletedAccountParameterSet"),
+        (
+            ["-InRemovedState", "-ResourceGroupName", "rg", "-Name", "a", "-Location", "westus"],
+            "GetDeletedAccountParameterSet"
+        ),
         (["-InRemovedState", "rg"], "GetDeletedAccountParameterSet Name Location"),
         (["-InRemovedState", "-Name", "a"], "GetDeletedAccountParameterSet ResourceGroupName Location"),
         (["-Location", "westus"], "GetDeletedAccountParameterSet ResourceGroupName Name InRemovedState"),
         (["rg", "acct", "westus"], "GetDeletedAccountParameterSet InRemovedState"),
-        (["rg", "acct", "westus", "extra"], "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'extra'."),
-        (["-InRemovedState", "a", "b", "c", "d"], "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'd'."),
+        (
+            ["rg", "acct", "westus", "extra"],
+            "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'extra'."
+        ),
+        (
+            ["-InRemovedState", "a", "b", "c", "d"],
+            "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'd'."
+        ),
         (["-Location", "westus", "-InRemovedState:false"], "GetDeletedAccountParameterSet ResourceGroupName Name"),
-        (["-ResourceGroupName", ""], "error ParameterArgumentValidationError: Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
+        (
+            ["-ResourceGroupName", ""],
+            "error ParameterArgumentValidationError: Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -55,8 +67,11 @@ struct GetAccountParameterSetTests {
     @Test func pipelineInputDecidesPerObject() {
         #expect(
             Self.outcome([], pipelineExpected: true)
-                == "pending ResourceGroupParameterSet,AccountNameParameterSet,GetDeletedAccountParameterSet,ListDeletedAccountParameterSet")
-        #expect(Self.outcome(["-InRemovedState"], pipelineExpected: true) == "pending GetDeletedAccountParameterSet,ListDeletedAccountParameterSet")
+                == "pending ResourceGroupParameterSet,AccountNameParameterSet,GetDeletedAccountParameterSet,ListDeletedAccountParameterSet"
+        )
+        #expect(
+            Self.outcome(["-InRemovedState"], pipelineExpected: true)
+                == "pending GetDeletedAccountParameterSet,ListDeletedAccountParameterSet")
         #expect(Self.outcome(["rg", "acct"], pipelineExpected: true) == "AccountNameParameterSet")
     }
 }

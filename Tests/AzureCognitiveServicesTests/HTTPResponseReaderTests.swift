@@ -1,7 +1,7 @@
+import HTTP1
 import Testing
 
 @testable import AzureCognitiveServices
-import HTTP1
 
 /// The response reader on bytes in memory, handed out a few at a time (every framing rule of
 /// RFC 9112 it enforces, one row each), and the numbers that come from the network: the

@@ -34,17 +34,22 @@ struct NetworkFaultTests {
             #expect(!result.stderr.contains(secret), "stderr shows \(secret)", sourceLocation: sourceLocation)
         }
         for request in server.requests where request.headers["Authorization"] != nil {
-            #expect(request.path.hasPrefix("/subscriptions/"), "the token went to \(request.path)", sourceLocation: sourceLocation)
+            #expect(
+                request.path.hasPrefix("/subscriptions/"), "the token went to \(request.path)",
+                sourceLocation: sourceLocation)
         }
         return result
     }
 
     /// The last line of stderr, which for a failed command is its error record.
     static func errorLine(_ result: AzureCmdletTests.Result) -> String {
-        result.stderr.split(separator: "\n").filter { $0.hasPrefix("New-AzCognitiveServicesAccountKey: ") }.map(String.init).last ?? ""
+        result.stderr.split(separator: "\n").filter { $0.hasPrefix("New-AzCognitiveServicesAccountKey: ") }.map(
+            String.init
+        ).last ?? ""
     }
 
-    static func server(arm: [FakeAzureServer.Reply], fallback: FakeAzureServer.Reply? = .keys) throws -> FakeAzureServer {
+    static func server(arm: [FakeAzureServer.Reply], fallback: FakeAzureServer.Reply? = .keys) throws -> FakeAzureServer
+    {
         let server = try FakeAzureServer()
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         server.route("/subscriptions/", arm, fallback: fallback)
@@ -92,7 +97,8 @@ struct NetworkFaultTests {
 
     @Test("a slow answer within the timeout succeeds; beyond it, a timeout error naming the endpoint")
     func slowAnswer() throws {
-        let slow = FakeAzureServer.Reply.json(200, String(decoding: FakeAzureServer.Reply.keys.body, as: UTF8.self), delay: 0.5)
+        let slow = FakeAzureServer.Reply.json(
+            200, String(decoding: FakeAzureServer.Reply.keys.body, as: UTF8.self), delay: 0.5)
         let server = try Self.server(arm: [slow], fallback: slow)
         defer { server.stop() }
         let patient = Self.run(server, ["AZSHIM_HTTP_TIMEOUT": "10", "AZURE_PS_HTTP_MAX_RETRIES": "0"])
@@ -113,7 +119,9 @@ struct NetworkFaultTests {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(listener, 4) == 0 else { throw TestFailure("cannot listen") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -143,7 +151,8 @@ struct NetworkFaultTests {
         defer { server.stop() }
         let arm = try Self.tricklingServer()
         let result = Self.run(
-            server, ["AZURE_RESOURCE_MANAGER_URL": arm, "AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "0"], within: 10)
+            server, ["AZURE_RESOURCE_MANAGER_URL": arm, "AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "0"],
+            within: 10)
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(Self.errorLine(result).contains(arm), "\(result.stderr)")
@@ -152,14 +161,17 @@ struct NetworkFaultTests {
     @Test("a 200 answer that is HTML, not JSON, is an error and prints no keys")
     func wrongContentType() throws {
         let html = FakeAzureServer.Reply(
-            status: 200, headers: [("Content-Type", "text/html")], body: Array("<html><body>Sign in</body></html>".utf8))
+            status: 200, headers: [("Content-Type", "text/html")], body: Array("<html><body>Sign in</body></html>".utf8)
+        )
         let server = try Self.server(arm: [], fallback: html)
         defer { server.stop() }
         let result = Self.run(server)
         #expect(result.status == 1)
         #expect(result.stdout == "")
         // AutoRest's text when a 200 body does not parse as the expected model.
-        #expect(Self.errorLine(result) == "New-AzCognitiveServicesAccountKey: Unable to deserialize the response.", "\(result.stderr)")
+        #expect(
+            Self.errorLine(result) == "New-AzCognitiveServicesAccountKey: Unable to deserialize the response.",
+            "\(result.stderr)")
     }
 
     @Test("a 200 answer with JSON keys but a text/plain Content-Type still has the keys (ARM's body decides)")
@@ -182,14 +194,16 @@ struct NetworkFaultTests {
     func hugeBody(_ behaviour: FakeAzureServer.Reply.Behaviour) throws {
         let huge = FakeAzureServer.Reply(
             status: 200, headers: [("Content-Type", "application/json")],
-            body: Array(("{\"key1\":\"" + String(repeating: "a", count: 50_000_000) + "\"}").utf8), behaviour: behaviour)
+            body: Array(("{\"key1\":\"" + String(repeating: "a", count: 50_000_000) + "\"}").utf8), behaviour: behaviour
+        )
         let server = try Self.server(arm: [], fallback: huge)
         defer { server.stop() }
         let result = Self.run(server, ["AZURE_PS_HTTP_MAX_RETRIES": "0"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         let line = Self.errorLine(result)
-        #expect(line.contains("10485760") || line.contains("10 MiB") || line.lowercased().contains("too large"), "\(line)")
+        #expect(
+            line.contains("10485760") || line.contains("10 MiB") || line.lowercased().contains("too large"), "\(line)")
         #expect(line.count < 1000)
     }
 
@@ -207,7 +221,8 @@ struct NetworkFaultTests {
         #expect(result.stdout == "")
         // A 307 that is not followed is an ARM status that is not success (azure-semantics.md §1.3).
         #expect(
-            Self.errorLine(result) == "New-AzCognitiveServicesAccountKey: Operation returned an invalid status code 'TemporaryRedirect'",
+            Self.errorLine(result)
+                == "New-AzCognitiveServicesAccountKey: Operation returned an invalid status code 'TemporaryRedirect'",
             "\(result.stderr)")
         #expect(elsewhere.requests.isEmpty)
         #expect(elsewhere.connectionsAccepted == 0)
@@ -215,12 +230,18 @@ struct NetworkFaultTests {
 
     @Test("a 429 storm whose Retry-After is beyond the cap is an error at once, not a wait")
     func throttledBeyondTheCap() throws {
-        let server = try Self.server(arm: [], fallback: .json(429, #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#, headers: [("Retry-After", "86400")]))
+        let server = try Self.server(
+            arm: [],
+            fallback: .json(
+                429, #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#, headers: [("Retry-After", "86400")]
+            ))
         defer { server.stop() }
         let result = Self.run(server, within: 20)
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(Self.errorLine(result).contains("TooManyRequests") || Self.errorLine(result).contains("slow down"), "\(result.stderr)")
+        #expect(
+            Self.errorLine(result).contains("TooManyRequests") || Self.errorLine(result).contains("slow down"),
+            "\(result.stderr)")
         #expect(server.requests.filter { $0.path == Self.armPath }.count == 1)
     }
 
@@ -234,11 +255,14 @@ struct NetworkFaultTests {
         #expect(server.requests.filter { $0.path == Self.armPath }.count == 6, "\(result.stderr)")
     }
 
-    @Test("a token endpoint that answers 500 and then 200: the command ends with the keys or a clear error, never a hang")
+    @Test(
+        "a token endpoint that answers 500 and then 200: the command ends with the keys or a clear error, never a hang")
     func tokenServerErrorThenSuccess() throws {
         let server = try FakeAzureServer()
         defer { server.stop() }
-        server.route("/tenant-1/oauth2/v2.0/token", [.json(500, #"{"error":"server_error","error_description":"try again"}"#)], fallback: .token)
+        server.route(
+            "/tenant-1/oauth2/v2.0/token", [.json(500, #"{"error":"server_error","error_description":"try again"}"#)],
+            fallback: .token)
         server.route("/subscriptions/", fallback: .keys)
         let result = Self.run(server)
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,9 +1,9 @@
+import AzShimSupport
 import AzureCognitiveServices
 import FakeAzure
 import Foundation
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 /// One sweep over every path the cmdlet can take — success, every kind of error, retries,
 /// token failures, `-Verbose -Debug`, `-WhatIf`, the emulator — asserting that no key value,
@@ -15,7 +15,8 @@ struct SecretsTests {
     static let identityHeader = "IDENTITY-HEADER-SECRET-77"
     static let managedToken = "MI-ACCESS-TOKEN-SECRET-99"
     static let fixedSecrets = [
-        "SECRETKEYONE", "SECRETKEYTWO", "FAKE-ACCESS-TOKEN", AzureTestEnvironment.clientSecret, "FEDERATED-ASSERTION-SECRET",
+        "SECRETKEYONE", "SECRETKEYTWO", "FAKE-ACCESS-TOKEN", AzureTestEnvironment.clientSecret,
+        "FEDERATED-ASSERTION-SECRET",
         identityHeader, managedToken,
     ]
 
@@ -30,7 +31,9 @@ struct SecretsTests {
         var tokenFallback: FakeAzureServer.Reply = .token
     }
 
-    static func reply(_ base: FakeAzureServer.Reply, _ behaviour: FakeAzureServer.Reply.Behaviour) -> FakeAzureServer.Reply {
+    static func reply(_ base: FakeAzureServer.Reply, _ behaviour: FakeAzureServer.Reply.Behaviour)
+        -> FakeAzureServer.Reply
+    {
         var reply = base
         reply.behaviour = behaviour
         return reply
@@ -39,7 +42,8 @@ struct SecretsTests {
     /// The credential's own secrets, which a hostile or careless identity platform echoes back.
     static let echoed = "\(AzureTestEnvironment.clientSecret) \(assertion) \(identityHeader)"
     static let echoingSecret = FakeAzureServer.Reply.json(
-        401, #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: \#(echoed)"}"#)
+        401,
+        #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: \#(echoed)"}"#)
 
     static var azurePaths: [Path] {
         let keysText = String(decoding: FakeAzureServer.Reply.keys.body, as: UTF8.self)
@@ -48,20 +52,42 @@ struct SecretsTests {
             Path(label: "success, table", arguments: ["rg", "acct", "Key2", "--output", "list"]),
             Path(label: "WhatIf", arguments: ["rg", "acct", "Key1", "-WhatIf"]),
             Path(label: "WhatIf Force", arguments: ["rg", "acct", "Key1", "-WhatIf", "-Force"]),
-            Path(label: "ARM 404", armFallback: .json(404, #"{"error":{"code":"ResourceNotFound","message":"not found"}}"#)),
-            Path(label: "ARM 400 echoing the body", armFallback: .json(400, #"{"error":{"code":"BadRequest","message":"bad"}}"#)),
-            Path(label: "ARM 401", armFallback: .json(401, #"{"error":{"code":"InvalidAuthenticationToken","message":"FAKE-ACCESS-TOKEN-0123456789 and \#(managedToken) are expired"}}"#)),
-            Path(label: "retries then success", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "2"], arm: [.json(500, "{}"), .json(429, "{}", headers: [("Retry-After", "0")])]),
-            Path(label: "500s until the retries end", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "1"], armFallback: .json(503, keysText)),
+            Path(
+                label: "ARM 404",
+                armFallback: .json(404, #"{"error":{"code":"ResourceNotFound","message":"not found"}}"#)),
+            Path(
+                label: "ARM 400 echoing the body",
+                armFallback: .json(400, #"{"error":{"code":"BadRequest","message":"bad"}}"#)),
+            Path(
+                label: "ARM 401",
+                armFallback: .json(
+                    401,
+                    #"{"error":{"code":"InvalidAuthenticationToken","message":"FAKE-ACCESS-TOKEN-0123456789 and \#(managedToken) are expired"}}"#
+                )),
+            Path(
+                label: "retries then success", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "2"],
+                arm: [.json(500, "{}"), .json(429, "{}", headers: [("Retry-After", "0")])]),
+            Path(
+                label: "500s until the retries end", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "1"],
+                armFallback: .json(503, keysText)),
             Path(label: "keys in a 429 body", armFallback: .json(429, keysText, headers: [("Retry-After", "99999")])),
-            Path(label: "truncated keys", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "0"], armFallback: reply(.keys, .truncated)),
+            Path(
+                label: "truncated keys", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "0"],
+                armFallback: reply(.keys, .truncated)),
             Path(label: "chunked keys", armFallback: reply(.keys, .chunked)),
             Path(label: "reset", environment: ["AZURE_PS_HTTP_MAX_RETRIES": "0"], armFallback: reply(.keys, .reset)),
-            Path(label: "HTML with keys", armFallback: FakeAzureServer.Reply(status: 200, headers: [("Content-Type", "text/html")], body: Array(("<p>" + keysText).utf8))),
-            Path(label: "redirect", armFallback: FakeAzureServer.Reply(status: 302, headers: [("Location", "http://127.0.0.1:9/steal")])),
+            Path(
+                label: "HTML with keys",
+                armFallback: FakeAzureServer.Reply(
+                    status: 200, headers: [("Content-Type", "text/html")], body: Array(("<p>" + keysText).utf8))),
+            Path(
+                label: "redirect",
+                armFallback: FakeAzureServer.Reply(status: 302, headers: [("Location", "http://127.0.0.1:9/steal")])),
             Path(label: "token 401 echoing the secret", tokenFallback: echoingSecret),
             Path(label: "token 500 then 200", token: [.json(500, "{}")]),
-            Path(label: "token 500 always", tokenFallback: .json(500, #"{"error":"server_error","error_description":"\#(echoed)"}"#)),
+            Path(
+                label: "token 500 always",
+                tokenFallback: .json(500, #"{"error":"server_error","error_description":"\#(echoed)"}"#)),
             Path(label: "token malformed", tokenFallback: .json(200, #"{"access_token":"FAKE-ACCESS-TOKEN-X","#)),
             Path(label: "token reset", tokenFallback: reply(.token, .reset)),
             Path(label: "pipeline of three", arguments: ["-KeyName", "Key1", "--output", "json"]),
@@ -91,7 +117,9 @@ struct SecretsTests {
         return result
     }
 
-    @Test("no secret on stderr or in any file on any path; the token goes only to ARM; the secret only to the token endpoint")
+    @Test(
+        "no secret on stderr or in any file on any path; the token goes only to ARM; the secret only to the token endpoint"
+    )
     func secretsStayPut() throws {
         let folder = AzureTestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -101,15 +129,21 @@ struct SecretsTests {
         /// Each run's label, stderr, and the secrets that run knew (the fake echoes every credential's).
         var stderrs: [(String, String, [String])] = []
         var stdoutSecrets: [String] = []
-        let pipelineInput = (0..<3).map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\($0)\"}" }.joined(separator: "\n")
+        let pipelineInput = (0..<3).map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\($0)\"}" }.joined(
+            separator: "\n")
         for credential in ["secret", "workload", "managed"] {
             for path in Self.azurePaths {
                 let server = try FakeAzureServer()
                 defer { server.stop() }
                 server.route("/tenant-1/oauth2/v2.0/token", path.token, fallback: path.tokenFallback)
-                server.route("/msi/token", path.token, fallback: path.tokenFallback.status == 200 && path.tokenFallback.behaviour == .normal
-                    ? .json(200, #"{"access_token":"\#(Self.managedToken)","expires_on":"1999999999","resource":"https://management.core.windows.net/","token_type":"Bearer"}"#)
-                    : path.tokenFallback)
+                server.route(
+                    "/msi/token", path.token,
+                    fallback: path.tokenFallback.status == 200 && path.tokenFallback.behaviour == .normal
+                        ? .json(
+                            200,
+                            #"{"access_token":"\#(Self.managedToken)","expires_on":"1999999999","resource":"https://management.core.windows.net/","token_type":"Bearer"}"#
+                        )
+                        : path.tokenFallback)
                 server.route("/subscriptions/", path.arm, fallback: path.armFallback)
                 var environment = AzureTestEnvironment.clientSecret(server, Self.isolatedEnvironment(folder))
                 switch credential {
@@ -127,32 +161,46 @@ struct SecretsTests {
                 let stdin = path.label == "pipeline of three" ? pipelineInput : ""
                 for extra in [[], ["-Verbose", "-Debug"]] {
                     let result = AzureCmdletTests.run(path.arguments + extra, environment: environment, stdin: stdin)
-                    let known = ["SECRETKEYONE", "SECRETKEYTWO"] + (
-                        credential == "secret" ? [AzureTestEnvironment.clientSecret, "FAKE-ACCESS-TOKEN"]
-                            : credential == "workload" ? ["FEDERATED-ASSERTION-SECRET", "FAKE-ACCESS-TOKEN"] : [Self.identityHeader, Self.managedToken])
+                    let known =
+                        ["SECRETKEYONE", "SECRETKEYTWO"]
+                        + (credential == "secret"
+                            ? [AzureTestEnvironment.clientSecret, "FAKE-ACCESS-TOKEN"]
+                            : credential == "workload"
+                                ? ["FEDERATED-ASSERTION-SECRET", "FAKE-ACCESS-TOKEN"]
+                                : [Self.identityHeader, Self.managedToken])
                     stderrs.append(("\(credential) \(path.label) \(extra)", result.stderr, known))
                 }
                 for request in server.requests {
                     let authorization = request.headers["Authorization"]
                     if authorization != nil {
-                        #expect(request.path.hasPrefix("/subscriptions/"), "\(credential) \(path.label): token sent to \(request.path)")
+                        #expect(
+                            request.path.hasPrefix("/subscriptions/"),
+                            "\(credential) \(path.label): token sent to \(request.path)")
                     }
-                    let everything = request.target + request.headers.map { "\($0.name): \($0.value)" }.joined() + request.bodyText
+                    let everything =
+                        request.target + request.headers.map { "\($0.name): \($0.value)" }.joined() + request.bodyText
                     if request.path.hasPrefix("/subscriptions/") {
-                        for secret in [AzureTestEnvironment.clientSecret, "FEDERATED-ASSERTION-SECRET", Self.identityHeader] {
+                        for secret in [
+                            AzureTestEnvironment.clientSecret, "FEDERATED-ASSERTION-SECRET", Self.identityHeader,
+                        ] {
                             #expect(!everything.contains(secret), "\(credential) \(path.label): ARM received \(secret)")
                         }
                     } else {
-                        #expect(!everything.contains("FAKE-ACCESS-TOKEN") && !everything.contains(Self.managedToken), "\(credential) \(path.label): the token went to \(request.path)")
+                        #expect(
+                            !everything.contains("FAKE-ACCESS-TOKEN") && !everything.contains(Self.managedToken),
+                            "\(credential) \(path.label): the token went to \(request.path)")
                     }
                 }
             }
         }
         // The emulator: its keys are printed on stdout only.
-        let emulator = ["AZURE_ENVIRONMENT": "Emulator", "AZSHIM_EMULATOR_STATE": stateFile].merging(Self.isolatedEnvironment(folder)) { $1 }
+        let emulator = ["AZURE_ENVIRONMENT": "Emulator", "AZSHIM_EMULATOR_STATE": stateFile].merging(
+            Self.isolatedEnvironment(folder)
+        ) { $1 }
         for arguments in [
             ["rg", "emu", "Key1", "--output", "json"], ["rg", "emu", "Key2", "-Verbose", "-Debug", "--output", "json"],
-            ["rg", "emu", "Key1", "-WhatIf", "-Verbose", "-Debug"], ["rg", "emu", "Key1", "-Confirm:false", "-Debug", "--output", "json"],
+            ["rg", "emu", "Key1", "-WhatIf", "-Verbose", "-Debug"],
+            ["rg", "emu", "Key1", "-Confirm:false", "-Debug", "--output", "json"],
             ["rg", "emu", "Key3", "-Debug"], ["rg", "e", "Key1", "-Debug"],
         ] {
             let result = AzureCmdletTests.run(arguments, environment: emulator)
@@ -164,8 +212,10 @@ struct SecretsTests {
         // An emulator failure (corrupt state) quoting the file must not show the keys either.
         let corrupt = folder + "/corrupt/emulator.json"
         try FileManager.default.createDirectory(atPath: folder + "/corrupt", withIntermediateDirectories: true)
-        try Data("{\"accounts\":{\"x\":{\"key1\":\"CORRUPT-STATE-KEY-SECRET\"}}".utf8).write(to: URL(fileURLWithPath: corrupt))
-        let broken = AzureCmdletTests.run(["rg", "emu", "Key1", "-Debug"], environment: emulator.merging(["AZSHIM_EMULATOR_STATE": corrupt]) { $1 })
+        try Data("{\"accounts\":{\"x\":{\"key1\":\"CORRUPT-STATE-KEY-SECRET\"}}".utf8).write(
+            to: URL(fileURLWithPath: corrupt))
+        let broken = AzureCmdletTests.run(
+            ["rg", "emu", "Key1", "-Debug"], environment: emulator.merging(["AZSHIM_EMULATOR_STATE": corrupt]) { $1 })
         #expect(broken.status == 1)
         stderrs.append(("emulator corrupt state", broken.stderr, []))
         #expect(stdoutSecrets.count >= 6)

@@ -1,17 +1,18 @@
+import AzShimSupport
 import AzureCognitiveServices
 import FakeAzure
 import Foundation
 import PowerShellHost
 import Synchronization
 import Testing
-import AzShimSupport
 
 /// `New-AzCognitiveServicesAccountKey --throttle-limit N` against the loopback fake and the
 /// emulator: the same output as sequentially, one token, one connection per worker, and a 429
 /// pausing every worker.
 @Suite(.serialized)
 struct ThrottleLimitAzureTests {
-    static let accountPath = "/subscriptions/\(AzureTestEnvironment.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/"
+    static let accountPath =
+        "/subscriptions/\(AzureTestEnvironment.subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/"
 
     /// Keys that name the account, answered after a random 0–3 ms; `missing…` accounts get 404.
     static func serveKeys(_ server: FakeAzureServer) {
@@ -21,7 +22,8 @@ struct ThrottleLimitAzureTests {
             let delay = Double.random(in: 0...0.003)
             if account.hasPrefix("missing") {
                 return .json(
-                    404, #"{"error":{"code":"ResourceNotFound","message":"The Resource 'Microsoft.CognitiveServices/accounts/\#(account)' under resource group 'rg' was not found."}}"#,
+                    404,
+                    #"{"error":{"code":"ResourceNotFound","message":"The Resource 'Microsoft.CognitiveServices/accounts/\#(account)' under resource group 'rg' was not found."}}"#,
                     delay: delay)
             }
             return .json(200, #"{"key1":"KEY1-OF-\#(account)","key2":"KEY2-OF-\#(account)"}"#, delay: delay)
@@ -36,7 +38,9 @@ struct ThrottleLimitAzureTests {
         return #"{"ResourceGroupName":"rg","Name":"acct\#(index)"}"#
     }.joined(separator: "\n")
 
-    @Test("N=8 writes the same keys and errors in input order as N=1, with one token and at most one connection per worker")
+    @Test(
+        "N=8 writes the same keys and errors in input order as N=1, with one token and at most one connection per worker"
+    )
     func sameAsSequential() throws {
         let server = try FakeAzureServer()
         defer { server.stop() }
@@ -45,13 +49,16 @@ struct ThrottleLimitAzureTests {
         let arguments = ["-KeyName", "Key1", "--output", "json"]
         let sequential = AzureCmdletTests.run(arguments, environment: environment, stdin: Self.input)
         let before = (requests: server.requests.count, connections: server.connectionsAccepted)
-        let parallel = AzureCmdletTests.run(arguments + ["--throttle-limit", "8"], environment: environment, stdin: Self.input)
+        let parallel = AzureCmdletTests.run(
+            arguments + ["--throttle-limit", "8"], environment: environment, stdin: Self.input)
         #expect(parallel.stdout == sequential.stdout)
         #expect(parallel.stderr == sequential.stderr)
         #expect(parallel.status == 1)
         #expect(sequential.status == 1)
         let accounts = (0..<120).filter { $0 % 9 != 4 && $0 % 13 != 7 && $0 % 17 != 2 }
-        #expect(parallel.stdout == accounts.map { #"{"Key1":"KEY1-OF-acct\#($0)","Key2":"KEY2-OF-acct\#($0)"}"# + "\n" }.joined())
+        #expect(
+            parallel.stdout
+                == accounts.map { #"{"Key1":"KEY1-OF-acct\#($0)","Key2":"KEY2-OF-acct\#($0)"}"# + "\n" }.joined())
         #expect(parallel.stderr.contains("missing4"))
         let later = server.requests.dropFirst(before.requests)
         #expect(later.filter { $0.path.hasSuffix("/token") }.count == 1)
@@ -64,7 +71,8 @@ struct ThrottleLimitAzureTests {
         defer { server.stop() }
         server.route("/tenant-1/oauth2/v2.0/token", fallback: .token)
         // The 20th ARM request gets `429, retry-after-ms: 1000`; every arrival is timed.
-        let log = Mutex<(count: Int, throttledAt: ContinuousClock.Instant?, arrivals: [ContinuousClock.Instant])>((0, nil, []))
+        let log = Mutex<(count: Int, throttledAt: ContinuousClock.Instant?, arrivals: [ContinuousClock.Instant])>(
+            (0, nil, []))
         server.route(Self.accountPath) { _ in
             let now = ContinuousClock.now
             let throttle = log.withLock { state -> Bool in
@@ -76,12 +84,17 @@ struct ThrottleLimitAzureTests {
                 }
                 return false
             }
-            if throttle { return .json(429, #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#, headers: [("retry-after-ms", "1000")]) }
+            if throttle {
+                return .json(
+                    429, #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#,
+                    headers: [("retry-after-ms", "1000")])
+            }
             return .keys
         }
         let input = (0..<200).map { #"{"ResourceGroupName":"rg","Name":"acct\#($0)"}"# }.joined(separator: "\n")
         let result = AzureCmdletTests.run(
-            ["-KeyName", "Key1", "--output", "json", "--throttle-limit", "8"], environment: AzureTestEnvironment.clientSecret(server),
+            ["-KeyName", "Key1", "--output", "json", "--throttle-limit", "8"],
+            environment: AzureTestEnvironment.clientSecret(server),
             stdin: input)
         #expect(result.status == 0)
         #expect(result.stderr == "")
@@ -97,14 +110,16 @@ struct ThrottleLimitAzureTests {
         #expect(duringPause.count <= 60, "\(duringPause.count) requests arrived during the pause")
     }
 
-    @Test("the emulator under N=8: every account's stored keys are the ones printed (no lost update within one process)")
+    @Test(
+        "the emulator under N=8: every account's stored keys are the ones printed (no lost update within one process)")
     func emulatorConcurrent() throws {
         let folder = AzureTestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = folder + "/emulator.json"
         let environment = ["AZURE_ENVIRONMENT": "Emulator", "AZSHIM_EMULATOR_STATE": state, "HOME": folder]
         let input = (0..<40).map { #"{"ResourceGroupName":"rg","Name":"acct\#($0)"}"# }.joined(separator: "\n")
-        let result = AzureCmdletTests.run(["-KeyName", "Key1", "--output", "json", "--throttle-limit", "8"], environment: environment, stdin: input)
+        let result = AzureCmdletTests.run(
+            ["-KeyName", "Key1", "--output", "json", "--throttle-limit", "8"], environment: environment, stdin: input)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")

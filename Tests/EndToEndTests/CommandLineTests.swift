@@ -1,9 +1,9 @@
+import AzShimSupport
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import TestSupport
 import Testing
-import AzShimSupport
 
 /// The command-line rows of powershell-semantics.md §12, host options, output formats and the
 /// mandatory-parameter prompt (§5), through the whole host.
@@ -19,28 +19,50 @@ struct CommandLineTests {
     static let errorRows: [Row] = [
         Row(
             arguments: ["rg", "acct", "Key3"],
-            stderr: "Cannot bind parameter 'KeyName'. Cannot convert value \"Key3\" to type \"Microsoft.Azure.Management.CognitiveServices.Models.KeyName\". Error: \"Unable to match the identifier name Key3 to a valid enumerator name. Specify one of the following enumerator names and try again:\nKey1, Key2\""),
-        Row(arguments: ["rg", "acct", "Key1", "extra"], stderr: "A positional parameter cannot be found that accepts argument 'extra'."),
-        Row(arguments: ["-Foo", "rg", "acct", "Key1"], stderr: "A parameter cannot be found that matches parameter name 'Foo'."),
+            stderr:
+                "Cannot bind parameter 'KeyName'. Cannot convert value \"Key3\" to type \"Microsoft.Azure.Management.CognitiveServices.Models.KeyName\". Error: \"Unable to match the identifier name Key3 to a valid enumerator name. Specify one of the following enumerator names and try again:\nKey1, Key2\""
+        ),
+        Row(
+            arguments: ["rg", "acct", "Key1", "extra"],
+            stderr: "A positional parameter cannot be found that accepts argument 'extra'."),
+        Row(
+            arguments: ["-Foo", "rg", "acct", "Key1"],
+            stderr: "A parameter cannot be found that matches parameter name 'Foo'."),
         Row(
             arguments: ["-W", "rg", "acct", "Key1"],
-            stderr: "Parameter cannot be processed because the parameter name 'W' is ambiguous. Possible matches include: -WarningAction -WarningVariable -WhatIf."),
+            stderr:
+                "Parameter cannot be processed because the parameter name 'W' is ambiguous. Possible matches include: -WarningAction -WarningVariable -WhatIf."
+        ),
         Row(
             arguments: ["rg", "acct", "-KeyName"],
-            stderr: "Missing an argument for parameter 'KeyName'. Specify a parameter of type 'Microsoft.Azure.Management.CognitiveServices.Models.KeyName' and try again."),
+            stderr:
+                "Missing an argument for parameter 'KeyName'. Specify a parameter of type 'Microsoft.Azure.Management.CognitiveServices.Models.KeyName' and try again."
+        ),
         Row(
             arguments: ["-Name", "a", "-Name", "b", "rg", "Key1"],
-            stderr: "Cannot bind parameter because parameter 'Name' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."),
+            stderr:
+                "Cannot bind parameter because parameter 'Name' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."
+        ),
         Row(
             arguments: ["", "acct", "Key1"],
-            stderr: "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
-        Row(arguments: [], stderr: "Cannot process command because of one or more missing mandatory parameters: ResourceGroupName Name KeyName."),
+            stderr:
+                "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."
+        ),
+        Row(
+            arguments: [],
+            stderr:
+                "Cannot process command because of one or more missing mandatory parameters: ResourceGroupName Name KeyName."
+        ),
         Row(
             arguments: ["rg", "acct", "Key1", "-ErrorAction", "Suspend"],
-            stderr: "Cannot bind parameter 'ErrorAction' to the target. Exception setting \"ErrorAction\": \"The Suspend ActionPreference value is reserved for future use and is not supported at this time. For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"\""),
+            stderr:
+                "Cannot bind parameter 'ErrorAction' to the target. Exception setting \"ErrorAction\": \"The Suspend ActionPreference value is reserved for future use and is not supported at this time. For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"\""
+        ),
         Row(
             arguments: ["rg", "acct", "Key1", "-Force:\"false\""],
-            stderr: "Cannot convert 'System.String' to the type 'System.Management.Automation.SwitchParameter' required by parameter 'Force'. "),
+            stderr:
+                "Cannot convert 'System.String' to the type 'System.Management.Automation.SwitchParameter' required by parameter 'Force'. "
+        ),
     ]
 
     @Test("§12 command-line rows: ConciseView on stderr, nothing on stdout, status 1", arguments: errorRows)
@@ -54,7 +76,9 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: harness.stateFile))
     }
 
-    @Test("§12 rg acct key2 / 1 / '1' bind Key2", arguments: [["rg", "acct", "key2"], ["rg", "acct", "1"], ["-KeyName:1", "rg", "acct"]])
+    @Test(
+        "§12 rg acct key2 / 1 / '1' bind Key2",
+        arguments: [["rg", "acct", "key2"], ["rg", "acct", "1"], ["-KeyName:1", "rg", "acct"]])
     func keyTwo(_ arguments: [String]) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -70,7 +94,10 @@ struct CommandLineTests {
         let before = try #require(Harness.tableKeys(harness.run(["rg", "acct", "Key1"]).stdout))
         let result = harness.run(["rg", "acct", "Key1", "-WhatIf"])
         #expect(result.stdout == "")
-        #expect(result.stderr == "What if: Performing the operation \"Regenerating Key Key1 for account acct.\" on target \"acct\".\n")
+        #expect(
+            result.stderr
+                == "What if: Performing the operation \"Regenerating Key Key1 for account acct.\" on target \"acct\".\n"
+        )
         #expect(result.status == 0)
         #expect(harness.storedKeys(account: "acct")! == before)
     }
@@ -89,7 +116,9 @@ struct CommandLineTests {
         #expect(harness.storedKeys(account: "acct")! == before)
     }
 
-    @Test("--output json writes one compressed object per line; --output list is Format-List; AZSHIM_OUTPUT sets the default")
+    @Test(
+        "--output json writes one compressed object per line; --output list is Format-List; AZSHIM_OUTPUT sets the default"
+    )
     func outputFormats() throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -128,7 +157,8 @@ struct CommandLineTests {
         // 49 usable columns: Key1 keeps 32, Key2 gets 16 (15 characters and the ellipsis).
         #expect(
             result.stdout
-                == "\nKey1                             Key2\n----                             ----\n\(keys.0) \(keys.1.prefix(15))…\n\n")
+                == "\nKey1                             Key2\n----                             ----\n\(keys.0) \(keys.1.prefix(15))…\n\n"
+        )
         let redirected = harness.run(["rg", "acct", "Key1"], environment: ["COLUMNS": "50"])
         #expect(redirected.stdout.contains(harness.storedKeys(account: "acct")!.1))
     }
@@ -151,14 +181,18 @@ struct CommandLineTests {
             run([:])
                 == "\u{1B}[31;1mNew-AzCognitiveServicesAccountKey: \u{1B}[31;1mA parameter cannot be found that matches parameter name 'Foo'.\u{1B}[0m\n"
         )
-        #expect(run(["NO_COLOR": "1"]) == Self.prefix + "A parameter cannot be found that matches parameter name 'Foo'.\n")
-        #expect(run(["TERM": "dumb"]) == Self.prefix + "A parameter cannot be found that matches parameter name 'Foo'.\n")
+        #expect(
+            run(["NO_COLOR": "1"]) == Self.prefix + "A parameter cannot be found that matches parameter name 'Foo'.\n")
+        #expect(
+            run(["TERM": "dumb"]) == Self.prefix + "A parameter cannot be found that matches parameter name 'Foo'.\n")
     }
 
     @Test("control characters in values are escaped in messages, never sent to the terminal")
     func controlCharacters() {
         let result = Harness().run(["rg", "acct", "Key1", "\u{1B}[31mred"])
-        #expect(result.stderr == Self.prefix + "A positional parameter cannot be found that accepts argument '^[[31mred'.\n")
+        #expect(
+            result.stderr == Self.prefix + "A positional parameter cannot be found that accepts argument '^[[31mred'.\n"
+        )
     }
 
     // MARK: - §5 mandatory-parameter prompt
@@ -183,7 +217,8 @@ struct CommandLineTests {
         let result = Harness().run(["-Name", "acct", "-KeyName", "Key1"], terminal: terminal)
         #expect(
             terminal.transcript
-                == "\ncmdlet New-AzCognitiveServicesAccountKey at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\nResourceGroupName: !\"\"\n")
+                == "\ncmdlet New-AzCognitiveServicesAccountKey at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\nResourceGroupName: !\"\"\n"
+        )
         #expect(
             result.stderr
                 == Self.prefix
@@ -202,7 +237,9 @@ struct CommandLineTests {
         )
         #expect(
             result.stderr
-                == Self.prefix + "Cannot process command because of one or more missing mandatory parameters: ResourceGroupName KeyName.\n")
+                == Self.prefix
+                + "Cannot process command because of one or more missing mandatory parameters: ResourceGroupName KeyName.\n"
+        )
     }
 
     @Test("§5.2 an invalid KeyName answer fails with the enum error")

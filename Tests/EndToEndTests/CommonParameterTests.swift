@@ -1,8 +1,8 @@
+import AzShimSupport
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 /// Common parameters and preference variables at run time (§7, §9): streams, -ErrorAction,
 /// -WarningAction, Inquire, Stop, preference variables from the environment, *Variable validation.
@@ -16,7 +16,8 @@ struct CommonParameterTests {
     }
     static let missing = ["AZSHIM_EMULATOR_AUTOCREATE": "0"]
     static let threeMissing =
-        #"{"ResourceGroupName":"rg","Name":"n1","KeyName":"Key1"}"# + "\n" + #"{"ResourceGroupName":"rg","Name":"n2","KeyName":"Key1"}"#
+        #"{"ResourceGroupName":"rg","Name":"n1","KeyName":"Key1"}"# + "\n"
+        + #"{"ResourceGroupName":"rg","Name":"n2","KeyName":"Key1"}"#
         + "\n" + #"{"ResourceGroupName":"rg","Name":"n3","KeyName":"Key1"}"# + "\n"
     static let inquireChoices = "[Y] Yes  [A] Yes to All  [H] Halt Command  [S] Suspend  [?] Help (default is \"Y\"): "
     static let halt = prefix + "The running command stopped because the user selected the Stop option.\n"
@@ -31,27 +32,37 @@ struct CommonParameterTests {
     }
 
     static let errorCases: [ErrorCase] = [
-        ErrorCase(arguments: [], environment: [:], stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
-        ErrorCase(arguments: ["-ErrorAction", "Continue"], environment: [:], stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
+        ErrorCase(
+            arguments: [], environment: [:], stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
+        ErrorCase(
+            arguments: ["-ErrorAction", "Continue"], environment: [:],
+            stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
         ErrorCase(arguments: ["-ErrorAction", "SilentlyContinue"], environment: [:], stderr: ""),
         ErrorCase(arguments: ["-ea", "Ignore"], environment: [:], stderr: ""),
         // Stop: the first error, as its own record (ActionPreferenceStopException carries it), ends the command.
         ErrorCase(arguments: ["-ErrorAction", "Stop"], environment: [:], stderr: prefix + notFound("n1") + "\n"),
-        ErrorCase(arguments: [], environment: ["ErrorActionPreference": "Stop"], stderr: prefix + notFound("n1") + "\n"),
+        ErrorCase(
+            arguments: [], environment: ["ErrorActionPreference": "Stop"], stderr: prefix + notFound("n1") + "\n"),
         ErrorCase(arguments: [], environment: ["ErrorActionPreference": "st"], stderr: prefix + notFound("n1") + "\n"),
         ErrorCase(arguments: [], environment: ["ErrorActionPreference": "1"], stderr: prefix + notFound("n1") + "\n"),
         ErrorCase(arguments: [], environment: ["ErrorActionPreference": "SilentlyContinue"], stderr: ""),
         // A common parameter beats its preference variable.
-        ErrorCase(arguments: ["-ErrorAction", "Continue"], environment: ["ErrorActionPreference": "Stop"],
-                  stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
-        ErrorCase(arguments: ["-ErrorAction", "Stop"], environment: ["ErrorActionPreference": "SilentlyContinue"], stderr: prefix + notFound("n1") + "\n"),
+        ErrorCase(
+            arguments: ["-ErrorAction", "Continue"], environment: ["ErrorActionPreference": "Stop"],
+            stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
+        ErrorCase(
+            arguments: ["-ErrorAction", "Stop"], environment: ["ErrorActionPreference": "SilentlyContinue"],
+            stderr: prefix + notFound("n1") + "\n"),
     ]
 
-    @Test("-ErrorAction and $ErrorActionPreference over three failing objects (exit 1 in every case)", arguments: errorCases)
+    @Test(
+        "-ErrorAction and $ErrorActionPreference over three failing objects (exit 1 in every case)",
+        arguments: errorCases)
     func errorAction(_ row: ErrorCase) {
         let harness = Harness()
         defer { harness.remove() }
-        let result = harness.run(row.arguments, stdin: Self.threeMissing, environment: Self.missing.merging(row.environment) { $1 })
+        let result = harness.run(
+            row.arguments, stdin: Self.threeMissing, environment: Self.missing.merging(row.environment) { $1 })
         #expect(result.stderr == row.stderr)
         #expect(result.stdout == "")
         #expect(result.status == 1)
@@ -70,22 +81,38 @@ struct CommonParameterTests {
         + "H - Stop this command.\nS - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.\n"
 
     static let inquireCases: [InquireCase] = [
-        InquireCase(answers: ["Y", "y", ""], transcript: errorPrompt("n1") + "Y\n" + errorPrompt("n2") + "y\n" + errorPrompt("n3") + "\n",
-                    stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
-        InquireCase(answers: ["A"], transcript: errorPrompt("n1") + "A\n", stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
+        InquireCase(
+            answers: ["Y", "y", ""],
+            transcript: errorPrompt("n1") + "Y\n" + errorPrompt("n2") + "y\n" + errorPrompt("n3") + "\n",
+            stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
+        InquireCase(
+            answers: ["A"], transcript: errorPrompt("n1") + "A\n",
+            stderr: [1, 2, 3].map { prefix + notFound("n\($0)") + "\n" }.joined()),
         // Halt: the error itself is not shown; InquireHalt is.
         InquireCase(answers: ["H"], transcript: errorPrompt("n1") + "H\n", stderr: halt),
-        InquireCase(answers: ["Y", "h"], transcript: errorPrompt("n1") + "Y\n" + errorPrompt("n2") + "h\n", stderr: prefix + notFound("n1") + "\n" + halt),
-        InquireCase(answers: ["?", "x", "H"], transcript: errorPrompt("n1") + "?\n" + inquireHelp + inquireChoices + "x\n" + inquireChoices + "H\n", stderr: halt),
-        InquireCase(answers: ["S", "H"], transcript: errorPrompt("n1") + "S\nSuspend is not available: AzShim runs as a separate process and has no nested prompt to return to.\n" + errorPrompt("n1") + "H\n", stderr: halt),
+        InquireCase(
+            answers: ["Y", "h"], transcript: errorPrompt("n1") + "Y\n" + errorPrompt("n2") + "h\n",
+            stderr: prefix + notFound("n1") + "\n" + halt),
+        InquireCase(
+            answers: ["?", "x", "H"],
+            transcript: errorPrompt("n1") + "?\n" + inquireHelp + inquireChoices + "x\n" + inquireChoices + "H\n",
+            stderr: halt),
+        InquireCase(
+            answers: ["S", "H"],
+            transcript: errorPrompt("n1")
+                + "S\nSuspend is not available: AzShim runs as a separate process and has no nested prompt to return to.\n"
+                + errorPrompt("n1") + "H\n", stderr: halt),
     ]
 
-    @Test("-ErrorAction Inquire asks before the error is shown (§7.3: Yes, Yes to All, Halt Command, Suspend)", arguments: inquireCases)
+    @Test(
+        "-ErrorAction Inquire asks before the error is shown (§7.3: Yes, Yes to All, Halt Command, Suspend)",
+        arguments: inquireCases)
     func errorInquire(_ row: InquireCase) {
         let harness = Harness()
         defer { harness.remove() }
         let terminal = ScriptedTerminal(answers: row.answers)
-        let result = harness.run(["-ErrorAction", "Inquire"], stdin: Self.threeMissing, terminal: terminal, environment: Self.missing)
+        let result = harness.run(
+            ["-ErrorAction", "Inquire"], stdin: Self.threeMissing, terminal: terminal, environment: Self.missing)
         #expect(terminal.transcript == row.transcript)
         #expect(result.stderr == row.stderr)
         #expect(result.status == 1)
@@ -96,7 +123,9 @@ struct CommonParameterTests {
         let harness = Harness()
         defer { harness.remove() }
         let result = harness.run(["-ErrorAction", "Inquire"], stdin: Self.threeMissing, environment: Self.missing)
-        #expect(result.stderr == Self.prefix + "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n")
+        #expect(
+            result.stderr == Self.prefix
+                + "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n")
         #expect(result.status == 1)
     }
 
@@ -113,20 +142,33 @@ struct CommonParameterTests {
     static let warningCases: [WarningCase] = [
         WarningCase(arguments: [], environment: [:], warned: true, stopped: false),
         WarningCase(arguments: ["-WarningAction", "Continue"], environment: [:], warned: true, stopped: false),
-        WarningCase(arguments: ["-WarningAction", "SilentlyContinue"], environment: [:], warned: false, stopped: false),
+        WarningCase(
+            arguments: ["-WarningAction", "SilentlyContinue"], environment: [:], warned: false, stopped: false),
         WarningCase(arguments: ["-wa", "Ignore"], environment: [:], warned: false, stopped: false),
         WarningCase(arguments: ["-WarningAction", "Stop"], environment: [:], warned: true, stopped: true),
-        WarningCase(arguments: [], environment: ["WarningPreference": "SilentlyContinue"], warned: false, stopped: false),
+        WarningCase(
+            arguments: [], environment: ["WarningPreference": "SilentlyContinue"], warned: false, stopped: false),
         WarningCase(arguments: [], environment: ["WarningPreference": "Stop"], warned: true, stopped: true),
         // -Verbose (and -Debug) make WarningPreference Continue unless -WarningAction is given.
-        WarningCase(arguments: ["-Verbose"], environment: ["WarningPreference": "SilentlyContinue"], warned: true, stopped: false),
-        WarningCase(arguments: ["-Debug"], environment: ["WarningPreference": "SilentlyContinue"], warned: true, stopped: false),
-        WarningCase(arguments: ["-Verbose:false"], environment: ["WarningPreference": "SilentlyContinue"], warned: false, stopped: false),
-        WarningCase(arguments: ["-Verbose", "-WarningAction", "SilentlyContinue"], environment: [:], warned: false, stopped: false),
-        WarningCase(arguments: ["-WarningAction", "Continue"], environment: ["WarningPreference": "Stop"], warned: true, stopped: false),
+        WarningCase(
+            arguments: ["-Verbose"], environment: ["WarningPreference": "SilentlyContinue"], warned: true,
+            stopped: false),
+        WarningCase(
+            arguments: ["-Debug"], environment: ["WarningPreference": "SilentlyContinue"], warned: true, stopped: false),
+        WarningCase(
+            arguments: ["-Verbose:false"], environment: ["WarningPreference": "SilentlyContinue"], warned: false,
+            stopped: false),
+        WarningCase(
+            arguments: ["-Verbose", "-WarningAction", "SilentlyContinue"], environment: [:], warned: false,
+            stopped: false),
+        WarningCase(
+            arguments: ["-WarningAction", "Continue"], environment: ["WarningPreference": "Stop"], warned: true,
+            stopped: false),
     ]
 
-    @Test("-WarningAction and $WarningPreference; Stop shows the warning, then §7.4's message, and changes nothing", arguments: warningCases)
+    @Test(
+        "-WarningAction and $WarningPreference; Stop shows the warning, then §7.4's message, and changes nothing",
+        arguments: warningCases)
     func warningAction(_ row: WarningCase) {
         var harness = Harness()
         defer { harness.remove() }
@@ -135,9 +177,14 @@ struct CommonParameterTests {
         let warning = Self.emulatorWarning(harness.stateFile)
         var expected = row.warned ? warning + "\n" : ""
         if row.stopped {
-            expected += Self.prefix + "The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: " + warning.dropFirst("WARNING: ".count) + "\n"
+            expected +=
+                Self.prefix
+                + "The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: "
+                + warning.dropFirst("WARNING: ".count) + "\n"
         }
-        let stderr = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("DEBUG: ") && !$0.hasPrefix("VERBOSE: ") }.joined(separator: "\n")
+        let stderr = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.hasPrefix("DEBUG: ") && !$0.hasPrefix("VERBOSE: ")
+        }.joined(separator: "\n")
         #expect(stderr == expected)
         #expect((result.stdout == "") == row.stopped)
         #expect(result.status == (row.stopped ? 1 : 0))
@@ -146,7 +193,9 @@ struct CommonParameterTests {
 
     static let continuePrompt = "\nConfirm\nContinue with this operation?\n" + inquireChoices
 
-    @Test("-WarningAction Inquire: the warning, then `Continue with this operation?`; Halt stops before any change", arguments: [("Y", false), ("", false), ("A", false), ("H", true)])
+    @Test(
+        "-WarningAction Inquire: the warning, then `Continue with this operation?`; Halt stops before any change",
+        arguments: [("Y", false), ("", false), ("A", false), ("H", true)])
     func warningInquire(_ answer: String, _ halts: Bool) {
         var harness = Harness()
         defer { harness.remove() }
@@ -169,15 +218,28 @@ struct CommonParameterTests {
         let result = harness.run(["rg", "acct", "Key1", "-Debug"], terminal: terminal)
         #expect(terminal.transcript == "")
         #expect(result.status == 0)
-        let lines = result.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("DEBUG: ") && $0.contains("processing") }
-        try #require(lines.count == 2)
-        let begin = try #require(lines[0].wholeMatch(of: #/DEBUG: (\d\d:\d\d:\d\d) - NewAzureCognitiveServicesAccountKeyCommand begin processing with ParameterSet '__AllParameterSets'\./#))
-        #expect(lines[1].wholeMatch(of: #/DEBUG: \d\d:\d\d:\d\d - NewAzureCognitiveServicesAccountKeyCommand end processing\./#) != nil)
-        #expect(begin.output.1.count == 8)
-        for (arguments, environment) in [(["-Debug:false"], [:]), ([], [:]), (["-Debug:false"], ["DebugPreference": "Continue"])] as [([String], [String: String])] {
-            #expect(!harness.run(["rg", "acct", "Key1"] + arguments, environment: environment).stderr.contains("DEBUG: "))
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter {
+            $0.hasPrefix("DEBUG: ") && $0.contains("processing")
         }
-        #expect(harness.run(["rg", "acct", "Key1"], environment: ["DebugPreference": "Continue"]).stderr.contains("begin processing"))
+        try #require(lines.count == 2)
+        let begin = try #require(
+            lines[0].wholeMatch(
+                of:
+                    #/DEBUG: (\d\d:\d\d:\d\d) - NewAzureCognitiveServicesAccountKeyCommand begin processing with ParameterSet '__AllParameterSets'\./#
+            ))
+        #expect(
+            lines[1].wholeMatch(
+                of: #/DEBUG: \d\d:\d\d:\d\d - NewAzureCognitiveServicesAccountKeyCommand end processing\./#) != nil)
+        #expect(begin.output.1.count == 8)
+        for (arguments, environment) in [
+            (["-Debug:false"], [:]), ([], [:]), (["-Debug:false"], ["DebugPreference": "Continue"]),
+        ] as [([String], [String: String])] {
+            #expect(
+                !harness.run(["rg", "acct", "Key1"] + arguments, environment: environment).stderr.contains("DEBUG: "))
+        }
+        #expect(
+            harness.run(["rg", "acct", "Key1"], environment: ["DebugPreference": "Continue"]).stderr.contains(
+                "begin processing"))
     }
 
     @Test("CommandRuntime.timeOfDay is the local time as HH:mm:ss")
@@ -199,8 +261,15 @@ struct CommonParameterTests {
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("DEBUG: ") == true)
-        #expect(lines.last?.hasPrefix(Self.prefix + "The running command stopped because the preference variable \"DebugPreference\" or common parameter is set to Stop: ") == true)
-        #expect(lines.last?.hasSuffix(" - NewAzureCognitiveServicesAccountKeyCommand begin processing with ParameterSet '__AllParameterSets'.") == true)
+        #expect(
+            lines.last?.hasPrefix(
+                Self.prefix
+                    + "The running command stopped because the preference variable \"DebugPreference\" or common parameter is set to Stop: "
+            ) == true)
+        #expect(
+            lines.last?.hasSuffix(
+                " - NewAzureCognitiveServicesAccountKeyCommand begin processing with ParameterSet '__AllParameterSets'."
+            ) == true)
         #expect(result.stdout == "")
         #expect(result.status == 1)
         #expect(harness.storedKeys(account: "acct") == nil)
@@ -211,13 +280,16 @@ struct CommonParameterTests {
         let harness = Harness()
         defer { harness.remove() }
         let terminal = ScriptedTerminal(answers: ["A"])
-        let result = harness.run(["rg", "acct", "Key1"], terminal: terminal, environment: ["DebugPreference": "Inquire"])
+        let result = harness.run(
+            ["rg", "acct", "Key1"], terminal: terminal, environment: ["DebugPreference": "Inquire"])
         #expect(terminal.transcript == Self.continuePrompt + "A\n")
         #expect(result.stderr.split(separator: "\n").count == 2)
         #expect(result.status == 0)
     }
 
-    @Test("VERBOSE/WARNING/DEBUG prefixes; yellow ESC[33;1m…ESC[0m only on a terminal without NO_COLOR or TERM=dumb (§9.1, §9.3)")
+    @Test(
+        "VERBOSE/WARNING/DEBUG prefixes; yellow ESC[33;1m…ESC[0m only on a terminal without NO_COLOR or TERM=dumb (§9.1, §9.3)"
+    )
     func colours() throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -228,7 +300,8 @@ struct CommonParameterTests {
             let io = HostIO(
                 environment: harness.environment.merging(environment) { $1 }, standardInput: MemoryByteSource([]),
                 standardOutput: stdout, standardError: stderr, standardErrorIsTerminal: terminal)
-            _ = CommandHost.run(NewAzCognitiveServicesAccountKey.definition, arguments: ["rg", "acct", "Key1", "-Verbose"], io: io)
+            _ = CommandHost.run(
+                NewAzCognitiveServicesAccountKey.definition, arguments: ["rg", "acct", "Key1", "-Verbose"], io: io)
             return stderr.text
         }
         #expect(run(true, ["TERM": "xterm"]) == "\u{1B}[33;1mVERBOSE: \(operation)\u{1B}[0m\n")
@@ -241,13 +314,19 @@ struct CommonParameterTests {
     func informationAndProgress() {
         let harness = Harness()
         defer { harness.remove() }
-        for arguments in [["-InformationAction", "Continue"], ["-infa", "Ignore"], ["-ProgressAction", "SilentlyContinue"], ["-proga", "Stop"]] {
+        for arguments in [
+            ["-InformationAction", "Continue"], ["-infa", "Ignore"], ["-ProgressAction", "SilentlyContinue"],
+            ["-proga", "Stop"],
+        ] {
             let result = harness.run(["rg", "acct", "Key1"] + arguments)
             #expect(result.status == 0)
             #expect(result.stderr == "")
         }
         let suspended = harness.run(["rg", "acct", "Key1", "-ProgressAction", "Suspend"])
-        #expect(suspended.stderr == Self.prefix + "Cannot bind parameter 'ProgressAction' to the target. Exception setting \"ProgressAction\": \"The Suspend ActionPreference value is reserved for future use and is not supported at this time. For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"\"\n")
+        #expect(
+            suspended.stderr == Self.prefix
+                + "Cannot bind parameter 'ProgressAction' to the target. Exception setting \"ProgressAction\": \"The Suspend ActionPreference value is reserved for future use and is not supported at this time. For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"\"\n"
+        )
     }
 
     // MARK: - Preference variables from the environment
@@ -266,16 +345,38 @@ struct CommonParameterTests {
     /// `ArgumentTypeConverterAttribute.Transform` → `ArgumentTransformationMetadataException(e.Message)`,
     /// category MetadataError, which ConciseView names when there is no command.
     static let variableCases: [VariableCase] = [
-        VariableCase(name: "ErrorActionPreference", value: "Bogus", message: "Cannot convert value \"Bogus\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\n\(actionNames)\""),
-        VariableCase(name: "WarningPreference", value: "S", message: "Cannot convert value \"S\" to type \"System.Management.Automation.ActionPreference\". Error: \"The identifier name S cannot be processed because it is either too similar or identical to the following enumerator names: SilentlyContinue, Stop, Suspend. Use a more specific identifier name.\""),
-        VariableCase(name: "VerbosePreference", value: "9", message: "Cannot convert value \"9\" to type \"System.Management.Automation.ActionPreference\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"\(actionNames.replacingOccurrences(of: ", ", with: ","))\"."),
+        VariableCase(
+            name: "ErrorActionPreference", value: "Bogus",
+            message:
+                "Cannot convert value \"Bogus\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\n\(actionNames)\""
+        ),
+        VariableCase(
+            name: "WarningPreference", value: "S",
+            message:
+                "Cannot convert value \"S\" to type \"System.Management.Automation.ActionPreference\". Error: \"The identifier name S cannot be processed because it is either too similar or identical to the following enumerator names: SilentlyContinue, Stop, Suspend. Use a more specific identifier name.\""
+        ),
+        VariableCase(
+            name: "VerbosePreference", value: "9",
+            message:
+                "Cannot convert value \"9\" to type \"System.Management.Automation.ActionPreference\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"\(actionNames.replacingOccurrences(of: ", ", with: ","))\"."
+        ),
         VariableCase(name: "DebugPreference", value: "Suspend", message: reserved),
         VariableCase(name: "InformationPreference", value: "suspend", message: reserved),
-        VariableCase(name: "ProgressPreference", value: "Nope", message: "Cannot convert value \"Nope\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Nope to a valid enumerator name. Specify one of the following enumerator names and try again:\n\(actionNames)\""),
-        VariableCase(name: "ConfirmPreference", value: "Highest", message: "Cannot convert value \"Highest\" to type \"System.Management.Automation.ConfirmImpact\". Error: \"Unable to match the identifier name Highest to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, Low, Medium, High\""),
+        VariableCase(
+            name: "ProgressPreference", value: "Nope",
+            message:
+                "Cannot convert value \"Nope\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Nope to a valid enumerator name. Specify one of the following enumerator names and try again:\n\(actionNames)\""
+        ),
+        VariableCase(
+            name: "ConfirmPreference", value: "Highest",
+            message:
+                "Cannot convert value \"Highest\" to type \"System.Management.Automation.ConfirmImpact\". Error: \"Unable to match the identifier name Highest to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, Low, Medium, High\""
+        ),
     ]
 
-    @Test("a preference variable PowerShell's assignment would reject: its conversion error as MetadataError, nothing runs", arguments: variableCases)
+    @Test(
+        "a preference variable PowerShell's assignment would reject: its conversion error as MetadataError, nothing runs",
+        arguments: variableCases)
     func badVariable(_ row: VariableCase) {
         let harness = Harness()
         defer { harness.remove() }
@@ -286,8 +387,12 @@ struct CommonParameterTests {
         #expect(harness.storedKeys(account: "acct") == nil)
     }
 
-    @Test("WhatIfPreference: false, 0, $false and empty are false; anything else is true ([bool] of a non-empty string)",
-          arguments: [("true", true), ("1", true), ("$true", true), ("yes", true), ("false", false), ("FALSE", false), ("0", false), ("$false", false), ("", false)])
+    @Test(
+        "WhatIfPreference: false, 0, $false and empty are false; anything else is true ([bool] of a non-empty string)",
+        arguments: [
+            ("true", true), ("1", true), ("$true", true), ("yes", true), ("false", false), ("FALSE", false),
+            ("0", false), ("$false", false), ("", false),
+        ])
     func whatIfPreference(_ value: String, _ whatIf: Bool) {
         let harness = Harness()
         defer { harness.remove() }
@@ -337,17 +442,51 @@ struct CommonParameterTests {
         ValidationCase(arguments: ["-ev", "global:env:x"], message: nil),
         ValidationCase(arguments: ["-OutBuffer", "0"], message: nil),
         ValidationCase(arguments: ["-ob", "2147483647"], message: nil),
-        ValidationCase(arguments: ["-ErrorVariable", "env:HOME"], message: "Cannot validate argument on parameter 'ErrorVariable'. Cannot validate argument 'env:HOME' because it is not a valid variable name."),
-        ValidationCase(arguments: ["-ErrorVariable", "+env:HOME"], message: "Cannot validate argument on parameter 'ErrorVariable'. Cannot validate argument 'env:HOME' because it is not a valid variable name."),
-        ValidationCase(arguments: ["-OutVariable", "using:x"], message: "Cannot validate argument on parameter 'OutVariable'. Cannot validate argument 'using:x' because it is not a valid variable name."),
-        ValidationCase(arguments: ["-OutVariable", "g:x"], message: "Cannot validate argument on parameter 'OutVariable'. Cannot validate argument 'g:x' because it is not a valid variable name."),
-        ValidationCase(arguments: ["-OutVariable", "globalx:y"], message: "Cannot validate argument on parameter 'OutVariable'. Cannot validate argument 'globalx:y' because it is not a valid variable name."),
-        ValidationCase(arguments: ["-PipelineVariable", ""], message: "Cannot validate argument on parameter 'PipelineVariable'. Cannot process argument because the value of argument \"path\" is not valid. Change the value of the \"path\" argument and run the operation again."),
-        ValidationCase(arguments: ["-ErrorVariable", "+"], message: "Cannot validate argument on parameter 'ErrorVariable'. Cannot process argument because the value of argument \"path\" is not valid. Change the value of the \"path\" argument and run the operation again."),
-        ValidationCase(arguments: ["-OutBuffer", "-1"], message: "Cannot validate argument on parameter 'OutBuffer'. The -1 argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again."),
+        ValidationCase(
+            arguments: ["-ErrorVariable", "env:HOME"],
+            message:
+                "Cannot validate argument on parameter 'ErrorVariable'. Cannot validate argument 'env:HOME' because it is not a valid variable name."
+        ),
+        ValidationCase(
+            arguments: ["-ErrorVariable", "+env:HOME"],
+            message:
+                "Cannot validate argument on parameter 'ErrorVariable'. Cannot validate argument 'env:HOME' because it is not a valid variable name."
+        ),
+        ValidationCase(
+            arguments: ["-OutVariable", "using:x"],
+            message:
+                "Cannot validate argument on parameter 'OutVariable'. Cannot validate argument 'using:x' because it is not a valid variable name."
+        ),
+        ValidationCase(
+            arguments: ["-OutVariable", "g:x"],
+            message:
+                "Cannot validate argument on parameter 'OutVariable'. Cannot validate argument 'g:x' because it is not a valid variable name."
+        ),
+        ValidationCase(
+            arguments: ["-OutVariable", "globalx:y"],
+            message:
+                "Cannot validate argument on parameter 'OutVariable'. Cannot validate argument 'globalx:y' because it is not a valid variable name."
+        ),
+        ValidationCase(
+            arguments: ["-PipelineVariable", ""],
+            message:
+                "Cannot validate argument on parameter 'PipelineVariable'. Cannot process argument because the value of argument \"path\" is not valid. Change the value of the \"path\" argument and run the operation again."
+        ),
+        ValidationCase(
+            arguments: ["-ErrorVariable", "+"],
+            message:
+                "Cannot validate argument on parameter 'ErrorVariable'. Cannot process argument because the value of argument \"path\" is not valid. Change the value of the \"path\" argument and run the operation again."
+        ),
+        ValidationCase(
+            arguments: ["-OutBuffer", "-1"],
+            message:
+                "Cannot validate argument on parameter 'OutBuffer'. The -1 argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again."
+        ),
     ]
 
-    @Test("*Variable and -OutBuffer are validated as PowerShell does (VariablePath.IsVariable) and have no further effect", arguments: validationCases)
+    @Test(
+        "*Variable and -OutBuffer are validated as PowerShell does (VariablePath.IsVariable) and have no further effect",
+        arguments: validationCases)
     func validation(_ row: ValidationCase) {
         let harness = Harness()
         defer { harness.remove() }

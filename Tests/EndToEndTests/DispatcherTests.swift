@@ -1,9 +1,9 @@
+import AzShimSupport
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import TestSupport
 import Testing
-import AzShimSupport
 
 /// The dispatcher (issue 12, section 1): the invoked name or, under any other name, the first
 /// argument chooses the cmdlet; nothing is ever guessed, and an unknown name runs nothing.

@@ -1,8 +1,8 @@
+import AzShimSupport
 import Foundation
 import PowerShellHost
 import TestSupport
 import Testing
-import AzShimSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -17,7 +17,8 @@ struct FaultTests {
     static func stateFolder(_ harness: Harness) -> String { harness.folder + "/state" }
 
     /// `count` objects, each a different account (`acct0`, `acct1`, …), in a file for stdin.
-    static func accountsFile(_ harness: Harness, count: Int, keyName: (Int) -> String? = { _ in nil }) throws -> String {
+    static func accountsFile(_ harness: Harness, count: Int, keyName: (Int) -> String? = { _ in nil }) throws -> String
+    {
         let path = harness.folder + "/input-\(UUID().uuidString).jsonl"
         let lines = (0..<count).map { index -> String in
             let key = keyName(index).map { ",\"KeyName\":\"\($0)\"" } ?? ""
@@ -27,7 +28,9 @@ struct FaultTests {
         return path
     }
 
-    static func spawn(_ harness: Harness, _ arguments: [String], stdinPath: String = "/dev/null", environment: [String: String] = [:]) throws -> RawProcess {
+    static func spawn(
+        _ harness: Harness, _ arguments: [String], stdinPath: String = "/dev/null", environment: [String: String] = [:]
+    ) throws -> RawProcess {
         try RawProcess(
             arguments: arguments.map { Array($0.utf8) }, environment: harness.environment.merging(environment) { $1 },
             stdinPath: stdinPath, folder: harness.folder)
@@ -43,7 +46,9 @@ struct FaultTests {
 
     /// Files in the state folder left by `replaceAtomically`.
     static func temporaries(_ harness: Harness) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: stateFolder(harness))) ?? []).filter { $0.contains(".tmp-") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: stateFolder(harness))) ?? []).filter {
+            $0.contains(".tmp-")
+        }
     }
 
     static func mode(_ path: String) -> mode_t? {
@@ -52,7 +57,9 @@ struct FaultTests {
         return info.st_mode & 0o7777
     }
 
-    @Test("kill -9 at random points of a 1,000-object pipeline: every printed key is stored, the file parses, no temporary file survives the next run")
+    @Test(
+        "kill -9 at random points of a 1,000-object pipeline: every printed key is stored, the file parses, no temporary file survives the next run"
+    )
     func killNineKeepsEveryPrintedKey() throws {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<6 {
@@ -79,7 +86,9 @@ struct FaultTests {
             for (index, line) in printed.enumerated() {
                 let keys = try #require(Self.pair(line), "round \(round): line \(index) is not a key pair: \(line)")
                 let stored = harness.storedKeys(account: "acct\(index)")
-                #expect(stored?.0 == keys.0 && stored?.1 == keys.1, "round \(round): acct\(index) printed \(keys), stored \(String(describing: stored))")
+                #expect(
+                    stored?.0 == keys.0 && stored?.1 == keys.1,
+                    "round \(round): acct\(index) printed \(keys), stored \(String(describing: stored))")
             }
             // A temporary file left by the kill is 0600 and is removed by the next run.
             for name in Self.temporaries(harness) {
@@ -111,8 +120,10 @@ struct FaultTests {
         let initial = try #require(Self.pair(first.stdout.trimmingCharacters(in: .newlines)))
         let path = harness.folder + "/twenty.jsonl"
         let keyNames = (0..<20).map { $0.isMultiple(of: 2) ? "Key1" : "Key2" }
-        try Data(keyNames.map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"shared\",\"KeyName\":\"\($0)\"}\n" }.joined().utf8)
-            .write(to: URL(fileURLWithPath: path))
+        try Data(
+            keyNames.map { "{\"ResourceGroupName\":\"rg\",\"Name\":\"shared\",\"KeyName\":\"\($0)\"}\n" }.joined().utf8
+        )
+        .write(to: URL(fileURLWithPath: path))
         let processes = try (0..<50).map { _ in try Self.spawn(harness, ["--output", "json"], stdinPath: path) }
         var printed: [(String, (String, String))] = []
         for process in processes {
@@ -129,7 +140,9 @@ struct FaultTests {
         let serializable = ProcessTests.isSerializable(initial: initial, printed: printed, final: final)
         #expect(serializable)
         if !serializable, let dump = ProcessInfo.processInfo.environment["AZSHIM_DUMP_HISTORY"] {
-            let lines = ["initial \(initial.0) \(initial.1)", "final \(final.0) \(final.1)"] + printed.map { "\($0.0) \($0.1.0) \($0.1.1)" }
+            let lines =
+                ["initial \(initial.0) \(initial.1)", "final \(final.0) \(final.1)"]
+                + printed.map { "\($0.0) \($0.1.0) \($0.1.1)" }
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: dump))
         }
         #expect(Self.temporaries(harness) == [])
@@ -181,19 +194,27 @@ struct FaultTests {
 
     private static func probeMount() -> String? {
         guard isRoot else { return "not root (euid \(geteuid())); mounting a 64 KiB tmpfs needs root" }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/mount") || FileManager.default.isExecutableFile(atPath: "/bin/mount") else {
+        guard
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/mount")
+                || FileManager.default.isExecutableFile(atPath: "/bin/mount")
+        else {
             return "mount(8) is not installed"
         }
         let folder = NSTemporaryDirectory() + "azshim-mount-probe-\(UUID().uuidString)"
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+        else {
             return "cannot create \(folder)"
         }
         defer { rmdir(folder) }
-        guard let mounted = try? ChildProcess.run("/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder], deadline: 60) else {
+        guard
+            let mounted = try? ChildProcess.run(
+                "/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder], deadline: 60)
+        else {
             return "mount(8) could not be started"
         }
         guard mounted.status == 0 else {
-            return "mount -t tmpfs failed (\(mounted.shellStatus)): \(mounted.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))"
+            return
+                "mount -t tmpfs failed (\(mounted.shellStatus)): \(mounted.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))"
         }
         _ = try? ChildProcess.run("/usr/bin/env", ["umount", folder], deadline: 60)
         return nil
@@ -236,7 +257,9 @@ struct FaultTests {
         let result = try harness.runBinary(["rg", "another-account", "Key1"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr.contains("The emulator state file cannot be used.") && result.stderr.contains("No space left on device"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("The emulator state file cannot be used.")
+                && result.stderr.contains("No space left on device"), "\(result.stderr)")
         #expect(FileManager.default.contents(atPath: harness.stateFile) == before)
         #expect(Self.temporaries(harness) == [])
         unlink(filler)
@@ -246,7 +269,9 @@ struct FaultTests {
 
     @Test(
         "a read-only state folder is a clear error and changes nothing",
-        .enabled(if: !isRoot || mountUnavailableReason == nil, "root ignores permission bits and a tmpfs cannot be mounted here"))
+        .enabled(
+            if: !isRoot || mountUnavailableReason == nil,
+            "root ignores permission bits and a tmpfs cannot be mounted here"))
     func readOnlyFolder() throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -280,7 +305,9 @@ struct FaultTests {
         #expect(Self.temporaries(harness) == [])
     }
 
-    @Test("SIGINT and SIGTERM during a pipeline end it promptly; what was printed is stored; the file parses", arguments: [SIGINT, SIGTERM])
+    @Test(
+        "SIGINT and SIGTERM during a pipeline end it promptly; what was printed is stored; the file parses",
+        arguments: [SIGINT, SIGTERM])
     func signalDuringPipeline(_ signal: Int32) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -292,7 +319,9 @@ struct FaultTests {
         let end = process.wait()
         // Promptly: a generous bound for what takes milliseconds; the process's deadline ends a hang.
         #expect(Date().timeIntervalSince(start) < 20)
-        #expect(end.status == 128 + signal, "ended with \(String(describing: end.status)) / signal \(String(describing: end.signal))")
+        #expect(
+            end.status == 128 + signal,
+            "ended with \(String(describing: end.status)) / signal \(String(describing: end.signal))")
         let printed = RawProcess.completeLines(end.stdout)
         #expect(printed.count < 1000)
         for (index, line) in printed.enumerated() {
@@ -303,7 +332,10 @@ struct FaultTests {
         // At most the object in progress when the signal came was stored without being printed.
         let bytes = try #require(FileManager.default.contents(atPath: harness.stateFile))
         let accounts = try #require(try JSONParser.parse(Array(bytes))["accounts"])
-        guard case .object(let members) = accounts else { Issue.record("no accounts object"); return }
+        guard case .object(let members) = accounts else {
+            Issue.record("no accounts object")
+            return
+        }
         #expect(members.count <= printed.count + 1)
         #expect(Self.temporaries(harness) == [])
     }

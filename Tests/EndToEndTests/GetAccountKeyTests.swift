@@ -17,10 +17,13 @@ struct GetAccountKeyTests {
         #expect(table.stdout == regenerated.stdout)
         #expect(table.stderr == "" && table.status == 0)
         let keys = try #require(harness.storedKeys(account: "myluis"))
-        #expect(harness.run(["-Name", "myluis", "-ResourceGroupName", "rg", "--output", "json"], definition: Self.get).stdout
-            == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
-        #expect(harness.run(["rg", "myluis", "--output", "list"], definition: Self.get).stdout
-            == "\nKey1 : \(keys.0)\nKey2 : \(keys.1)\n\n")
+        #expect(
+            harness.run(["-Name", "myluis", "-ResourceGroupName", "rg", "--output", "json"], definition: Self.get)
+                .stdout
+                == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
+        #expect(
+            harness.run(["rg", "myluis", "--output", "list"], definition: Self.get).stdout
+                == "\nKey1 : \(keys.0)\nKey2 : \(keys.1)\n\n")
         #expect(harness.storedKeys(account: "myluis")! == keys, "Get changes nothing")
     }
 
@@ -29,7 +32,8 @@ struct GetAccountKeyTests {
         let harness = Harness()
         defer { harness.remove() }
         for account in ["one", "two", "three"] { _ = harness.run(["rg", account, "Key2"]) }
-        let input = ["one", "two", "three"].map { "{\"ResourceGroupName\":\"rg\",\"AccountName\":\"\($0)\"}" }.joined(separator: "\n")
+        let input = ["one", "two", "three"].map { "{\"ResourceGroupName\":\"rg\",\"AccountName\":\"\($0)\"}" }.joined(
+            separator: "\n")
         let result = harness.run(["--output", "json"], stdin: input, definition: Self.get)
         let expected = try ["one", "two", "three"].map { account in
             let keys = try #require(harness.storedKeys(account: account))
@@ -48,14 +52,30 @@ struct GetAccountKeyTests {
     @Test(
         "binding errors name Get's own parameters",
         arguments: [
-            Row(arguments: ["rg", "acct", "-KeyName", "Key1"], message: "A parameter cannot be found that matches parameter name 'KeyName'."),
-            Row(arguments: ["rg", "acct", "Key1"], message: "A positional parameter cannot be found that accepts argument 'Key1'."),
-            Row(arguments: ["-W"], message: "Parameter cannot be processed because the parameter name 'W' is ambiguous. Possible matches include: -WarningAction -WarningVariable."),
-            Row(arguments: ["rg", "acct", "-WhatIf"], message: "A parameter cannot be found that matches parameter name 'WhatIf'."),
-            Row(arguments: [], message: "Cannot process command because of one or more missing mandatory parameters: ResourceGroupName Name."),
+            Row(
+                arguments: ["rg", "acct", "-KeyName", "Key1"],
+                message: "A parameter cannot be found that matches parameter name 'KeyName'."),
+            Row(
+                arguments: ["rg", "acct", "Key1"],
+                message: "A positional parameter cannot be found that accepts argument 'Key1'."),
+            Row(
+                arguments: ["-W"],
+                message:
+                    "Parameter cannot be processed because the parameter name 'W' is ambiguous. Possible matches include: -WarningAction -WarningVariable."
+            ),
+            Row(
+                arguments: ["rg", "acct", "-WhatIf"],
+                message: "A parameter cannot be found that matches parameter name 'WhatIf'."),
+            Row(
+                arguments: [],
+                message:
+                    "Cannot process command because of one or more missing mandatory parameters: ResourceGroupName Name."
+            ),
             Row(
                 arguments: ["", "acct"],
-                message: "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
+                message:
+                    "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."
+            ),
         ])
     func bindingErrors(_ row: Row) {
         let result = Harness().run(row.arguments, definition: Self.get)
@@ -77,7 +97,10 @@ struct GetAccountKeyTests {
     func help() {
         let standard = Harness().run(["-?"], definition: Self.get)
         #expect(standard.status == 0)
-        #expect(standard.stdout.hasPrefix("\nNAME\n    Get-AzCognitiveServicesAccountKey\n    \nSYNOPSIS\n    Gets the API keys for an account.\n"))
+        #expect(
+            standard.stdout.hasPrefix(
+                "\nNAME\n    Get-AzCognitiveServicesAccountKey\n    \nSYNOPSIS\n    Gets the API keys for an account.\n"
+            ))
         #expect(standard.stdout.contains("New-AzCognitiveServicesAccountKey"))
         #expect(Harness().run(["--help=full"], definition: Self.get).stdout.contains("PARAMETERS"))
         #expect(Harness().run(["--help=parameter=Name"], definition: Self.get).stdout.contains("-Name <System.String>"))

@@ -1,8 +1,8 @@
+import AzShimSupport
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -16,14 +16,16 @@ import AzShimSupport
 struct HostileInputTests {
     /// Runs the binary with raw argument bytes and `stdin` from a file; fails on a signal.
     static func runRaw(
-        _ arguments: [[UInt8]], stdin: [UInt8]? = nil, harness: Harness, sourceLocation: SourceLocation = #_sourceLocation
+        _ arguments: [[UInt8]], stdin: [UInt8]? = nil, harness: Harness,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> RawProcess.End {
         var stdinPath = "/dev/null"
         if let stdin {
             stdinPath = harness.folder + "/stdin-\(UUID().uuidString)"
             try Data(stdin).write(to: URL(fileURLWithPath: stdinPath))
         }
-        let process = try RawProcess(arguments: arguments, environment: harness.environment, stdinPath: stdinPath, folder: harness.folder)
+        let process = try RawProcess(
+            arguments: arguments, environment: harness.environment, stdinPath: stdinPath, folder: harness.folder)
         let end = process.wait()
         #expect(end.signal == nil, "the binary died of signal \(end.signal ?? 0)", sourceLocation: sourceLocation)
         return end
@@ -38,19 +40,24 @@ struct HostileInputTests {
         let bad: [UInt8] = [0xFF, 0xC3, 0x28, 0xE2, 0x82]
         let name = try Self.runRaw([Array("-Foo".utf8) + bad], harness: harness)
         #expect(name.status == 1)
-        #expect(name.stderrText.hasPrefix("New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo"))
+        #expect(
+            name.stderrText.hasPrefix(
+                "New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo"))
         #expect(String(validating: name.stderr, as: UTF8.self) != nil)
-        let keyName = try Self.runRaw([Array("rg".utf8), Array("acct".utf8), Array("Key".utf8) + bad], harness: harness)
+        let keyName = try Self.runRaw(
+            [Array("rg".utf8), Array("acct".utf8), Array("Key".utf8) + bad], harness: harness)
         #expect(keyName.status == 1)
         #expect(keyName.stderrText.contains("Cannot bind parameter 'KeyName'"))
         #expect(harness.storedKeys(account: "acct") == nil)
         // An account name of invalid UTF-8 is repaired (U+FFFD), as any Swift program reads argv;
         // the repaired name fails Az's account-name pattern before any request, so nothing is stored.
-        let account = try Self.runRaw([Array("rg".utf8), bad, Array("Key1".utf8), Array("--output".utf8), Array("json".utf8)], harness: harness)
+        let account = try Self.runRaw(
+            [Array("rg".utf8), bad, Array("Key1".utf8), Array("--output".utf8), Array("json".utf8)], harness: harness)
         #expect(account.status == 1)
         #expect(
             account.stderrText
-                == "New-AzCognitiveServicesAccountKey: 'accountName' does not match expected pattern '^[a-zA-Z0-9][a-zA-Z0-9_.-]*$'.\n")
+                == "New-AzCognitiveServicesAccountKey: 'accountName' does not match expected pattern '^[a-zA-Z0-9][a-zA-Z0-9_.-]*$'.\n"
+        )
         #expect(account.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: harness.stateFile))
     }
@@ -84,7 +91,10 @@ struct HostileInputTests {
         // A generous bound (the run takes milliseconds): it catches a binder that is quadratic in the words.
         #expect(Date().timeIntervalSince(start) < 20)
         #expect(result.status == 1)
-        #expect(result.stderr == "New-AzCognitiveServicesAccountKey: A positional parameter cannot be found that accepts argument 'extra0'.\n")
+        #expect(
+            result.stderr
+                == "New-AzCognitiveServicesAccountKey: A positional parameter cannot be found that accepts argument 'extra0'.\n"
+        )
         let named = harness.run((0..<5_000).flatMap { ["-Name", "n\($0)"] })
         #expect(named.status == 1)
         #expect(named.stderr.contains("Cannot bind parameter because parameter 'Name' is specified more than once."))
@@ -111,31 +121,54 @@ struct HostileInputTests {
 
     static let echoCases: [EchoCase] = [
         EchoCase(label: "unknown parameter", arguments: ["-Fo" + escape], shows: "matches parameter name 'Fo^["),
-        EchoCase(label: "KeyName conversion", arguments: ["rg", "acct", "Key" + escape], shows: "Cannot convert value \"Key^["),
-        EchoCase(label: "positional leftover", arguments: ["rg", "acct", "Key1", escape], shows: "accepts argument '^["),
-        EchoCase(label: "ErrorAction value", arguments: ["rg", "acct", "Key1", "-ErrorAction", escape], shows: "Cannot convert value \"^["),
-        EchoCase(label: "OutVariable name", arguments: ["rg", "acct", "Key1", "-OutVariable", "env:" + escape], shows: "env:^["),
+        EchoCase(
+            label: "KeyName conversion", arguments: ["rg", "acct", "Key" + escape],
+            shows: "Cannot convert value \"Key^["),
+        EchoCase(
+            label: "positional leftover", arguments: ["rg", "acct", "Key1", escape], shows: "accepts argument '^["),
+        EchoCase(
+            label: "ErrorAction value", arguments: ["rg", "acct", "Key1", "-ErrorAction", escape],
+            shows: "Cannot convert value \"^["),
+        EchoCase(
+            label: "OutVariable name", arguments: ["rg", "acct", "Key1", "-OutVariable", "env:" + escape],
+            shows: "env:^["),
         EchoCase(label: "What-if line", arguments: ["rg", "acct" + escape, "Key1", "-WhatIf"], shows: "What if: "),
-        EchoCase(label: "What-if -Force warning", arguments: ["rg", "acct" + escape, "Key1", "-WhatIf", "-Force"], shows: "WARNING: "),
-        EchoCase(label: "Verbose operation line", arguments: ["rg", "acct" + escape, "Key1", "-Verbose", "-Debug"], shows: "VERBOSE: Performing"),
-        EchoCase(label: "validation error", arguments: ["rg", "acct" + escape, "Key1"], shows: "'accountName' does not match"),
+        EchoCase(
+            label: "What-if -Force warning", arguments: ["rg", "acct" + escape, "Key1", "-WhatIf", "-Force"],
+            shows: "WARNING: "),
+        EchoCase(
+            label: "Verbose operation line", arguments: ["rg", "acct" + escape, "Key1", "-Verbose", "-Debug"],
+            shows: "VERBOSE: Performing"),
+        EchoCase(
+            label: "validation error", arguments: ["rg", "acct" + escape, "Key1"], shows: "'accountName' does not match"
+        ),
         EchoCase(
             label: "pipeline What-if line", arguments: ["-KeyName", "Key1", "-WhatIf"],
             stdin: "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\(jsonEscape)\"}\n", shows: "What if: "),
         // The JSON error names a line and column and does not quote the input.
-        EchoCase(label: "pipeline JSON error", arguments: ["-KeyName", "Key1"], stdin: "{\"ResourceGroupName\":\u{1B}[2J}\n", shows: "malformed JSON", echoes: false),
-        EchoCase(label: "Confirm prompt", arguments: ["rg", "acct" + escape, "Key1", "-Confirm"], confirm: true, shows: "Are you sure"),
-        EchoCase(label: "ErrorAction Inquire prompt", arguments: ["rg", "acct" + escape, "Key1", "-ErrorAction", "Inquire"], confirm: true, shows: "[H] Halt Command"),
+        EchoCase(
+            label: "pipeline JSON error", arguments: ["-KeyName", "Key1"], stdin: "{\"ResourceGroupName\":\u{1B}[2J}\n",
+            shows: "malformed JSON", echoes: false),
+        EchoCase(
+            label: "Confirm prompt", arguments: ["rg", "acct" + escape, "Key1", "-Confirm"], confirm: true,
+            shows: "Are you sure"),
+        EchoCase(
+            label: "ErrorAction Inquire prompt", arguments: ["rg", "acct" + escape, "Key1", "-ErrorAction", "Inquire"],
+            confirm: true, shows: "[H] Halt Command"),
     ]
 
-    @Test("control characters and ANSI escapes in input are shown escaped, never sent raw to a terminal", arguments: echoCases)
+    @Test(
+        "control characters and ANSI escapes in input are shown escaped, never sent raw to a terminal",
+        arguments: echoCases)
     func controlCharactersAreEscaped(_ row: EchoCase) {
         let harness = Harness()
         defer { harness.remove() }
         let terminal = row.confirm ? ScriptedTerminal(answers: ["N", "H"]) : nil
         let result = harness.run(row.arguments, stdin: row.stdin, terminal: terminal)
         let shown = result.stderr + (terminal?.transcript ?? "")
-        #expect(!shown.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(shown.debugDescription)")
+        #expect(
+            !shown.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+            "\(shown.debugDescription)")
         #expect(shown.contains(row.shows), "\(shown.debugDescription)")
         #expect(!row.echoes || shown.contains("^["), "the input was not echoed at all: \(shown.debugDescription)")
     }
@@ -148,13 +181,18 @@ struct HostileInputTests {
         let stderr = MemorySink()
         let input = "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\(Self.jsonEscape)\"}\n"
         let io = HostIO(
-            environment: harness.environment.merging(["NO_COLOR": "1"]) { $1 }, standardInput: MemoryByteSource(Array(input.utf8)),
+            environment: harness.environment.merging(["NO_COLOR": "1"]) { $1 },
+            standardInput: MemoryByteSource(Array(input.utf8)),
             standardOutput: stdout, standardError: stderr, standardErrorIsTerminal: true)
-        let status = CommandHost.run(NewAzCognitiveServicesAccountKey.definition, arguments: ["-KeyName", "Key1"], io: io)
+        let status = CommandHost.run(
+            NewAzCognitiveServicesAccountKey.definition, arguments: ["-KeyName", "Key1"], io: io)
         #expect(status == 1)  // the name fails ARM's pattern check after the progress line showed it
         #expect(stderr.text.contains("^[[2J"), "\(stderr.text.debugDescription)")
         // The progress line's own `ESC[K` clears are the only escapes.
-        #expect(stderr.text.replacingOccurrences(of: "\u{1B}[K", with: "").unicodeScalars.allSatisfy { $0.value != 0x1B && $0.value != 0x9B })
+        #expect(
+            stderr.text.replacingOccurrences(of: "\u{1B}[K", with: "").unicodeScalars.allSatisfy {
+                $0.value != 0x1B && $0.value != 0x9B
+            })
     }
 
     @Test("a mandatory-parameter prompt quotes a bad prompt command escaped")
@@ -164,13 +202,17 @@ struct HostileInputTests {
         let terminal = ScriptedTerminal(answers: ["!\u{1B}[2Jx", "rg", "acct", "Key1"])
         let result = harness.run([], terminal: terminal)
         #expect(result.status == 0)
-        #expect(terminal.transcript.contains("\"!^[[2Jx\" cannot be recognized as a valid Prompt command."), "\(terminal.transcript.debugDescription)")
+        #expect(
+            terminal.transcript.contains("\"!^[[2Jx\" cannot be recognized as a valid Prompt command."),
+            "\(terminal.transcript.debugDescription)")
     }
 
     // MARK: pipeline
 
     /// Writes `chunk` `times` times then `tail` into a file (no giant string in memory).
-    static func streamFile(_ harness: Harness, head: String = "", chunk: String, times: Int, tail: String) throws -> String {
+    static func streamFile(_ harness: Harness, head: String = "", chunk: String, times: Int, tail: String) throws
+        -> String
+    {
         let path = harness.folder + "/stream-\(UUID().uuidString)"
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
@@ -184,7 +226,8 @@ struct HostileInputTests {
 
     static func runStream(_ harness: Harness, path: String) throws -> RawProcess.End {
         let process = try RawProcess(
-            arguments: ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, environment: harness.environment,
+            arguments: ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) },
+            environment: harness.environment,
             stdinPath: path, folder: harness.folder)
         let end = process.wait()
         #expect(end.signal == nil)
@@ -198,10 +241,13 @@ struct HostileInputTests {
     func oversizedValue() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let path = try Self.streamFile(harness, head: "{\"Name\":\"", chunk: String(repeating: "x", count: 1 << 20), times: 100, tail: "\"}\n" + Self.good)
+        let path = try Self.streamFile(
+            harness, head: "{\"Name\":\"", chunk: String(repeating: "x", count: 1 << 20), times: 100,
+            tail: "\"}\n" + Self.good)
         let end = try Self.runStream(harness, path: path)
         #expect(end.status == 1)
-        #expect(end.stderrText.contains("16 MiB") || end.stderrText.contains("16777216"), "\(end.stderrText.prefix(500))")
+        #expect(
+            end.stderrText.contains("16 MiB") || end.stderrText.contains("16777216"), "\(end.stderrText.prefix(500))")
         #expect(end.stderrText.count < 2000)
         #expect(end.stdoutText.split(separator: "\n").count == 1)
         #expect(harness.storedKeys(account: "after") != nil)
@@ -213,7 +259,8 @@ struct HostileInputTests {
         let harness = Harness()
         defer { harness.remove() }
         let head = filler == " " ? Self.good : "{\"Name\":\""
-        let path = try Self.streamFile(harness, head: head, chunk: String(repeating: filler, count: 1 << 20), times: 200, tail: "")
+        let path = try Self.streamFile(
+            harness, head: head, chunk: String(repeating: filler, count: 1 << 20), times: 200, tail: "")
         let end = try Self.runStream(harness, path: path)
         #expect(end.peakMemory < 80 << 20, "peak memory \(end.peakMemory >> 20) MiB")
         if filler == " " {
@@ -225,7 +272,8 @@ struct HostileInputTests {
         }
     }
 
-    @Test("100,000 levels of nesting are an error, not a stack overflow; the next line runs", arguments: ["[", "{\"a\":"])
+    @Test(
+        "100,000 levels of nesting are an error, not a stack overflow; the next line runs", arguments: ["[", "{\"a\":"])
     func deepNesting(_ opener: String) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -234,7 +282,9 @@ struct HostileInputTests {
             harness, chunk: opener, times: 100_000, tail: String(repeating: closer, count: 100_000) + "\n" + Self.good)
         let end = try Self.runStream(harness, path: path)
         #expect(end.status == 1)
-        #expect(end.stderrText.lowercased().contains("nest") || end.stderrText.lowercased().contains("deep"), "\(end.stderrText.prefix(300))")
+        #expect(
+            end.stderrText.lowercased().contains("nest") || end.stderrText.lowercased().contains("deep"),
+            "\(end.stderrText.prefix(300))")
         #expect(harness.storedKeys(account: "after") != nil)
     }
 
@@ -242,8 +292,11 @@ struct HostileInputTests {
     func nulBytes() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let input = Array("{\"ResourceGroupName\":\"rg\",\"Name\":\"a".utf8) + [0] + Array("b\"}\n".utf8) + [0, 0, 10] + Array(Self.good.utf8)
-        let end = try Self.runRaw(["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, stdin: input, harness: harness)
+        let input =
+            Array("{\"ResourceGroupName\":\"rg\",\"Name\":\"a".utf8) + [0] + Array("b\"}\n".utf8) + [0, 0, 10]
+            + Array(Self.good.utf8)
+        let end = try Self.runRaw(
+            ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, stdin: input, harness: harness)
         #expect(end.status == 1)
         #expect(!end.stderr.contains(0))
         #expect(end.stdoutText.split(separator: "\n").count == 1)
@@ -256,7 +309,8 @@ struct HostileInputTests {
         let harness = Harness()
         defer { harness.remove() }
         let input = Self.good + "{\"ResourceGroupName\":\"rg\",\"Na"
-        let end = try Self.runRaw(["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, stdin: Array(input.utf8), harness: harness)
+        let end = try Self.runRaw(
+            ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, stdin: Array(input.utf8), harness: harness)
         #expect(end.status == 1)
         #expect(end.stdoutText.split(separator: "\n").count == 1)
         #expect(end.stderrText.contains("line 2"), "\(end.stderrText)")

@@ -311,8 +311,10 @@ import Testing
             ],
             phrases: ["BadRequest"], errorNamesEndpoint: false),
         Case(
-            name: "2: a token endpoint that never answers", arm: [.send(RawResponseServer.keys)], tokenEndpoint: [.pause(30)],
-            environment: ["AZSHIM_HTTP_TIMEOUT": "1"], phrases: ["Client secret authentication", "did not answer within 1 s"]),
+            name: "2: a token endpoint that never answers", arm: [.send(RawResponseServer.keys)],
+            tokenEndpoint: [.pause(30)],
+            environment: ["AZSHIM_HTTP_TIMEOUT": "1"],
+            phrases: ["Client secret authentication", "did not answer within 1 s"]),
         // 3. Tokens that would add header lines (or a second request) are refused where they come in.
         Case(
             name: "3: a token with CRLF and a smuggled request",
@@ -464,7 +466,8 @@ import Testing
                 name: "endless output", script: "yes '{\"accessToken\":'",
                 phrase: "'az account get-access-token' wrote more than 16777216 bytes"),
             CLICase(
-                name: "a hang that ignores SIGTERM, cut by AZSHIM_HTTP_TOTAL_TIMEOUT", script: "trap '' TERM; exec sleep 60",
+                name: "a hang that ignores SIGTERM, cut by AZSHIM_HTTP_TOTAL_TIMEOUT",
+                script: "trap '' TERM; exec sleep 60",
                 environment: ["AZSHIM_HTTP_TOTAL_TIMEOUT": "2"], phrase: "did not finish within 2 s"),
         ])
     func azureCLIToken(_ cli: CLICase) throws {

@@ -16,10 +16,12 @@ struct NewAccountKeyTests {
         ])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        let keys = try #require(harness.storedKeys(resourceGroup: "cognitive-services-resource-group", account: "myluis"))
+        let keys = try #require(
+            harness.storedKeys(resourceGroup: "cognitive-services-resource-group", account: "myluis"))
         #expect(
             result.stdout
-                == "\nKey1                             Key2\n----                             ----\n\(keys.0) \(keys.1)\n\n")
+                == "\nKey1                             Key2\n----                             ----\n\(keys.0) \(keys.1)\n\n"
+        )
         #expect(keys.0.count == 32 && keys.0.allSatisfy { "0123456789abcdef".contains($0) })
     }
 
@@ -106,7 +108,8 @@ struct NewAccountKeyTests {
     @Test(
         "the SDK's client-side validation runs before any request (azure-semantics §1.7)",
         arguments: [
-            ValidationCase(arguments: ["rg", "a", "Key1"], message: "'accountName' is less than minimum length of '2'."),
+            ValidationCase(
+                arguments: ["rg", "a", "Key1"], message: "'accountName' is less than minimum length of '2'."),
             ValidationCase(
                 arguments: ["rg", String(repeating: "a", count: 65), "Key1"],
                 message: "'accountName' exceeds maximum length of '64'."),

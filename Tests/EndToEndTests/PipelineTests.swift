@@ -1,8 +1,8 @@
+import AzShimSupport
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 /// Pipeline input: JSON values on stdin bound by property name, one at a time
 /// (powershell-semantics.md §5.1, §6, §7.3).
@@ -27,7 +27,8 @@ struct PipelineTests {
         Outcome(input: "true\n", arguments: [], stderr: notBound),
         Outcome(input: "{}\n", arguments: [], stderr: notBound),
         Outcome(input: "{\"Other\":1}\n", arguments: [], stderr: notBound),
-        Outcome(input: "{\"ResourceGroupName\":\"rg\",\"AccountName\":\"acct\"}\n", arguments: [], stderr: missingKeyName),
+        Outcome(
+            input: "{\"ResourceGroupName\":\"rg\",\"AccountName\":\"acct\"}\n", arguments: [], stderr: missingKeyName),
         Outcome(
             input: "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\",\"KeyName\":\"Key3\"}\n", arguments: [],
             stderr: missingKeyName),
@@ -36,23 +37,35 @@ struct PipelineTests {
             stderr: missingKeyName),
         Outcome(
             input: "{\"ResourceGroupName\":\"rg\"}\n", arguments: [],
-            stderr: "The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:  Name KeyName"),
+            stderr:
+                "The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:  Name KeyName"
+        ),
         Outcome(
             input: "{\"Name\":\"acct\",\"KeyName\":\"Key1\"}\n", arguments: [],
-            stderr: "The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:  ResourceGroupName"),
+            stderr:
+                "The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:  ResourceGroupName"
+        ),
         Outcome(
             input: "{\"ResourceGroupName\":\"\",\"Name\":\"acct\"}\n", arguments: ["-KeyName", "Key1"],
-            stderr: "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
+            stderr:
+                "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."
+        ),
         Outcome(
             input: "{\"ResourceGroupName\":null,\"Name\":\"acct\"}\n", arguments: ["-KeyName", "Key1"],
-            stderr: "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
+            stderr:
+                "Cannot validate argument on parameter 'ResourceGroupName'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."
+        ),
         Outcome(
             input: "{\"ResourceGroupName\":\"rg\",\"Name\":\"acct\",\"KeyName\":null}\n", arguments: [],
             stderr: "Cannot bind argument to parameter 'KeyName' because it is null."),
         // Properties of parameters bound on the command line are ignored: nothing to bind (§6).
-        Outcome(input: "{\"ResourceGroupName\":\"rg\"}\n", arguments: ["-ResourceGroupName", "x", "-Name", "acct"], stderr: notBound),
+        Outcome(
+            input: "{\"ResourceGroupName\":\"rg\"}\n", arguments: ["-ResourceGroupName", "x", "-Name", "acct"],
+            stderr: notBound),
         Outcome(input: "{\"x\":\n", arguments: [], stderr: "unexpected end of input inside a value started at line 1"),
-        Outcome(input: "{oops}\n", arguments: [], stderr: "malformed JSON at line 1, column 2: expected a string property name"),
+        Outcome(
+            input: "{oops}\n", arguments: [],
+            stderr: "malformed JSON at line 1, column 2: expected a string property name"),
     ]
 
     @Test("each failed object writes its own non-terminating error and produces no row", arguments: outcomes)
@@ -83,7 +96,8 @@ struct PipelineTests {
         let last = try #require(harness.storedKeys(account: "last"))
         #expect(
             result.stdout
-                == "\nKey1                             Key2\n----                             ----\n\(first.0) \(first.1)\n\(last.0) \(last.1)\n\n")
+                == "\nKey1                             Key2\n----                             ----\n\(first.0) \(first.1)\n\(last.0) \(last.1)\n\n"
+        )
         #expect(
             result.stderr
                 == [
@@ -122,7 +136,8 @@ struct PipelineTests {
     func inputForms() {
         let harness = Harness()
         defer { harness.remove() }
-        let input = "\u{FEFF}{\n  \"ResourceGroupName\": \"rg\",\n  \"Name\": \"aa\"\n} {\"ResourceGroupName\":\"rg\",\"Name\":\"bb\"}\n"
+        let input =
+            "\u{FEFF}{\n  \"ResourceGroupName\": \"rg\",\n  \"Name\": \"aa\"\n} {\"ResourceGroupName\":\"rg\",\"Name\":\"bb\"}\n"
         let result = harness.run(["-KeyName", "Key1", "--output", "json"], stdin: input)
         #expect(result.stdout.split(separator: "\n").count == 2)
         #expect(result.status == 0)
@@ -138,7 +153,8 @@ struct PipelineTests {
     @Test(
         "per-object errors obey -ErrorAction; the exit status is 1 even when they are hidden (§7.3)",
         arguments: [
-            ActionCase(action: "Continue", shown: true, rows: 2), ActionCase(action: "SilentlyContinue", shown: false, rows: 2),
+            ActionCase(action: "Continue", shown: true, rows: 2),
+            ActionCase(action: "SilentlyContinue", shown: false, rows: 2),
             ActionCase(action: "Ignore", shown: false, rows: 2), ActionCase(action: "Stop", shown: true, rows: 1),
         ])
     func errorAction(_ row: ActionCase) {
@@ -181,7 +197,9 @@ struct PipelineTests {
         #expect(!FileManager.default.fileExists(atPath: harness.stateFile))
     }
 
-    @Test("a progress line on a terminal's stderr, erased at the end and before other lines; none with -ProgressAction SilentlyContinue")
+    @Test(
+        "a progress line on a terminal's stderr, erased at the end and before other lines; none with -ProgressAction SilentlyContinue"
+    )
     func progress() {
         let harness = Harness()
         defer { harness.remove() }
@@ -192,7 +210,8 @@ struct PipelineTests {
                 environment: harness.environment, standardInput: MemoryByteSource(Array(input.utf8)),
                 standardOutput: MemorySink(), standardError: stderr, standardErrorIsTerminal: true)
             let start = stderr.text.count
-            _ = CommandHost.run(NewAzCognitiveServicesAccountKey.definition, arguments: ["-KeyName", "Key1"] + extra, io: io)
+            _ = CommandHost.run(
+                NewAzCognitiveServicesAccountKey.definition, arguments: ["-KeyName", "Key1"] + extra, io: io)
             return String(stderr.text.dropFirst(start))
         }
         let shown = run([])

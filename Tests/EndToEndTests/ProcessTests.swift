@@ -19,10 +19,16 @@ struct ProcessTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let keys = try #require(harness.storedKeys(account: "myluis"))
-        #expect(result.stdout == "\nKey1                             Key2\n----                             ----\n\(keys.0) \(keys.1)\n\n")
+        #expect(
+            result.stdout
+                == "\nKey1                             Key2\n----                             ----\n\(keys.0) \(keys.1)\n\n"
+        )
         let failure = try harness.runBinary(["-Foo"])
         #expect(failure.status == 1)
-        #expect(failure.stderr == "New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo'.\n")
+        #expect(
+            failure.stderr
+                == "New-AzCognitiveServicesAccountKey: A parameter cannot be found that matches parameter name 'Foo'.\n"
+        )
     }
 
     @Test("an empty stdin is no pipeline: missing mandatory parameters are an error, not a wait")
@@ -30,7 +36,10 @@ struct ProcessTests {
         let harness = Harness()
         defer { harness.remove() }
         let result = try harness.runBinary([], stdin: "")
-        #expect(result.stderr == "New-AzCognitiveServicesAccountKey: Cannot process command because of one or more missing mandatory parameters: ResourceGroupName Name KeyName.\n")
+        #expect(
+            result.stderr
+                == "New-AzCognitiveServicesAccountKey: Cannot process command because of one or more missing mandatory parameters: ResourceGroupName Name KeyName.\n"
+        )
         #expect(result.status == 1)
     }
 
@@ -80,7 +89,9 @@ struct ProcessTests {
             }
             // Several Key2 steps may follow one another without Key1 steps between them: they
             // share their Key1 value, and only the last of them may hold Key1 steps.
-            guard Set(next.map(\.0)).count == 1, next.filter({ !key1Values($0).isEmpty }).count <= 1 else { return false }
+            guard Set(next.map(\.0)).count == 1, next.filter({ !key1Values($0).isEmpty }).count <= 1 else {
+                return false
+            }
             let ordered = next.filter { key1Values($0).isEmpty } + next.filter { !key1Values($0).isEmpty }
             epochs.removeAll { epoch in next.contains { $0 == epoch } }
             current = ordered[ordered.count - 1]
@@ -92,23 +103,32 @@ struct ProcessTests {
     func serializabilityCheck() {
         let a = ("a", "B")
         // Serial: (a,B) -> (x,B) -> (x,C) -> (y,C).
-        #expect(Self.isSerializable(initial: a, printed: [("Key1", ("x", "B")), ("Key2", ("x", "C")), ("Key1", ("y", "C"))], final: ("y", "C")))
+        #expect(
+            Self.isSerializable(
+                initial: a, printed: [("Key1", ("x", "B")), ("Key2", ("x", "C")), ("Key1", ("y", "C"))],
+                final: ("y", "C")))
         // Lost update: Key1 and Key2 both read (a,B); the Key2 write loses x.
-        #expect(!Self.isSerializable(initial: a, printed: [("Key1", ("x", "B")), ("Key2", ("a", "C"))], final: ("a", "C")))
+        #expect(
+            !Self.isSerializable(initial: a, printed: [("Key1", ("x", "B")), ("Key2", ("a", "C"))], final: ("a", "C")))
         // Key2 steps in a row are serial; a Key1 step in the earlier one's epoch would be a fork.
-        #expect(Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "D")))
+        #expect(
+            Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "D")))
         #expect(
             !Self.isSerializable(
-                initial: a, printed: [("Key2", ("a", "C")), ("Key1", ("x", "C")), ("Key2", ("a", "D")), ("Key1", ("y", "D"))],
+                initial: a,
+                printed: [("Key2", ("a", "C")), ("Key1", ("x", "C")), ("Key2", ("a", "D")), ("Key1", ("y", "D"))],
                 final: ("y", "D")))
         // Two Key2 steps that both follow the same Key1 state's epoch with different values.
         #expect(
             !Self.isSerializable(
-                initial: a, printed: [("Key1", ("x", "B")), ("Key1", ("y", "B")), ("Key2", ("x", "C")), ("Key2", ("y", "D"))],
+                initial: a,
+                printed: [("Key1", ("x", "B")), ("Key1", ("y", "B")), ("Key2", ("x", "C")), ("Key2", ("y", "D"))],
                 final: ("y", "D")))
         // Key2 steps in a row at the end ran in an order the output does not show: either may be final.
-        #expect(Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "C")))
-        #expect(!Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "E")))
+        #expect(
+            Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "C")))
+        #expect(
+            !Self.isSerializable(initial: a, printed: [("Key2", ("a", "C")), ("Key2", ("a", "D"))], final: ("a", "E")))
         // A torn pair mixing values of different states.
         #expect(!Self.isSerializable(initial: a, printed: [("Key1", ("x", "Z"))], final: ("x", "Z")))
     }
@@ -117,13 +137,16 @@ struct ProcessTests {
     func pipeThroughBinary() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let input = "{\"RESOURCEGROUPNAME\":\"rg\",\"accountname\":\"one\"}\n{\"resourceGroupName\":\"rg\",\"NAME\":\"two\"}\n"
+        let input =
+            "{\"RESOURCEGROUPNAME\":\"rg\",\"accountname\":\"one\"}\n{\"resourceGroupName\":\"rg\",\"NAME\":\"two\"}\n"
         let result = try harness.runBinary(["-KeyName", "key2", "--output", "json"], stdin: input)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let one = try #require(harness.storedKeys(account: "one"))
         let two = try #require(harness.storedKeys(account: "two"))
-        #expect(result.stdout == "{\"Key1\":\"\(one.0)\",\"Key2\":\"\(one.1)\"}\n{\"Key1\":\"\(two.0)\",\"Key2\":\"\(two.1)\"}\n")
+        #expect(
+            result.stdout
+                == "{\"Key1\":\"\(one.0)\",\"Key2\":\"\(one.1)\"}\n{\"Key1\":\"\(two.0)\",\"Key2\":\"\(two.1)\"}\n")
     }
 
     @Test("SIGINT while waiting for input: ends with status 130 and keeps what was written")
@@ -136,7 +159,8 @@ struct ProcessTests {
         // The deadline bounds every wait below: a binary that ignores SIGINT is killed after
         // 60 s and the test fails, it never hangs.
         let process = try RawProcess(
-            arguments: ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) }, environment: harness.environment,
+            arguments: ["-KeyName", "Key1", "--output", "json"].map { Array($0.utf8) },
+            environment: harness.environment,
             stdinFD: input[0], folder: harness.folder, deadline: 60)
         close(input[0])
         defer { close(input[1]) }
@@ -150,7 +174,9 @@ struct ProcessTests {
         #expect(Self.waitUntilBlockedReadingAPipe(process.pid), "the process never waited for stdin")
         process.kill(SIGINT)
         let end = process.wait()
-        #expect(end.status == 130, "ended with \(String(describing: end.status)) / signal \(String(describing: end.signal))")
+        #expect(
+            end.status == 130, "ended with \(String(describing: end.status)) / signal \(String(describing: end.signal))"
+        )
         let keys = try #require(harness.storedKeys(account: "first"))
         #expect(end.stdoutText == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
         #expect(end.stderrText == "")
@@ -190,7 +216,10 @@ struct ProcessTests {
         #expect(run.status == 0 && run.stderrText == "")
         // It stopped at the closed pipe instead of running all 2,000 objects.
         let state = try JSONParser.parse(Array(try #require(FileManager.default.contents(atPath: harness.stateFile))))
-        guard case .object(let accounts) = state["accounts"] else { Issue.record("no accounts in the state file"); return }
+        guard case .object(let accounts) = state["accounts"] else {
+            Issue.record("no accounts in the state file")
+            return
+        }
         #expect(accounts.count < 1000, "\(accounts.count) accounts were regenerated")
     }
 }

@@ -38,12 +38,15 @@ struct ShouldProcessTests {
         AnswerCase(answers: ["no"], regenerated: false, transcript: prompt + "no\n"),
         AnswerCase(answers: ["L"], regenerated: false, transcript: prompt + "L\n"),
         AnswerCase(answers: ["?", "N"], regenerated: false, transcript: prompt + "?\n" + help + choices + "N\n"),
-        AnswerCase(answers: ["x", "maybe", "  ", "N"], regenerated: false,
-                   transcript: prompt + "x\n" + choices + "maybe\n" + choices + "  \n" + choices + "N\n"),
+        AnswerCase(
+            answers: ["x", "maybe", "  ", "N"], regenerated: false,
+            transcript: prompt + "x\n" + choices + "maybe\n" + choices + "  \n" + choices + "N\n"),
         AnswerCase(answers: ["S", "Y"], regenerated: true, transcript: prompt + "S\n" + suspend + prompt + "Y\n"),
     ]
 
-    @Test("-Confirm: each answer (§8.3: Enter = Yes, ? = help, garbage asks again, S cannot suspend)", arguments: answerCases)
+    @Test(
+        "-Confirm: each answer (§8.3: Enter = Yes, ? = help, garbage asks again, S cannot suspend)",
+        arguments: answerCases)
     func confirmAnswers(_ row: AnswerCase) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -58,12 +61,14 @@ struct ShouldProcessTests {
     }
 
     static let pipeline =
-        #"{"ResourceGroupName":"rg","Name":"a1","KeyName":"Key1"}"# + "\n" + #"{"ResourceGroupName":"rg","Name":"a2","KeyName":"Key1"}"#
+        #"{"ResourceGroupName":"rg","Name":"a1","KeyName":"Key1"}"# + "\n"
+        + #"{"ResourceGroupName":"rg","Name":"a2","KeyName":"Key1"}"#
         + "\n" + #"{"ResourceGroupName":"rg","Name":"a3","KeyName":"Key1"}"# + "\n"
 
     static func pipelinePrompt(_ account: String) -> String {
         "\nConfirm\nAre you sure you want to perform this action?\n"
-            + "Performing the operation \"Regenerating Key Key1 for account \(account).\" on target \"\(account)\".\n" + choices
+            + "Performing the operation \"Regenerating Key Key1 for account \(account).\" on target \"\(account)\".\n"
+            + choices
     }
 
     struct PipelineCase: CustomTestStringConvertible, Sendable {
@@ -113,22 +118,38 @@ struct ShouldProcessTests {
         ModeCase(arguments: [], environment: [:], prompts: false, stderr: "", regenerated: true),
         ModeCase(arguments: ["-Confirm:false"], environment: [:], prompts: false, stderr: "", regenerated: true),
         ModeCase(arguments: ["-Confirm:$false"], environment: [:], prompts: false, stderr: "", regenerated: true),
-        ModeCase(arguments: ["-Confirm:false"], environment: ["ConfirmPreference": "Low"], prompts: false, stderr: "", regenerated: true),
+        ModeCase(
+            arguments: ["-Confirm:false"], environment: ["ConfirmPreference": "Low"], prompts: false, stderr: "",
+            regenerated: true),
         ModeCase(arguments: ["-cf"], environment: [:], prompts: true, stderr: "", regenerated: false),
-        ModeCase(arguments: [], environment: ["ConfirmPreference": "Medium"], prompts: true, stderr: "", regenerated: false),
-        ModeCase(arguments: [], environment: ["ConfirmPreference": "low"], prompts: true, stderr: "", regenerated: false),
-        ModeCase(arguments: [], environment: ["ConfirmPreference": "None"], prompts: false, stderr: "", regenerated: true),
+        ModeCase(
+            arguments: [], environment: ["ConfirmPreference": "Medium"], prompts: true, stderr: "", regenerated: false),
+        ModeCase(
+            arguments: [], environment: ["ConfirmPreference": "low"], prompts: true, stderr: "", regenerated: false),
+        ModeCase(
+            arguments: [], environment: ["ConfirmPreference": "None"], prompts: false, stderr: "", regenerated: true),
         // DESIGN.md: -Force does not make a "No" a "Yes".
         ModeCase(arguments: ["-Confirm", "-Force"], environment: [:], prompts: true, stderr: "", regenerated: false),
         // §8.2 step 2: What-if before Confirm.
-        ModeCase(arguments: ["-WhatIf", "-Confirm"], environment: [:], prompts: false, stderr: whatIf, regenerated: false),
+        ModeCase(
+            arguments: ["-WhatIf", "-Confirm"], environment: [:], prompts: false, stderr: whatIf, regenerated: false),
         ModeCase(arguments: ["-WhatIf"], environment: [:], prompts: false, stderr: whatIf, regenerated: false),
-        ModeCase(arguments: [], environment: ["WhatIfPreference": "true"], prompts: false, stderr: whatIf, regenerated: false),
-        ModeCase(arguments: ["-WhatIf:false"], environment: ["WhatIfPreference": "true"], prompts: false, stderr: "", regenerated: true),
+        ModeCase(
+            arguments: [], environment: ["WhatIfPreference": "true"], prompts: false, stderr: whatIf, regenerated: false
+        ),
+        ModeCase(
+            arguments: ["-WhatIf:false"], environment: ["WhatIfPreference": "true"], prompts: false, stderr: "",
+            regenerated: true),
         // §8.2 step 3: the VERBOSE line only under the -Verbose switch.
-        ModeCase(arguments: ["-Verbose"], environment: [:], prompts: false, stderr: "VERBOSE: " + operation + "\n", regenerated: true),
-        ModeCase(arguments: ["-Verbose", "-Confirm:false"], environment: [:], prompts: false, stderr: "VERBOSE: " + operation + "\n", regenerated: true),
-        ModeCase(arguments: [], environment: ["VerbosePreference": "Continue"], prompts: false, stderr: "", regenerated: true),
+        ModeCase(
+            arguments: ["-Verbose"], environment: [:], prompts: false, stderr: "VERBOSE: " + operation + "\n",
+            regenerated: true),
+        ModeCase(
+            arguments: ["-Verbose", "-Confirm:false"], environment: [:], prompts: false,
+            stderr: "VERBOSE: " + operation + "\n", regenerated: true),
+        ModeCase(
+            arguments: [], environment: ["VerbosePreference": "Continue"], prompts: false, stderr: "", regenerated: true
+        ),
         // 7.6 (#26081): -Debug does not make ShouldProcess prompt.
         ModeCase(arguments: ["-Debug"], environment: [:], prompts: false, stderr: "", regenerated: true),
     ]
@@ -138,7 +159,8 @@ struct ShouldProcessTests {
         let harness = Harness()
         defer { harness.remove() }
         let terminal = ScriptedTerminal(answers: ["N"])
-        let result = harness.run(["rg", "acct", "Key1"] + row.arguments, terminal: terminal, environment: row.environment)
+        let result = harness.run(
+            ["rg", "acct", "Key1"] + row.arguments, terminal: terminal, environment: row.environment)
         #expect((terminal.transcript == Self.prompt + "N\n") == row.prompts)
         if !row.prompts { #expect(terminal.transcript == "") }
         let stderr = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
@@ -148,13 +170,17 @@ struct ShouldProcessTests {
         #expect(result.status == 0)
     }
 
-    @Test("-Confirm with no terminal: PowerShell's NonInteractive message, nothing changed, per object (Az writes it as non-terminating)")
+    @Test(
+        "-Confirm with no terminal: PowerShell's NonInteractive message, nothing changed, per object (Az writes it as non-terminating)"
+    )
     func noTerminal() {
         let harness = Harness()
         defer { harness.remove() }
         let single = harness.run(["rg", "acct", "Key1", "-Confirm"])
         #expect(single.stdout == "")
-        #expect(single.stderr == Self.prefix + "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n")
+        #expect(
+            single.stderr == Self.prefix
+                + "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n")
         #expect(single.status == 1)
         #expect(harness.storedKeys(account: "acct") == nil)
         let piped = harness.run(["-Confirm"], stdin: Self.pipeline)
@@ -182,7 +208,8 @@ struct ShouldProcessTests {
         #expect(
             result.stderr
                 == Self.whatIf
-                + "WARNING: The Az module would regenerate Key1 of 'acct' anyway, because -Force overrides -WhatIf there; AzShim changes nothing under -WhatIf.\n")
+                + "WARNING: The Az module would regenerate Key1 of 'acct' anyway, because -Force overrides -WhatIf there; AzShim changes nothing under -WhatIf.\n"
+        )
         #expect(result.stdout == "")
         #expect(harness.storedKeys(account: "acct") == nil)
     }

@@ -1,8 +1,8 @@
+import AzShimSupport
 import Foundation
 import PowerShellHost
 import Synchronization
 import Testing
-import AzShimSupport
 
 /// `--throttle-limit N` in the host, with a test cmdlet that sleeps a different time for each
 /// object: results, errors, warnings, verbose and What-if lines come out exactly as they do
@@ -52,7 +52,9 @@ struct ThrottleLimitTests {
         var supportsConcurrentProcessing: Bool { concurrent }
 
         static func definition(probe: Probe, concurrent: Bool = true) -> CommandDefinition {
-            CommandDefinition(metadata: metadata, helpMarkdown: nil) { _ in SleepyCmdlet(probe: probe, concurrent: concurrent) }
+            CommandDefinition(metadata: metadata, helpMarkdown: nil) { _ in
+                SleepyCmdlet(probe: probe, concurrent: concurrent)
+            }
         }
 
         func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
@@ -102,26 +104,35 @@ struct ThrottleLimitTests {
 
     static var mixedStdin: String { mixedInput.joined(separator: "\n") + "\n" }
 
-    @Test("with random per-object delays, N=8 writes the same results, errors, warnings and verbose lines, in input order, as N=1")
+    @Test(
+        "with random per-object delays, N=8 writes the same results, errors, warnings and verbose lines, in input order, as N=1"
+    )
     func orderKept() {
         let sequentialProbe = Probe()
         let parallelProbe = Probe()
         let arguments = ["-Verbose", "--output", "json"]
-        let sequential = Self.run(arguments, stdin: Self.mixedStdin, definition: SleepyCmdlet.definition(probe: sequentialProbe))
+        let sequential = Self.run(
+            arguments, stdin: Self.mixedStdin, definition: SleepyCmdlet.definition(probe: sequentialProbe))
         let parallel = Self.run(
-            arguments + ["--throttle-limit", "8"], stdin: Self.mixedStdin, definition: SleepyCmdlet.definition(probe: parallelProbe))
+            arguments + ["--throttle-limit", "8"], stdin: Self.mixedStdin,
+            definition: SleepyCmdlet.definition(probe: parallelProbe))
         #expect(parallel == sequential)
         #expect(sequentialProbe.maximum == 1)
         #expect(parallelProbe.maximum > 1, "the objects never overlapped")
         // The results are exactly the objects that bound and did not fail, in input order.
         let expected = Self.mixedInput.compactMap { line -> String? in
-            guard let range = line.range(of: #"(?<="Name":")[a-z]+[0-9]+"#, options: .regularExpression) else { return nil }
+            guard let range = line.range(of: #"(?<="Name":")[a-z]+[0-9]+"#, options: .regularExpression) else {
+                return nil
+            }
             let name = String(line[range])
             return name.hasPrefix("fail") ? nil : #"{"Name":"\#(name)"}"#
         }
         #expect(parallel.stdout == expected.map { $0 + "\n" }.joined())
         let errors = parallel.stderr.split(separator: "\n").filter { $0.hasPrefix("Test-Parallel: ") }
-        #expect(errors.count == Self.mixedInput.filter { $0.contains("fail") || $0.contains("Other") || $0.contains(#""Name":"""#) }.count)
+        #expect(
+            errors.count
+                == Self.mixedInput.filter { $0.contains("fail") || $0.contains("Other") || $0.contains(#""Name":"""#) }
+                .count)
         #expect(parallel.status == 1)
     }
 
@@ -129,7 +140,8 @@ struct ThrottleLimitTests {
     func whatIfOrder() {
         let input = (0..<100).map { #"{"Name":"n\#($0)"}"# }.joined(separator: "\n")
         let sequential = Self.run(["-WhatIf"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
-        let parallel = Self.run(["-WhatIf", "--throttle-limit", "16"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
+        let parallel = Self.run(
+            ["-WhatIf", "--throttle-limit", "16"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
         #expect(parallel == sequential)
         #expect(parallel.stderr.split(separator: "\n").count == 100)
         #expect(parallel.stderr.hasPrefix(#"What if: Performing the operation "Testing" on target "n0"."#))
@@ -138,8 +150,11 @@ struct ThrottleLimitTests {
     @Test("--throttle-limit 1 and no option are the sequential pipeline")
     func limitOne() {
         let probe = Probe()
-        let plain = Self.run(["--output", "json"], stdin: Self.mixedStdin, definition: SleepyCmdlet.definition(probe: Probe()))
-        let one = Self.run(["--output", "json", "--throttle-limit", "1"], stdin: Self.mixedStdin, definition: SleepyCmdlet.definition(probe: probe))
+        let plain = Self.run(
+            ["--output", "json"], stdin: Self.mixedStdin, definition: SleepyCmdlet.definition(probe: Probe()))
+        let one = Self.run(
+            ["--output", "json", "--throttle-limit", "1"], stdin: Self.mixedStdin,
+            definition: SleepyCmdlet.definition(probe: probe))
         #expect(one == plain)
         #expect(probe.maximum == 1)
     }
@@ -148,7 +163,9 @@ struct ThrottleLimitTests {
     func notConcurrent() {
         let probe = Probe()
         let input = (0..<30).map { #"{"Name":"n\#($0)"}"# }.joined(separator: "\n")
-        let result = Self.run(["--throttle-limit", "8", "--output", "json"], stdin: input, definition: SleepyCmdlet.definition(probe: probe, concurrent: false))
+        let result = Self.run(
+            ["--throttle-limit", "8", "--output", "json"], stdin: input,
+            definition: SleepyCmdlet.definition(probe: probe, concurrent: false))
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 30)
         #expect(probe.maximum == 1)
@@ -159,14 +176,17 @@ struct ThrottleLimitTests {
         let input = (0..<40).map { $0 == 10 ? #"{"Name":"fail10"}"# : #"{"Name":"n\#($0)"}"# }.joined(separator: "\n")
         let arguments = ["-ErrorAction", "Stop", "--output", "json"]
         let sequential = Self.run(arguments, stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
-        let parallel = Self.run(arguments + ["--throttle-limit", "8"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
+        let parallel = Self.run(
+            arguments + ["--throttle-limit", "8"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
         #expect(parallel == sequential)
         #expect(parallel.stdout == (0..<10).map { #"{"Name":"n\#($0)"}"# + "\n" }.joined())
         #expect(parallel.stderr == "Test-Parallel: failed fail10\n")
         #expect(parallel.status == 1)
     }
 
-    @Test("-Confirm with N=8: prompts come one at a time in input order, as with N=1; after Yes to All the rest run in parallel")
+    @Test(
+        "-Confirm with N=8: prompts come one at a time in input order, as with N=1; after Yes to All the rest run in parallel"
+    )
     func confirmSerialised() {
         let input = (0..<40).map { #"{"Name":"n\#($0)"}"# }.joined(separator: "\n")
         let answers = ["Y", "N", "Y", "A"]
@@ -175,7 +195,8 @@ struct ThrottleLimitTests {
             terminal: ScriptedTerminal(answers: answers))
         let probe = Probe()
         let parallel = Self.run(
-            ["-Confirm", "--output", "json", "--throttle-limit", "8"], stdin: input, definition: SleepyCmdlet.definition(probe: probe),
+            ["-Confirm", "--output", "json", "--throttle-limit", "8"], stdin: input,
+            definition: SleepyCmdlet.definition(probe: probe),
             terminal: ScriptedTerminal(answers: answers))
         #expect(parallel == sequential)
         #expect(parallel.transcript.components(separatedBy: "Are you sure").count - 1 == 4)
@@ -188,7 +209,8 @@ struct ThrottleLimitTests {
     func confirmWithoutTerminal() {
         let input = (0..<12).map { #"{"Name":"n\#($0)"}"# }.joined(separator: "\n")
         let sequential = Self.run(["-Confirm"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
-        let parallel = Self.run(["-Confirm", "--throttle-limit", "8"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
+        let parallel = Self.run(
+            ["-Confirm", "--throttle-limit", "8"], stdin: input, definition: SleepyCmdlet.definition(probe: Probe()))
         #expect(parallel == sequential)
         #expect(parallel.stdout == "")
         #expect(parallel.stderr.split(separator: "\n").count == 12)
@@ -208,14 +230,18 @@ struct ThrottleLimitTests {
         func flush() {}
     }
 
-    @Test("stdout closed after the first line (| head -1) stops the parallel pipeline quietly: no further object starts")
+    @Test(
+        "stdout closed after the first line (| head -1) stops the parallel pipeline quietly: no further object starts")
     func closedStdout() {
         let stdout = HeadOneSink()
         let stderr = MemorySink()
         let input = (0..<1000).map { #"{"Name":"n\#($0)"}"# }.joined(separator: "\n")
-        let io = HostIO(environment: [:], standardInput: MemoryByteSource(Array(input.utf8)), standardOutput: stdout, standardError: stderr)
+        let io = HostIO(
+            environment: [:], standardInput: MemoryByteSource(Array(input.utf8)), standardOutput: stdout,
+            standardError: stderr)
         let probe = Probe()
-        let status = CommandHost.run(SleepyCmdlet.definition(probe: probe), arguments: ["--throttle-limit", "4", "--output", "json"], io: io)
+        let status = CommandHost.run(
+            SleepyCmdlet.definition(probe: probe), arguments: ["--throttle-limit", "4", "--output", "json"], io: io)
         #expect(status == 0)
         #expect(stderr.text == "")
         #expect(stdout.text == #"{"Name":"n0"}"# + "\n")

@@ -20,7 +20,8 @@ import Testing
     static func scriptFile(_ shell: CompletionScriptGenerator.Shell) throws -> String {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("azshim-completion-\(UUID().uuidString).\(shell.rawValue)").path
-        try CompletionScriptGenerator.script(for: shell, commands: [metadata]).write(toFile: path, atomically: true, encoding: .utf8)
+        try CompletionScriptGenerator.script(for: shell, commands: [metadata]).write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -45,10 +46,15 @@ import Testing
         BashCase(words: ["New-AzCognitiveServicesAccountKey", "-keyname", "k"], completions: ["Key1", "Key2"]),
         BashCase(words: ["New-AzCognitiveServicesAccountKey", "-Key", "Key2"], completions: ["Key2"]),
         BashCase(words: ["New-AzCognitiveServicesAccountKey", "-Acc"], completions: ["-AccountName"]),
-        BashCase(words: ["New-AzCognitiveServicesAccountKey", "-ErrorAction", "s"], completions: ["SilentlyContinue", "Stop"]),
-        BashCase(words: ["New-AzCognitiveServicesAccountKey", "-ea", ""], completions: ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Break"]),
+        BashCase(
+            words: ["New-AzCognitiveServicesAccountKey", "-ErrorAction", "s"],
+            completions: ["SilentlyContinue", "Stop"]),
+        BashCase(
+            words: ["New-AzCognitiveServicesAccountKey", "-ea", ""],
+            completions: ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Break"]),
         BashCase(words: ["New-AzCognitiveServicesAccountKey", "-Wh"], completions: ["-WhatIf"]),
-        BashCase(words: ["New-AzCognitiveServicesAccountKey", "--output", ""], completions: ["table", "list", "json"]),
+        BashCase(
+            words: ["New-AzCognitiveServicesAccountKey", "--output", ""], completions: ["table", "list", "json"]),
         BashCase(words: ["New-AzCognitiveServicesAccountKey", "--ver"], completions: ["--version"]),
         BashCase(words: ["New-AzCognitiveServicesAccountKey", "--th"], completions: ["--throttle-limit"]),
     ])
@@ -57,7 +63,9 @@ import Testing
     }
 
     static func installed(_ shell: String) -> String? {
-        ["/usr/bin/\(shell)", "/bin/\(shell)", "/usr/local/bin/\(shell)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/\(shell)", "/bin/\(shell)", "/usr/local/bin/\(shell)"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     @Test(.enabled(if: installed("zsh") != nil, "zsh is not installed"))
@@ -65,7 +73,8 @@ import Testing
         let script = try Self.scriptFile(.zsh)
         defer { try? FileManager.default.removeItem(atPath: script) }
         let (output, status) = try Self.run(
-            Self.installed("zsh") ?? "/bin/zsh", ["-f", "-c", "autoload -Uz compinit && compinit -u -D && source '\(script)'"])
+            Self.installed("zsh") ?? "/bin/zsh",
+            ["-f", "-c", "autoload -Uz compinit && compinit -u -D && source '\(script)'"])
         #expect(status == 0 && output.isEmpty, "\(output)")
     }
 
@@ -82,8 +91,11 @@ import Testing
 
     @Test func everyParameterAndAliasIsOffered() {
         let words = CompletionScriptGenerator.parameterWords(Self.metadata)
-        for word in ["-ResourceGroupName", "-Name", "-AccountName", "-CognitiveServicesAccountName", "-KeyName", "-Force",
-                     "-DefaultProfile", "-AzContext", "-Verbose", "-vb", "-ErrorAction", "-ea", "-WhatIf", "-wi", "-Confirm", "-cf"] {
+        for word in [
+            "-ResourceGroupName", "-Name", "-AccountName", "-CognitiveServicesAccountName", "-KeyName", "-Force",
+            "-DefaultProfile", "-AzContext", "-Verbose", "-vb", "-ErrorAction", "-ea", "-WhatIf", "-wi", "-Confirm",
+            "-cf",
+        ] {
             #expect(words.contains(word), "\(word)")
         }
     }

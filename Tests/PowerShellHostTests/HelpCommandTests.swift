@@ -46,15 +46,22 @@ import Testing
         #expect(result == HelpCommand.Result(stdout: try Self.rendered(viewCase.view)))
     }
 
-    @Test(arguments: [["-Parameter", "KeyName"], ["-par", "keyname"], ["-Parameter:KeyName"], ["-Parameter", "Key*"]])
+    @Test(arguments: [
+        ["-Parameter", "KeyName"], ["-par", "keyname"], ["-Parameter:KeyName"], ["-Parameter", "Key*"],
+    ])
     func parameterView(_ tail: [String]) throws {
-        let result = HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey"] + tail, helpFiles: try Self.table(), width: 80)
+        let result = HelpCommand.run(
+            arguments: ["New-AzCognitiveServicesAccountKey"] + tail, helpFiles: try Self.table(), width: 80)
         #expect(result == HelpCommand.Result(stdout: try Self.rendered(.parameter("KeyName"))))
     }
 
     @Test func onlinePrintsTheURL() throws {
-        let result = HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Online"], helpFiles: try Self.table(), width: 80)
-        #expect(result.stdout == "https://docs.microsoft.com/powershell/module/az.cognitiveservices/new-azcognitiveservicesaccountkey\n")
+        let result = HelpCommand.run(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Online"], helpFiles: try Self.table(), width: 80)
+        #expect(
+            result.stdout
+                == "https://docs.microsoft.com/powershell/module/az.cognitiveservices/new-azcognitiveservicesaccountkey\n"
+        )
         #expect(result.exitStatus == 0)
     }
 
@@ -67,22 +74,40 @@ import Testing
     /// Messages: HelpErrors.resx (HelpNotFound, NoParmsFound, NoURIFound) and
     /// ParameterBinderStrings.resx, shown in ConciseView as `Get-Help: …`.
     @Test(arguments: [
-        ErrorCase(arguments: ["Get-Nothing"],
-                  message: "Get-Help could not find Get-Nothing in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter", "Nope"],
-                  message: "No parameter matches criteria Nope."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Foo"],
-                  message: "A parameter cannot be found that matches parameter name 'Foo'."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-F"],
-                  message: "Parameter cannot be processed because the parameter name 'F' is ambiguous. Possible matches include: -Full -Functionality."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter"],
-                  message: "Missing an argument for parameter 'Parameter'. Specify a parameter of type 'System.String[]' and try again."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "extra"],
-                  message: "A positional parameter cannot be found that accepts argument 'extra'."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full", "-Examples"],
-                  message: "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full", "-Full"],
-                  message: "Cannot bind parameter because parameter 'Full' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."),
+        ErrorCase(
+            arguments: ["Get-Nothing"],
+            message:
+                "Get-Help could not find Get-Nothing in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."
+        ),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter", "Nope"],
+            message: "No parameter matches criteria Nope."),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Foo"],
+            message: "A parameter cannot be found that matches parameter name 'Foo'."),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-F"],
+            message:
+                "Parameter cannot be processed because the parameter name 'F' is ambiguous. Possible matches include: -Full -Functionality."
+        ),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter"],
+            message:
+                "Missing an argument for parameter 'Parameter'. Specify a parameter of type 'System.String[]' and try again."
+        ),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "extra"],
+            message: "A positional parameter cannot be found that accepts argument 'extra'."),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Full", "-Examples"],
+            message:
+                "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided."
+        ),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Full", "-Full"],
+            message:
+                "Cannot bind parameter because parameter 'Full' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."
+        ),
     ])
     func errors(_ errorCase: ErrorCase) throws {
         let result = HelpCommand.run(arguments: errorCase.arguments, helpFiles: try Self.table(), width: 80)
@@ -96,21 +121,37 @@ import Testing
     /// - parameter sets: a view switch selects its set even as false (`-Full:false -Examples`);
     /// - §2.3 `-Full:` (what bash leaves of `-Full:$false`), §4.1 enum conversion of `-ErrorAction`.
     @Test(arguments: [
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-P", "x"],
-                  message: BindingErrorMessages.message(
-                      for: .ambiguousParameter(typed: "P", matches: ["Path", "Parameter", "ProgressAction", "PipelineVariable"], argumentIndex: 1))),
-        ErrorCase(arguments: [""],
-                  message: "Cannot validate argument on parameter 'Name'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full:false", "-Examples"],
-                  message: BindingErrorMessages.message(for: .ambiguousParameterSet)),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-Full:"],
-                  message: BindingErrorMessages.message(for: .switchValueExpandedByShell(tokenText: "-Full:", argumentIndex: 1))),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-ErrorAction", "Bogus"],
-                  message: "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Bogus\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\""),
-        ErrorCase(arguments: ["New-AzCognitiveServicesAccountKey", "-?"],
-                  message: "A parameter cannot be found that matches parameter name '?'."),
-        ErrorCase(arguments: ["Get-\u{1B}[31mX"],
-                  message: "Get-Help could not find Get-^[[31mX in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-P", "x"],
+            message: BindingErrorMessages.message(
+                for: .ambiguousParameter(
+                    typed: "P", matches: ["Path", "Parameter", "ProgressAction", "PipelineVariable"], argumentIndex: 1))
+        ),
+        ErrorCase(
+            arguments: [""],
+            message:
+                "Cannot validate argument on parameter 'Name'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."
+        ),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Full:false", "-Examples"],
+            message: BindingErrorMessages.message(for: .ambiguousParameterSet)),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Full:"],
+            message: BindingErrorMessages.message(
+                for: .switchValueExpandedByShell(tokenText: "-Full:", argumentIndex: 1))),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-ErrorAction", "Bogus"],
+            message:
+                "Cannot bind parameter 'ErrorAction'. Cannot convert value \"Bogus\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\""
+        ),
+        ErrorCase(
+            arguments: ["New-AzCognitiveServicesAccountKey", "-?"],
+            message: "A parameter cannot be found that matches parameter name '?'."),
+        ErrorCase(
+            arguments: ["Get-\u{1B}[31mX"],
+            message:
+                "Get-Help could not find Get-^[[31mX in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116."
+        ),
     ])
     func bindsAsEveryCmdlet(_ errorCase: ErrorCase) throws {
         let result = HelpCommand.run(arguments: errorCase.arguments, helpFiles: try Self.table(), width: 80)
@@ -123,7 +164,8 @@ import Testing
             arguments: ["New-AzCognitiveServicesAccountKey", "-Full:$false"], helpFiles: try Self.table(), width: 80)
         #expect(standard == HelpCommand.Result(stdout: try Self.rendered(.standard)))
         let parameter = HelpCommand.run(
-            arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter:", "KeyName"], helpFiles: try Self.table(), width: 80)
+            arguments: ["New-AzCognitiveServicesAccountKey", "-Parameter:", "KeyName"], helpFiles: try Self.table(),
+            width: 80)
         #expect(parameter == HelpCommand.Result(stdout: try Self.rendered(.parameter("KeyName"))))
         let ignored = HelpCommand.run(
             arguments: ["-Category", "Cmdlet", "-Component", "a,b", "-Role", "r", "New-AzCognitiveServicesAccountKey"],
@@ -145,7 +187,10 @@ import Testing
 
     @Test func onlineWithoutURIFails() {
         let result = HelpCommand.show(name: "X", view: .online, helpFiles: ["X": "# X\n## SYNOPSIS\nS\n"], width: 80)
-        #expect(result.stderr == "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n")
+        #expect(
+            result.stderr
+                == "Get-Help: The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.\n"
+        )
         #expect(result.exitStatus == 1)
     }
 }

@@ -28,7 +28,9 @@ enum HelpTestSupport {
         for index in 0..<max(a.count, e.count) {
             let left = index < a.count ? String(a[index]) : "<missing>"
             let right = index < e.count ? String(e[index]) : "<missing>"
-            if left != right { return "line \(index + 1):\n  actual:   \(left.debugDescription)\n  expected: \(right.debugDescription)" }
+            if left != right {
+                return "line \(index + 1):\n  actual:   \(left.debugDescription)\n  expected: \(right.debugDescription)"
+            }
         }
         return nil
     }

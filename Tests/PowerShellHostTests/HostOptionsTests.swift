@@ -1,6 +1,6 @@
+import AzShimSupport
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 /// The host's double-dash options, taken out before PowerShell binding; `-?` comes from the tokenizer.
 struct HostOptionsTests {
@@ -35,26 +35,40 @@ struct HostOptionsTests {
 
     @Test("an unknown --help view, --output value or --completion shell is a usage error")
     func usageErrors() {
-        #expect(throws: HostOptions.UsageError(message: "Unknown help view 'bogus'. Use --help, or --help=full, --help=detailed, --help=examples, --help=online, --help=parameter=NAME.")) {
+        #expect(
+            throws: HostOptions.UsageError(
+                message:
+                    "Unknown help view 'bogus'. Use --help, or --help=full, --help=detailed, --help=examples, --help=online, --help=parameter=NAME."
+            )
+        ) {
             try HostOptions.parse(["--help=bogus"])
         }
-        #expect(throws: HostOptions.UsageError(message: "The option --output needs a value.")) { try HostOptions.parse(["--output"]) }
-        #expect(throws: HostOptions.UsageError(message: "The option --completion takes bash, zsh or fish, not 'tcsh'.")) {
+        #expect(throws: HostOptions.UsageError(message: "The option --output needs a value.")) {
+            try HostOptions.parse(["--output"])
+        }
+        #expect(throws: HostOptions.UsageError(message: "The option --completion takes bash, zsh or fish, not 'tcsh'."))
+        {
             try HostOptions.parse(["--completion", "tcsh"])
         }
     }
 
-    @Test("-? with any dash, anywhere before --, asks for help; after -- it is a value", arguments: [
-        (["-?"], true), (["rg", "acct", "Key3", "-?"], true), (["-Foo", "\u{2013}?", "-Bar"], true), (["--", "-?"], false),
-        (["rg", "acct", "Key1"], false),
-    ])
+    @Test(
+        "-? with any dash, anywhere before --, asks for help; after -- it is a value",
+        arguments: [
+            (["-?"], true), (["rg", "acct", "Key3", "-?"], true), (["-Foo", "\u{2013}?", "-Bar"], true),
+            (["--", "-?"], false),
+            (["rg", "acct", "Key1"], false),
+        ])
     func dashQuestion(_ arguments: [String], _ expected: Bool) {
         #expect(ArgumentTokenizer.tokenize(arguments).helpRequested == expected)
     }
 
-    @Test("the console width: COLUMNS, else the terminal's width", arguments: [
-        (nil as String?, nil as Int?, nil as Int?), ("120", nil, 120), ("120", 100, 120), (nil, 100, 100), ("abc", 90, 90), ("0", nil, nil),
-    ])
+    @Test(
+        "the console width: COLUMNS, else the terminal's width",
+        arguments: [
+            (nil as String?, nil as Int?, nil as Int?), ("120", nil, 120), ("120", 100, 120), (nil, 100, 100),
+            ("abc", 90, 90), ("0", nil, nil),
+        ])
     func consoleWidth(_ columns: String?, _ terminal: Int?, _ expected: Int?) {
         let io = HostIO(
             environment: columns.map { ["COLUMNS": $0] } ?? [:], standardInput: MemoryByteSource([]),

@@ -1,6 +1,6 @@
+import AzShimSupport
 import PowerShellHost
 import Testing
-import AzShimSupport
 
 struct JSONParserTests {
     struct ValueCase: CustomTestStringConvertible, Sendable {
@@ -10,16 +10,23 @@ struct JSONParserTests {
     }
 
     static let valueCases: [ValueCase] = [
-        ValueCase(input: #"{"key1":"a","key2":"b"}"#, expected: .object([("key1", .string("a")), ("key2", .string("b"))])),
-        ValueCase(input: " \n\t[1, -2.50, 3e+2, 0, -0.0E-7]\r\n", expected: .array([
-            .number("1"), .number("-2.50"), .number("3e+2"), .number("0"), .number("-0.0E-7"),
-        ])),
-        ValueCase(input: #"[true,false,null,{},[]]"#, expected: .array([.bool(true), .bool(false), .null, .object([]), .array([])])),
+        ValueCase(
+            input: #"{"key1":"a","key2":"b"}"#, expected: .object([("key1", .string("a")), ("key2", .string("b"))])),
+        ValueCase(
+            input: " \n\t[1, -2.50, 3e+2, 0, -0.0E-7]\r\n",
+            expected: .array([
+                .number("1"), .number("-2.50"), .number("3e+2"), .number("0"), .number("-0.0E-7"),
+            ])),
+        ValueCase(
+            input: #"[true,false,null,{},[]]"#,
+            expected: .array([.bool(true), .bool(false), .null, .object([]), .array([])])),
         ValueCase(input: #""\"\\\/\b\f\n\r\t""#, expected: .string("\"\\/\u{08}\u{0C}\n\r\t")),
         ValueCase(input: #""\u0041\u00e9\u20AC""#, expected: .string("Aé€")),
         ValueCase(input: #""\uD83D\uDE00 smile""#, expected: .string("😀 smile")),
         ValueCase(input: #""é€😀 raw UTF-8""#, expected: .string("é€😀 raw UTF-8")),
-        ValueCase(input: #"{"b":1,"a":2,"b":3}"#, expected: .object([("b", .number("1")), ("a", .number("2")), ("b", .number("3"))])),
+        ValueCase(
+            input: #"{"b":1,"a":2,"b":3}"#,
+            expected: .object([("b", .number("1")), ("a", .number("2")), ("b", .number("3"))])),
         ValueCase(input: "12345678901234567890123", expected: .number("12345678901234567890123")),
         ValueCase(input: #""""#, expected: .string("")),
     ]

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-import AzShimSupport
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PowerShellHost
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+    import AzShimSupport
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Items in a compact, comparable form: `value@line: json` or `error: message`.
 private func describe(_ items: [JSONStreamItem]) -> [String] {
@@ -60,7 +61,8 @@ private struct GeneratedObjectsSource: ByteSource {
         while written < buffer.count {
             if pendingOffset == pending.count {
                 guard produced < count else { break }
-                pending = Array(#"{"ResourceGroupName":"rg-\#(produced % 97)","Name":"account\#(produced)","Key":1}"#.utf8)
+                pending = Array(
+                    #"{"ResourceGroupName":"rg-\#(produced % 97)","Name":"account\#(produced)","Key":1}"#.utf8)
                 pending.append(0x0A)
                 pendingOffset = 0
                 produced += 1
@@ -95,7 +97,8 @@ struct JSONStreamReaderTests {
 
     static let streamCases: [StreamCase] = [
         StreamCase(name: "JSON lines", input: "{\"a\":1}\n{\"a\":2}\n", expected: [#"1: {"a":1}"#, #"2: {"a":2}"#]),
-        StreamCase(name: "no final newline", input: "{\"a\":1}\n{\"a\":2}", expected: [#"1: {"a":1}"#, #"2: {"a":2}"#]),
+        StreamCase(
+            name: "no final newline", input: "{\"a\":1}\n{\"a\":2}", expected: [#"1: {"a":1}"#, #"2: {"a":2}"#]),
         StreamCase(
             name: "pretty-printed", input: "{\n  \"a\": 1,\n  \"b\": [\n    true\n  ]\n}\n{\n  \"a\": 2\n}\n",
             expected: [#"1: {"a":1,"b":[true]}"#, #"7: {"a":2}"#]),
@@ -128,14 +131,17 @@ struct JSONStreamReaderTests {
         StreamCase(
             name: "error position counts the whole stream", input: "1\n2\n{\"a\":1 \"b\":2}\n3",
             expected: [
-                "1: 1", "2: 2", "error: malformed JSON at line 3, column 8: expected ',' or '}' after an object member", "4: 3",
+                "1: 1", "2: 2", "error: malformed JSON at line 3, column 8: expected ',' or '}' after an object member",
+                "4: 3",
             ]),
         StreamCase(
             name: "column in characters, not bytes", input: "{\"é€😀\": x}\n1",
             expected: ["error: malformed JSON at line 1, column 9: expected a JSON value", "2: 1"]),
         StreamCase(
             name: "resync skips the rest of the line", input: "{\"a\":1} x {\"a\":2}\n{\"a\":3}",
-            expected: [#"1: {"a":1}"#, "error: malformed JSON at line 1, column 9: expected a JSON value", #"2: {"a":3}"#]),
+            expected: [
+                #"1: {"a":1}"#, "error: malformed JSON at line 1, column 9: expected a JSON value", #"2: {"a":3}"#,
+            ]),
         StreamCase(
             name: "malformed element of an array", input: "[1,\n2 3,\n4]\n5",
             expected: [
@@ -191,7 +197,8 @@ struct JSONStreamReaderTests {
                 #"2: {"a":1}"#,
             ]),
         StreamCase(
-            name: "nesting at the limit", input: String(repeating: "{\"a\":", count: 511) + "[]" + String(repeating: "}", count: 511),
+            name: "nesting at the limit",
+            input: String(repeating: "{\"a\":", count: 511) + "[]" + String(repeating: "}", count: 511),
             expected: ["1: " + String(repeating: "{\"a\":", count: 511) + "[]" + String(repeating: "}", count: 511)]),
     ]
 
@@ -219,14 +226,16 @@ struct JSONStreamReaderTests {
 
     static let bytesCases: [BytesCase] = [
         BytesCase(
-            name: "Latin-1 in a string", input: Array("{\"a\":1}\n{\"Name\":\"caf".utf8) + [0xE9] + Array("\"}\n{\"a\":2}".utf8),
+            name: "Latin-1 in a string",
+            input: Array("{\"a\":1}\n{\"Name\":\"caf".utf8) + [0xE9] + Array("\"}\n{\"a\":2}".utf8),
             expected: [
                 #"1: {"a":1}"#,
                 "error: invalid UTF-8 at line 2, column 13: byte 0xE9 in a string is not part of a valid UTF-8 sequence",
                 #"3: {"a":2}"#,
             ]),
         BytesCase(
-            name: "overlong and surrogate encodings", input: [0x22, 0xC0, 0xAF, 0x22, 0x0A, 0x22, 0xC3, 0xA9, 0xED, 0xA0, 0x80, 0x22],
+            name: "overlong and surrogate encodings",
+            input: [0x22, 0xC0, 0xAF, 0x22, 0x0A, 0x22, 0xC3, 0xA9, 0xED, 0xA0, 0x80, 0x22],
             expected: [
                 "error: invalid UTF-8 at line 1, column 2: byte 0xC0 in a string is not part of a valid UTF-8 sequence",
                 "error: invalid UTF-8 at line 2, column 3: byte 0xED in a string is not part of a valid UTF-8 sequence",
@@ -238,31 +247,36 @@ struct JSONStreamReaderTests {
                 "error: NUL byte at line 2, column 1: JSON text cannot contain NUL bytes (is the input UTF-16 or binary?)",
             ]),
         BytesCase(name: "byte-order mark only", input: [0xEF, 0xBB, 0xBF], expected: []),
-        BytesCase(name: "byte-order mark cut short", input: [0xEF, 0xBB], expected: [
-            "error: malformed JSON at line 1, column 1: expected a JSON value",
-        ]),
+        BytesCase(
+            name: "byte-order mark cut short", input: [0xEF, 0xBB],
+            expected: [
+                "error: malformed JSON at line 1, column 1: expected a JSON value"
+            ]),
     ]
 
     @Test(arguments: bytesCases, [0, 1, 7])
     func readsBytes(_ testCase: BytesCase, seed: UInt64) {
-        let items = seed == 0
+        let items =
+            seed == 0
             ? read(MemoryByteSource(testCase.input)) : read(RandomChunkSource(testCase.input, seed: seed))
         #expect(items == testCase.expected)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
         let input = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n\"after\""
-        #expect(read(input) == [
-            "error: nesting too deep at line 1, column 513: arrays and objects may be nested at most 512 levels",
-            #"2: "after""#,
-        ])
+        #expect(
+            read(input) == [
+                "error: nesting too deep at line 1, column 513: arrays and objects may be nested at most 512 levels",
+                #"2: "after""#,
+            ])
         let objects = String(repeating: "{\"a\":", count: 100_000) + "\n1"
         #expect(read(objects).count == 2)
     }
 
     @Test func valueOverTheLimitIsSkipped() {
         let big = "{\"a\":\"" + String(repeating: "x", count: 200) + "\",\"b\":[1,2,3]}"
-        let input = "{\"a\":1}\n" + big + " {\"a\":2}\n[1, " + big + ", 2]\n\"" + String(repeating: "y", count: 300) + "\"\n3"
+        let input =
+            "{\"a\":1}\n" + big + " {\"a\":2}\n[1, " + big + ", 2]\n\"" + String(repeating: "y", count: 300) + "\"\n3"
         let expected = [
             #"1: {"a":1}"#,
             "error: value too large at line 2, column 1: a single input value may be at most 100 bytes; it was skipped",
@@ -280,14 +294,18 @@ struct JSONStreamReaderTests {
 
     @Test func valueExactlyAtTheLimitIsAccepted() {
         #expect(read("\"" + String(repeating: "x", count: 98) + "\"", limit: 100).count == 1)
-        #expect(read("\"" + String(repeating: "x", count: 99) + "\"", limit: 100) == [
-            "error: value too large at line 1, column 1: a single input value may be at most 100 bytes; it was skipped",
-        ])
+        #expect(
+            read("\"" + String(repeating: "x", count: 99) + "\"", limit: 100) == [
+                "error: value too large at line 1, column 1: a single input value may be at most 100 bytes; it was skipped"
+            ])
     }
 
     @Test func defaultLimitMessage() {
         let error = JSONStreamError(line: 4, column: 2, kind: .valueTooLarge(limit: 16 << 20))
-        #expect(error.message == "value too large at line 4, column 2: a single input value may be at most 16 MiB (16777216 bytes); it was skipped")
+        #expect(
+            error.message
+                == "value too large at line 4, column 2: a single input value may be at most 16 MiB (16777216 bytes); it was skipped"
+        )
     }
 
     /// A 40 MiB string and a 40 MiB array are rejected while the reader holds well under the value.
@@ -325,16 +343,25 @@ struct JSONStreamReaderTests {
             while let item = reader.next() { items.append(item) }
             return (describe(items), reader.peakBufferBytes)
         }
-        let string = readCounting(Endless(header: Array("1\n\"".utf8), filler: UInt8(ascii: "x"), remaining: 40 << 20, trailer: Array("\"\n2".utf8)))
-        #expect(string.items == [
-            "1: 1", "error: value too large at line 2, column 1: a single input value may be at most 16 MiB (16777216 bytes); it was skipped",
-            "3: 2",
-        ])
-        let array = readCounting(Endless(header: Array("[[".utf8), filler: UInt8(ascii: " "), remaining: 40 << 20, trailer: Array("0]]\n2".utf8)))
-        #expect(array.items == [
-            "error: value too large at line 1, column 2: a single input value may be at most 16 MiB (16777216 bytes); it was skipped",
-            "2: 2",
-        ])
+        let string = readCounting(
+            Endless(
+                header: Array("1\n\"".utf8), filler: UInt8(ascii: "x"), remaining: 40 << 20,
+                trailer: Array("\"\n2".utf8)))
+        #expect(
+            string.items == [
+                "1: 1",
+                "error: value too large at line 2, column 1: a single input value may be at most 16 MiB (16777216 bytes); it was skipped",
+                "3: 2",
+            ])
+        let array = readCounting(
+            Endless(
+                header: Array("[[".utf8), filler: UInt8(ascii: " "), remaining: 40 << 20, trailer: Array("0]]\n2".utf8))
+        )
+        #expect(
+            array.items == [
+                "error: value too large at line 1, column 2: a single input value may be at most 16 MiB (16777216 bytes); it was skipped",
+                "2: 2",
+            ])
         // The reader may buffer up to twice the limit; it must not buffer the 40 MiB values.
         #expect(string.peak <= 32 << 20, "\(string.peak) bytes buffered")
         #expect(array.peak <= 32 << 20, "\(array.peak) bytes buffered")

@@ -1,7 +1,7 @@
+import AzShimSupport
 import Testing
 
 @testable import PowerShellHost
-import AzShimSupport
 
 /// Typed output objects and their views: the text of a value (`PSObjectHelper.SmartToString`,
 /// `GetObjectName`), .NET's number formats, the list view's word wrap (`GenerateLinesWithWordWrap`),

@@ -12,7 +12,8 @@ struct ParameterSetBindingTests {
     static let name = ParameterKey<String>(
         name: "Name", sets: [.init(set: "ByName", position: 0, isMandatory: true)])
     static let path = ParameterKey<String>(
-        name: "Path", sets: [.init(set: "ByPath", position: 0, isMandatory: true, valueFromPipelineByPropertyName: true)])
+        name: "Path",
+        sets: [.init(set: "ByPath", position: 0, isMandatory: true, valueFromPipelineByPropertyName: true)])
     static let literalPath = ParameterKey<String>(
         name: "LiteralPath",
         sets: [.init(set: "ByLiteralPath", isMandatory: true, valueFromPipelineByPropertyName: true)],
@@ -48,9 +49,18 @@ struct ParameterSetBindingTests {
         (["-Name", "n", "-Recurse"], "ByName"),
         (["-PSPath", "l"], "ByLiteralPath"),
         (["-Path", "p", "-Name", "n"], ambiguous),
-        (["-LiteralPath", "l", "p"], "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'p'."),
-        (["-Name", "n", "extra"], "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'extra'."),
-        (["a", "b"], "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'b'."),
+        (
+            ["-LiteralPath", "l", "p"],
+            "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'p'."
+        ),
+        (
+            ["-Name", "n", "extra"],
+            "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'extra'."
+        ),
+        (
+            ["a", "b"],
+            "error PositionalParameterNotFound: A positional parameter cannot be found that accepts argument 'b'."
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -68,6 +78,7 @@ struct ParameterSetBindingTests {
     @Test func commandWithoutSets() {
         #expect(TestCommand.metadata.parameterSetNames.isEmpty)
         #expect(Self.outcome(TestCommand.metadata, ["rg"]) == "__AllParameterSets Name KeyName")
-        #expect(Self.outcome(TestCommand.metadata, ["rg", "acct", "Key1"], pipelineExpected: true) == "__AllParameterSets")
+        #expect(
+            Self.outcome(TestCommand.metadata, ["rg", "acct", "Key1"], pipelineExpected: true) == "__AllParameterSets")
     }
 }

@@ -265,7 +265,8 @@ struct JSONIncrementalParser {
             return nil
         }
         if window.base + p - itemStart > maximumValueBytes {
-            return .error(JSONStreamError(line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes)))
+            return .error(
+                JSONStreamError(line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes)))
         }
         return .value(value ?? .null, line: itemLine)
     }
@@ -302,10 +303,12 @@ struct JSONIncrementalParser {
             let offset = p + index
             if offset == bytes.count {
                 guard window.atEnd else { return needInput(window) }
-                return fail(.malformed(expected: "expected '\(String(decoding: word, as: UTF8.self))'"), window, offset, &p)
+                return fail(
+                    .malformed(expected: "expected '\(String(decoding: word, as: UTF8.self))'"), window, offset, &p)
             }
             if bytes[offset] != expected {
-                return fail(.malformed(expected: "expected '\(String(decoding: word, as: UTF8.self))'"), window, offset, &p)
+                return fail(
+                    .malformed(expected: "expected '\(String(decoding: word, as: UTF8.self))'"), window, offset, &p)
             }
         }
         let stop = p + word.count
@@ -379,7 +382,8 @@ struct JSONIncrementalParser {
                 state = isKey ? .skippingKey : .skippingString
                 return .needInput
             }
-            pendingString = PendingString(start: start, resume: window.base + resume, escapes: escapes, nonASCII: nonASCII)
+            pendingString = PendingString(
+                start: start, resume: window.base + resume, escapes: escapes, nonASCII: nonASCII)
             return needInput(window)
         case .closed(let close, let escapes, let nonASCII):
             if skipping {
@@ -497,16 +501,21 @@ struct JSONIncrementalParser {
                     guard index + 6 <= close, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
                         case .success(let low) = Self.hex4(bytes, index + 2, close), (0xDC00..<0xE000).contains(low)
                     else {
-                        return .failure(StringFailure(kind: .malformed(expected: "unpaired surrogate in a string"), offset: escapeStart))
+                        return .failure(
+                            StringFailure(
+                                kind: .malformed(expected: "unpaired surrogate in a string"), offset: escapeStart))
                     }
                     index += 6
                     scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00..<0xE000).contains(unit) {
-                    return .failure(StringFailure(kind: .malformed(expected: "unpaired surrogate in a string"), offset: escapeStart))
+                    return .failure(
+                        StringFailure(kind: .malformed(expected: "unpaired surrogate in a string"), offset: escapeStart)
+                    )
                 }
                 JSONUTF8.append(scalar, to: &scratch)
             default:
-                return .failure(StringFailure(kind: .malformed(expected: "invalid escape sequence"), offset: escapeStart))
+                return .failure(
+                    StringFailure(kind: .malformed(expected: "invalid escape sequence"), offset: escapeStart))
             }
             runStart = index
         }
@@ -514,7 +523,9 @@ struct JSONIncrementalParser {
         return .success(String(decoding: scratch, as: UTF8.self))
     }
 
-    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Result<UInt32, StringFailure> {
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Result<
+        UInt32, StringFailure
+    > {
         var value: UInt32 = 0
         for index in start..<start + 4 {
             let digit: UInt8
@@ -524,7 +535,10 @@ struct JSONIncrementalParser {
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
-                return .failure(StringFailure(kind: .malformed(expected: "expected four hexadecimal digits after \\u"), offset: min(index, limit)))
+                return .failure(
+                    StringFailure(
+                        kind: .malformed(expected: "expected four hexadecimal digits after \\u"),
+                        offset: min(index, limit)))
             }
             value = value << 4 | UInt32(digit)
         }
@@ -548,7 +562,9 @@ struct JSONIncrementalParser {
     }
 
     /// Where the number starting at `start` ends, looking no further than `stop`.
-    private static func validNumberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Result<Int, NumberFailure> {
+    private static func validNumberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Result<
+        Int, NumberFailure
+    > {
         func isDigit(_ index: Int) -> Bool {
             index < stop && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
         }
@@ -562,7 +578,9 @@ struct JSONIncrementalParser {
         }
         if index < stop, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard isDigit(index) else { return .failure(NumberFailure(reason: "expected a digit after '.'", offset: index)) }
+            guard isDigit(index) else {
+                return .failure(NumberFailure(reason: "expected a digit after '.'", offset: index))
+            }
             while isDigit(index) { index += 1 }
         }
         if index < stop, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
@@ -584,7 +602,8 @@ struct JSONIncrementalParser {
 
     /// Reports an error at window index `offset` and resumes at the start of the next line.
     /// Errors inside a value already rejected as too large are not reported again.
-    private mutating func fail(_ kind: JSONStreamError.Kind, _ window: Window, _ offset: Int, _ p: inout Int) -> Event? {
+    private mutating func fail(_ kind: JSONStreamError.Kind, _ window: Window, _ offset: Int, _ p: inout Int) -> Event?
+    {
         var failure = error(kind, window, offset)
         if reportsUnexpectedEnd, window.atEnd, offset == window.bytes.count, itemInProgress || !frames.isEmpty {
             failure = JSONStreamError(
@@ -614,7 +633,8 @@ struct JSONIncrementalParser {
         keys = []
         scratch = []
         pendingString = nil
-        return .error(JSONStreamError(line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes)))
+        return .error(
+            JSONStreamError(line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes)))
     }
 
     private var expectationAtEnd: String {

@@ -33,12 +33,15 @@ package struct JSONParser {
             var position = 0
             switch parser.next(window, position: &position) {
             case .value(let value, _):
-                if let error = parser.finishDocument(window, position: &position) { return .failure(SyntaxError(error)) }
+                if let error = parser.finishDocument(window, position: &position) {
+                    return .failure(SyntaxError(error))
+                }
                 return .success(value)
             case .error(let error):
                 return .failure(SyntaxError(error))
             case .needInput, .finished:
-                let error = parser.error(.malformed(expected: "expected a JSON value but the input ended"), window, buffer.count)
+                let error = parser.error(
+                    .malformed(expected: "expected a JSON value but the input ended"), window, buffer.count)
                 return .failure(SyntaxError(error))
             }
         }

@@ -135,7 +135,8 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
         }
         let chunk = Self.chunkSize
         if storage.count - filled < chunk / 4 {
-            storage.append(contentsOf: repeatElement(0, count: Swift.max(storage.count, filled + chunk) - storage.count))
+            storage.append(
+                contentsOf: repeatElement(0, count: Swift.max(storage.count, filled + chunk) - storage.count))
         } else if storage.count > 4 * chunk, filled < chunk / 2 {
             // A large value has gone: give its memory back.
             storage = Array(storage[0..<chunk])

@@ -1,6 +1,6 @@
-import PowerShellHost
 import AzShimSupport
 import HTTP1
+import PowerShellHost
 
 /// The error texts of Az for ARM calls, in one place: a non-200 status as
 /// `ErrorResponseException` renders it through `RunCmdLet`, the SDK's client-side validation
@@ -107,7 +107,8 @@ package enum ARMErrorMessages {
 
     /// The SDK's `SerializationException` for a 200 body it cannot read into its models.
     package static func deserializationFailed() -> ErrorRecord {
-        ErrorRecord(message: "Unable to deserialize the response.", errorId: "SerializationException", category: .closeError)
+        ErrorRecord(
+            message: "Unable to deserialize the response.", errorId: "SerializationException", category: .closeError)
     }
 
     /// At most 100 characters of server text, with `…` when cut.

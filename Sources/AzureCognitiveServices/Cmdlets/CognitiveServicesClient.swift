@@ -1,5 +1,5 @@
-import PowerShellHost
 import AzShimSupport
+import PowerShellHost
 
 /// The Cognitive Services account operations the cmdlets call, as the generated Az SDK
 /// (`AccountsOperations`, `DeletedAccountsOperations`) performs them: client-side validation,

@@ -9,14 +9,16 @@ import PowerShellHost
 package struct GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
     package static let metadata = CommandMetadata(
         name: "Get-AzCognitiveServicesAccountKey",
-        implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.GetAzureCognitiveServicesAccountKeyCommand",
+        implementingTypeName:
+            "Microsoft.Azure.Commands.Management.CognitiveServices.GetAzureCognitiveServicesAccountKeyCommand",
         declaredParameters: [
             CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name,
             CognitiveServicesParameters.defaultProfile,
         ],
         supportsShouldProcess: false)
 
-    static let outputTypeName = "Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccountKeys"
+    static let outputTypeName =
+        "Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccountKeys"
 
     package init() {}
 

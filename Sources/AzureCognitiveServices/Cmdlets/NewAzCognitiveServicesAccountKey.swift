@@ -8,7 +8,8 @@ import PowerShellHost
 package struct NewAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
     package static let metadata = CommandMetadata(
         name: "New-AzCognitiveServicesAccountKey",
-        implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
+        implementingTypeName:
+            "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
         declaredParameters: [
             CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name,
             CognitiveServicesParameters.keyName, CognitiveServicesParameters.force,

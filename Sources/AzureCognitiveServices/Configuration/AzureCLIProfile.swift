@@ -25,7 +25,8 @@ struct AzureCLIProfile: Sendable, Equatable {
             let json = try? JSONParser.parse(bytes),
             case .array(let subscriptions)? = json["subscriptions"], !subscriptions.isEmpty
         else { return nil }
-        let chosen = subscriptions.first { if case .bool(true)? = $0["isDefault"] { true } else { false } } ?? subscriptions[0]
+        let chosen =
+            subscriptions.first { if case .bool(true)? = $0["isDefault"] { true } else { false } } ?? subscriptions[0]
         return AzureCLIProfile(
             path: path, defaultSubscriptionId: chosen["id"]?.stringValue,
             tenantId: chosen["tenantId"]?.stringValue, environmentName: chosen["environmentName"]?.stringValue)

@@ -20,11 +20,13 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
     package var message: String {
         switch self {
         case .unknownEnvironment(let name):
-            return "AZURE_ENVIRONMENT '\(name)' is not a known cloud. Valid values: \(AzureCloud.validNames.joined(separator: ", "))."
+            return
+                "AZURE_ENVIRONMENT '\(name)' is not a known cloud. Valid values: \(AzureCloud.validNames.joined(separator: ", "))."
         case .invalidEndpoint(let variable, let value):
             return "\(variable) '\(value)' is not an absolute https:// URL."
         case .insecureEndpoint(let variable, let value):
-            return "Refusing to send credentials over plain HTTP: \(variable) is '\(value)'. Use https://; http:// is allowed only to loopback hosts (localhost, 127.0.0.0/8, ::1)."
+            return
+                "Refusing to send credentials over plain HTTP: \(variable) is '\(value)'. Use https://; http:// is allowed only to loopback hosts (localhost, 127.0.0.0/8, ::1)."
         case .invalidSetting(let variable, let value, let reason):
             return "\(variable) '\(value)' is not valid: \(reason)"
         case .noCredential(let cloud, let tried):
@@ -33,7 +35,8 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
             text += "\nConfigure one of them, or set AZURE_ENVIRONMENT=Emulator to use the local emulator."
             return text
         case .noSubscription:
-            return "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription, then set AZURE_SUBSCRIPTION_ID to the subscription's id."
+            return
+                "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription, then set AZURE_SUBSCRIPTION_ID to the subscription's id."
         case .contextFile(let path, let reason):
             return "Cannot use the context file '\(path)' given to -DefaultProfile: \(reason)"
         }

@@ -22,12 +22,16 @@ package enum AzureConfigurationResolver {
 
     /// `AZSHIM_API_VERSION` or the default; letters, digits, `-` and `.` only.
     package static func apiVersion(environment: [String: String]) throws(AzureConfigurationError) -> String {
-        guard let value = environment["AZSHIM_API_VERSION"]?.httpTrimmed, !value.isEmpty else { return defaultAPIVersion }
+        guard let value = environment["AZSHIM_API_VERSION"]?.httpTrimmed, !value.isEmpty else {
+            return defaultAPIVersion
+        }
         let valid = value.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
         }
         guard valid, value.count <= 40 else {
-            throw .invalidSetting(variable: "AZSHIM_API_VERSION", value: value, reason: "expected an api-version such as \(defaultAPIVersion).")
+            throw .invalidSetting(
+                variable: "AZSHIM_API_VERSION", value: value,
+                reason: "expected an api-version such as \(defaultAPIVersion).")
         }
         return value
     }
@@ -42,7 +46,8 @@ package enum AzureConfigurationResolver {
         AzureEmulatorSettings(
             reason: reason, stateFilePath: EmulatorBackend.stateFilePath(environment: environment),
             autocreate: environment["AZSHIM_EMULATOR_AUTOCREATE"] != "0",
-            subscriptionId: environment["AZURE_SUBSCRIPTION_ID"].flatMap { $0.isEmpty ? nil : $0 } ?? emulatorSubscription,
+            subscriptionId: environment["AZURE_SUBSCRIPTION_ID"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? emulatorSubscription,
             apiVersion: try apiVersion(environment: environment))
     }
 
@@ -61,11 +66,14 @@ package enum AzureConfigurationResolver {
             guard let cloud = AzureCloud.named(name) else { throw .unknownEnvironment(name) }
             namedCloud = cloud
         }
-        let context = try defaultProfilePath.map { path throws(AzureConfigurationError) in try AzureContextFile.load(path: path) }
+        let context = try defaultProfilePath.map { path throws(AzureConfigurationError) in
+            try AzureContextFile.load(path: path)
+        }
         let cliProfile = AzureCLIProfile.load(environment: environment)
         let tenantId = environment["AZURE_TENANT_ID"] ?? context?.tenantId
         let clientId = environment["AZURE_CLIENT_ID"]
-        let environmentConfigured = (environment["AZURE_CLIENT_SECRET"] != nil && tenantId != nil && clientId != nil)
+        let environmentConfigured =
+            (environment["AZURE_CLIENT_SECRET"] != nil && tenantId != nil && clientId != nil)
             || (environment["AZURE_FEDERATED_TOKEN_FILE"] != nil && tenantId != nil && clientId != nil)
             || (environment["IDENTITY_ENDPOINT"] != nil && environment["IDENTITY_HEADER"] != nil)
             || (environment["MSI_ENDPOINT"] != nil && environment["MSI_SECRET"] != nil)
@@ -74,17 +82,31 @@ package enum AzureConfigurationResolver {
         }
 
         // Endpoints: the named cloud, else the context file's, else AzureCloud; then overrides.
-        var cloud = namedCloud ?? context?.environmentName.flatMap(AzureCloud.named) ?? cliProfile?.environmentName.flatMap(AzureCloud.named) ?? .azureCloud
+        var cloud =
+            namedCloud ?? context?.environmentName.flatMap(AzureCloud.named) ?? cliProfile?.environmentName.flatMap(
+                AzureCloud.named) ?? .azureCloud
         var armSource = namedCloud != nil ? "AZURE_ENVIRONMENT" : "the built-in \(cloud.name) endpoints"
         var authoritySource = armSource
         if let context {
             if let name = context.environmentName { cloud.name = name }
-            if let url = context.resourceManagerURL { cloud.resourceManagerURL = url; armSource = "-DefaultProfile ResourceManagerUrl" }
-            if let url = context.authorityHost { cloud.authorityHost = url; authoritySource = "-DefaultProfile ActiveDirectoryAuthority" }
+            if let url = context.resourceManagerURL {
+                cloud.resourceManagerURL = url
+                armSource = "-DefaultProfile ResourceManagerUrl"
+            }
+            if let url = context.authorityHost {
+                cloud.authorityHost = url
+                authoritySource = "-DefaultProfile ActiveDirectoryAuthority"
+            }
             if let audience = context.audience { cloud.audience = audience }
         }
-        if let url = environment["AZURE_RESOURCE_MANAGER_URL"] { cloud.resourceManagerURL = url; armSource = "AZURE_RESOURCE_MANAGER_URL" }
-        if let url = environment["AZURE_AUTHORITY_HOST"] { cloud.authorityHost = url; authoritySource = "AZURE_AUTHORITY_HOST" }
+        if let url = environment["AZURE_RESOURCE_MANAGER_URL"] {
+            cloud.resourceManagerURL = url
+            armSource = "AZURE_RESOURCE_MANAGER_URL"
+        }
+        if let url = environment["AZURE_AUTHORITY_HOST"] {
+            cloud.authorityHost = url
+            authoritySource = "AZURE_AUTHORITY_HOST"
+        }
         let armURL = try checkedURL(cloud.resourceManagerURL, variable: armSource)
         let authorityURL = try checkedURL(cloud.authorityHost, variable: authoritySource)
         var armText = armURL.absoluteString
@@ -94,29 +116,41 @@ package enum AzureConfigurationResolver {
         var tried: [String] = []
         var credential: (any AzureTokenCredential)?
         func missing(_ names: [String]) -> String {
-            names.filter { environment[$0] == nil && !($0 == "AZURE_TENANT_ID" && tenantId != nil) }.joined(separator: ", ")
+            names.filter { environment[$0] == nil && !($0 == "AZURE_TENANT_ID" && tenantId != nil) }.joined(
+                separator: ", ")
         }
         if let tenantId, let clientId, let secret = environment["AZURE_CLIENT_SECRET"] {
-            credential = AzureClientCredential(authorityHost: authorityURL, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
+            credential = AzureClientCredential(
+                authorityHost: authorityURL, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
         } else {
-            tried.append("client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"])))")
+            tried.append(
+                "client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"])))"
+            )
         }
         if credential == nil {
             if let tenantId, let clientId, let file = environment["AZURE_FEDERATED_TOKEN_FILE"] {
-                credential = AzureClientCredential(authorityHost: authorityURL, tenantId: tenantId, clientId: clientId, proof: .federatedTokenFile(file))
+                credential = AzureClientCredential(
+                    authorityHost: authorityURL, tenantId: tenantId, clientId: clientId,
+                    proof: .federatedTokenFile(file))
             } else {
-                tried.append("workload identity: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE"])))")
+                tried.append(
+                    "workload identity: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE"])))"
+                )
             }
         }
         if credential == nil {
             if let endpoint = environment["IDENTITY_ENDPOINT"], let header = environment["IDENTITY_HEADER"] {
                 let url = try checkedManagedIdentityURL(endpoint, variable: "IDENTITY_ENDPOINT")
-                credential = AzureManagedIdentityCredential(source: .appService(endpoint: url, header: header), clientId: clientId)
+                credential = AzureManagedIdentityCredential(
+                    source: .appService(endpoint: url, header: header), clientId: clientId)
             } else if let endpoint = environment["MSI_ENDPOINT"], let secret = environment["MSI_SECRET"] {
                 let url = try checkedManagedIdentityURL(endpoint, variable: "MSI_ENDPOINT")
-                credential = AzureManagedIdentityCredential(source: .azureML(endpoint: url, secret: secret), clientId: clientId)
+                credential = AzureManagedIdentityCredential(
+                    source: .azureML(endpoint: url, secret: secret), clientId: clientId)
             } else {
-                tried.append("managed identity (App Service, Functions, Container Apps, Azure ML): set by the platform as IDENTITY_ENDPOINT and IDENTITY_HEADER, or MSI_ENDPOINT and MSI_SECRET (not set)")
+                tried.append(
+                    "managed identity (App Service, Functions, Container Apps, Azure ML): set by the platform as IDENTITY_ENDPOINT and IDENTITY_HEADER, or MSI_ENDPOINT and MSI_SECRET (not set)"
+                )
             }
         }
         if credential == nil {
@@ -129,9 +163,14 @@ package enum AzureConfigurationResolver {
         }
         var probeVM = false
         if credential == nil {
-            if namedCloud != nil, let url = AzureManagedIdentityCredential.instanceMetadataURL(host: environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"]) {
-                let checked = try checkedManagedIdentityURL(url.absoluteString, variable: "AZURE_POD_IDENTITY_AUTHORITY_HOST")
-                credential = AzureManagedIdentityCredential(source: .virtualMachine(endpoint: checked), clientId: clientId)
+            if namedCloud != nil,
+                let url = AzureManagedIdentityCredential.instanceMetadataURL(
+                    host: environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"])
+            {
+                let checked = try checkedManagedIdentityURL(
+                    url.absoluteString, variable: "AZURE_POD_IDENTITY_AUTHORITY_HOST")
+                credential = AzureManagedIdentityCredential(
+                    source: .virtualMachine(endpoint: checked), clientId: clientId)
                 probeVM = true
             } else {
                 tried.append("managed identity (Azure VM): tried only when AZURE_ENVIRONMENT names a cloud")

@@ -25,7 +25,8 @@ struct AzureContextFile: Sendable, Equatable {
         do {
             json = try JSONParser.parse(bytes)
         } catch {
-            throw .contextFile(path: path, reason: "not valid JSON (line \(error.line), column \(error.column): \(error.reason))")
+            throw .contextFile(
+                path: path, reason: "not valid JSON (line \(error.line), column \(error.column): \(error.reason))")
         }
         guard case .object(let contexts)? = json["Contexts"] else {
             throw .contextFile(path: path, reason: "it has no 'Contexts' object; save one with Save-AzContext -Path.")

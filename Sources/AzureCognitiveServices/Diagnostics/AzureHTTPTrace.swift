@@ -71,12 +71,13 @@ enum AzureHTTPTrace {
     static func redactJSON(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let members):
-            return .object(members.map { member in
-                if secretNames.contains(member.key.lowercased()), case .string = member.value {
-                    return (member.key, .string(redacted))
-                }
-                return (member.key, redactJSON(member.value))
-            })
+            return .object(
+                members.map { member in
+                    if secretNames.contains(member.key.lowercased()), case .string = member.value {
+                        return (member.key, .string(redacted))
+                    }
+                    return (member.key, redactJSON(member.value))
+                })
         case .array(let items): return .array(items.map(redactJSON))
         default: return value
         }
@@ -91,7 +92,10 @@ enum AzureHTTPTrace {
         func readString(at start: Int) -> Int? {
             var position = start + 1
             while position < bytes.count {
-                if bytes[position] == UInt8(ascii: "\\") { position += 2; continue }
+                if bytes[position] == UInt8(ascii: "\\") {
+                    position += 2
+                    continue
+                }
                 if bytes[position] == UInt8(ascii: "\"") { return position }
                 position += 1
             }
@@ -108,10 +112,14 @@ enum AzureHTTPTrace {
             index = nameEnd + 1
             guard secretNames.contains(name) else { continue }
             var cursor = index
-            while cursor < bytes.count, bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 10 || bytes[cursor] == 13 { cursor += 1 }
+            while cursor < bytes.count,
+                bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 10 || bytes[cursor] == 13
+            { cursor += 1 }
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { continue }
             cursor += 1
-            while cursor < bytes.count, bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 10 || bytes[cursor] == 13 { cursor += 1 }
+            while cursor < bytes.count,
+                bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 10 || bytes[cursor] == 13
+            { cursor += 1 }
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") else { continue }
             output += bytes[index..<cursor]
             output += Array("\"\(redacted)\"".utf8)
@@ -134,7 +142,8 @@ enum AzureHTTPTrace {
             return "[\n" + items.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { "\(inner)\(JSONWriter.quoted($0.key)): \(pretty($0.value, indent: inner))" }
+            return "{\n"
+                + members.map { "\(inner)\(JSONWriter.quoted($0.key)): \(pretty($0.value, indent: inner))" }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
     }

@@ -2,7 +2,7 @@ import AzShimSupport
 import HTTP1
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tokens from the Azure CLI login (§5.4): runs
@@ -21,7 +21,8 @@ struct AzureCLICredential: AzureTokenCredential {
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         let source = "Azure CLI authentication failed"
         guard let az = AzureSubprocess.find("az", path: environment["PATH"]) else {
-            throw .authenticationFailed("\(source): the Azure CLI ('az') was not found on PATH. Install it, or configure another credential.")
+            throw .authenticationFailed(
+                "\(source): the Azure CLI ('az') was not found on PATH. Install it, or configure another credential.")
         }
         var resource = audience
         if resource.hasSuffix("/.default") { resource.removeLast(9) }
@@ -38,7 +39,9 @@ struct AzureCLICredential: AzureTokenCredential {
             switch error {
             case .cancelled: throw .cancelled
             case .timedOut:
-                throw .authenticationFailed("\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s")
+                throw .authenticationFailed(
+                    "\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s"
+                )
             case .spawnFailed(let reason): throw .authenticationFailed("\(source): cannot run '\(az)': \(reason)")
             case .outputTooLarge(let cap):
                 throw .authenticationFailed("\(source): 'az account get-access-token' wrote more than \(cap) bytes")
@@ -47,9 +50,11 @@ struct AzureCLICredential: AzureTokenCredential {
         let errorText = String(decoding: output.stderr, as: UTF8.self)
         if output.status != 0 {
             if errorText.contains("az login") || errorText.contains("az account set") {
-                throw .authenticationFailed("\(source): not logged in. Run 'az login', or configure another credential.")
+                throw .authenticationFailed(
+                    "\(source): not logged in. Run 'az login', or configure another credential.")
             }
-            let line = errorText.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(output.status)"
+            let line =
+                errorText.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(output.status)"
             throw .authenticationFailed(pipeline.secrets.scrub("\(source): \(line)"))
         }
         guard let json = try? JSONParser.parse(output.stdout),

@@ -1,5 +1,6 @@
 import AzShimSupport
 import HTTP1
+
 /// The OAuth2 client-credentials grant (§5.2) with a client secret, or with a client
 /// assertion read from `AZURE_FEDERATED_TOKEN_FILE` (workload identity; the file is re-read
 /// for every token, since Kubernetes rotates it).
@@ -41,7 +42,8 @@ struct AzureClientCredential: AzureTokenCredential {
             let assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
                 .split(whereSeparator: \.isNewline).joined()
             pipeline.secrets.register(assertion)
-            form += "&client_assertion_type=\(HTTPURL.formEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))"
+            form +=
+                "&client_assertion_type=\(HTTPURL.formEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))"
             form += "&client_assertion=\(HTTPURL.formEncode(assertion))"
         }
         form += "&grant_type=client_credentials"
@@ -68,6 +70,7 @@ struct AzureClientCredential: AzureTokenCredential {
         } catch {
             throw .authenticationFailed("\(source): \(ARMErrorMessages.reason(error))")
         }
-        return try AzureTokenResponse.parse(response, now: pipeline.clock.now(), source: source, secrets: pipeline.secrets)
+        return try AzureTokenResponse.parse(
+            response, now: pipeline.clock.now(), source: source, secrets: pipeline.secrets)
     }
 }

@@ -1,5 +1,6 @@
 import AzShimSupport
 import HTTP1
+
 /// Managed identity tokens (§5.3): App Service / Functions / Container Apps
 /// (`IDENTITY_ENDPOINT` + `IDENTITY_HEADER`), Azure ML (`MSI_ENDPOINT` + `MSI_SECRET`), and
 /// the VM instance metadata endpoint (host overridable with
@@ -78,14 +79,17 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         } catch {
             throw .authenticationFailed("\(sourceText): \(ARMErrorMessages.reason(error))")
         }
-        return try AzureTokenResponse.parse(response, now: pipeline.clock.now(), source: sourceText, secrets: pipeline.secrets)
+        return try AzureTokenResponse.parse(
+            response, now: pipeline.clock.now(), source: sourceText, secrets: pipeline.secrets)
     }
 
     /// The token URL of the VM metadata endpoint on `host` (`AZURE_POD_IDENTITY_AUTHORITY_HOST`).
     static func instanceMetadataURL(host: String?) -> HTTPURL? {
         var base = host?.httpTrimmed ?? ""
         if base.isEmpty { base = instanceMetadataHost }
-        if !base.lowercased().hasPrefix("http://") && !base.lowercased().hasPrefix("https://") { base = "http://" + base }
+        if !base.lowercased().hasPrefix("http://") && !base.lowercased().hasPrefix("https://") {
+            base = "http://" + base
+        }
         return HTTPURL(base)?.appendingPath("metadata/identity/oauth2/token")
     }
 }

@@ -1,5 +1,5 @@
-import PowerShellHost
 import AzShimSupport
+import PowerShellHost
 
 /// `Microsoft.Azure.Commands.Management.CognitiveServices.Models.PSCognitiveServicesAccount`,
 /// what Get-AzCognitiveServicesAccount writes: 24 properties in Az's order, built from an ARM

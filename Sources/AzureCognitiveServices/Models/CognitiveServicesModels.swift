@@ -1,4 +1,5 @@
 import PowerShellHost
+
 /// The SDK classes a `PSCognitiveServicesAccount` holds, as Az.CognitiveServices' generated
 /// client (`src/CognitiveServices/CognitiveServices.Management.Sdk/Generated/Models/*.cs`,
 /// api-version 2024-10-01) and its own models (`CognitiveServices/Models/PSNetworkRuleSet.cs`,

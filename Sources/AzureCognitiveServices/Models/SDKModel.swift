@@ -1,5 +1,5 @@
-import PowerShellHost
 import AzShimSupport
+import PowerShellHost
 
 /// A model class of Az's generated SDK (`Microsoft.Azure.Management.CognitiveServices.Models`):
 /// its .NET type name and its public properties in the order .NET reflection lists them

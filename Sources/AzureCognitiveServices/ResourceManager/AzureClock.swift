@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Glibc
-import HTTP1
+    import Glibc
+    import HTTP1
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The time source and sleeper used for retry waits and token expiry, injectable so tests

@@ -1,5 +1,6 @@
 import AzShimSupport
 import HTTP1
+
 /// The `ARMTransport` that talks to Azure Resource Manager over HTTPS: one token (cached)
 /// and one keep-alive connection for all requests; any HTTP status is returned as an
 /// `ARMResponse`, and only a missing response (connection, TLS, timeout, truncation,
@@ -49,7 +50,8 @@ package final class AzureResourceManagerTransport: ARMTransport {
         headers.append(name: "x-ms-client-request-id", value: AzureRequestID.make())
         headers.append(name: "accept-language", value: "en-US")
         headers.append(name: "User-Agent", value: AzShimVersion.userAgent)
-        let response = try pipeline.exchange(HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
+        let response = try pipeline.exchange(
+            HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
             // Regenerated keys stay out of every later message too.
             registerKeys(in: response.body, pipeline: pipeline)

@@ -1,5 +1,5 @@
-import Synchronization
 import HTTP1
+import Synchronization
 
 /// ARM's write throttling applies to the whole subscription, so a 429 pauses every request
 /// sent through the same retrying transport (all threads) until `Retry-After` has passed.

@@ -47,7 +47,11 @@ package struct CommandLineBinder: Sendable {
         for argument in arguments {
             guard case .parameter(let name, let text, let colonValue?) = argument.kind else { continue }
             let isSwitch: Bool
-            if case .found(let parameter) = resolver.resolve(name) { isSwitch = parameter.type.isSwitch } else { isSwitch = false }
+            if case .found(let parameter) = resolver.resolve(name) {
+                isSwitch = parameter.type.isSwitch
+            } else {
+                isSwitch = false
+            }
             switch colonValue {
             case .missing where isSwitch, .nextWord where isSwitch:
                 throw .switchValueExpandedByShell(tokenText: text, argumentIndex: argument.index)
@@ -85,7 +89,8 @@ package struct CommandLineBinder: Sendable {
                 }
                 if parameter.type.isSwitch {
                     result.append(
-                        .named(parameter, recordedName: name, value: .bool(true), valueIndex: argument.index,
+                        .named(
+                            parameter, recordedName: name, value: .bool(true), valueIndex: argument.index,
                             index: argument.index))
                     continue
                 }

@@ -12,7 +12,8 @@ struct MandatoryPrompt {
     /// The answers, in order, or nil when input ended (Ctrl+D): the command then fails with
     /// MissingMandatoryParameter.
     func ask(_ parameters: [ParameterMetadata]) -> [ArgumentValue]? {
-        terminal.write("\ncmdlet \(commandName) at command pipeline position 1\nSupply values for the following parameters:\n")
+        terminal.write(
+            "\ncmdlet \(commandName) at command pipeline position 1\nSupply values for the following parameters:\n")
         if parameters.contains(where: { $0.helpMessage != nil }) { terminal.write("(Type !? for Help.)\n") }
         var answers: [ArgumentValue] = []
         for parameter in parameters {
@@ -39,7 +40,8 @@ struct MandatoryPrompt {
             }
             if command == "\"\"" { return .string("") }
             if command.lowercased() == "$null" { return .null }
-            terminal.write("\"\(TerminalText.escapingControls(line))\" cannot be recognized as a valid Prompt command.\n")
+            terminal.write(
+                "\"\(TerminalText.escapingControls(line))\" cannot be recognized as a valid Prompt command.\n")
         }
     }
 }

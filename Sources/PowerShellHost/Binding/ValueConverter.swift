@@ -123,7 +123,9 @@ package enum ValueConverter {
         return .enumeration(name: found.name, value: found.value)
     }
 
-    private static func fromString(_ text: String, _ enumeration: EnumerationType) throws(ConversionFailure) -> ParameterValue {
+    private static func fromString(_ text: String, _ enumeration: EnumerationType) throws(ConversionFailure)
+        -> ParameterValue
+    {
         switch EnumParse.parse(text, enumeration) {
         case .value(let number):
             return try member(number, display: text, enumeration)
@@ -154,7 +156,8 @@ package enum ValueConverter {
             switch validation {
             case .notNullOrEmpty:
                 if value == .null || value == .string("") {
-                    throw .validationFailed(parameter: parameter.name, failure: .nullOrEmpty, argumentIndex: argumentIndex)
+                    throw .validationFailed(
+                        parameter: parameter.name, failure: .nullOrEmpty, argumentIndex: argumentIndex)
                 }
             case .range(let minimum, let maximum):
                 guard case .integer(let number) = value else { continue }
@@ -174,7 +177,8 @@ package enum ValueConverter {
                 guard case .string(var name) = value else { continue }
                 if name.hasPrefix("+") { name.removeFirst() }
                 if name.isEmpty {
-                    throw .validationFailed(parameter: parameter.name, failure: .emptyPath, argumentIndex: argumentIndex)
+                    throw .validationFailed(
+                        parameter: parameter.name, failure: .emptyPath, argumentIndex: argumentIndex)
                 }
                 if !isVariablePath(name) {
                     throw .validationFailed(
@@ -182,7 +186,8 @@ package enum ValueConverter {
                 }
             case .actionPreferenceNotSuspend:
                 if case .enumeration(let name, _) = value, name == "Suspend" {
-                    throw .actionPreferenceReserved(parameter: parameter.name, value: name, argumentIndex: argumentIndex)
+                    throw .actionPreferenceReserved(
+                        parameter: parameter.name, value: name, argumentIndex: argumentIndex)
                 }
             }
         }

@@ -108,7 +108,8 @@ package enum CompletionScriptGenerator {
             script += "        return 0\n"
             script += "    fi\n"
             script += "    case \"$cur\" in\n"
-            script += "        --*) _azshim_complete_words \"$cur\" \(quoted(hostOptions.map(\.name) + HelpView.hostOptionValues.map { "--help=" + $0 })) ;;\n"
+            script +=
+                "        --*) _azshim_complete_words \"$cur\" \(quoted(hostOptions.map(\.name) + HelpView.hostOptionValues.map { "--help=" + $0 })) ;;\n"
             script += "        -*) _azshim_complete_words \"$cur\" \(quoted(parameterWords(command))) ;;\n"
             script += "        *) COMPREPLY=() ;;\n"
             script += "    esac\n"

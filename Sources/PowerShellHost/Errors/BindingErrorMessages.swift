@@ -60,16 +60,19 @@ package enum BindingErrorMessages {
             return "Cannot convert '\(argumentType)' to the type 'System.String' required by parameter "
                 + "'\(parameter)'. Specified method is not supported."
         case .enumNameNoMatch(let value, let typeName, let names):
-            return cannotBind(parameter) + invalidCast(
-                value, typeName,
-                "Unable to match the identifier name \(value) to a valid enumerator name. "
-                    + "Specify one of the following enumerator names and try again:\n\(names.joined(separator: ", "))")
+            return cannotBind(parameter)
+                + invalidCast(
+                    value, typeName,
+                    "Unable to match the identifier name \(value) to a valid enumerator name. "
+                        + "Specify one of the following enumerator names and try again:\n\(names.joined(separator: ", "))"
+                )
         case .enumNameAmbiguous(let value, let typeName, let matches):
-            return cannotBind(parameter) + invalidCast(
-                value, typeName,
-                "The identifier name \(value) cannot be processed because it is either too similar or identical "
-                    + "to the following enumerator names: \(matches.joined(separator: ", ")). "
-                    + "Use a more specific identifier name.")
+            return cannotBind(parameter)
+                + invalidCast(
+                    value, typeName,
+                    "The identifier name \(value) cannot be processed because it is either too similar or identical "
+                        + "to the following enumerator names: \(matches.joined(separator: ", ")). "
+                        + "Use a more specific identifier name.")
         case .enumValueUndefined(let value, let typeName, let names):
             return cannotBind(parameter)
                 + "Cannot convert value \"\(value)\" to type \"\(typeName)\" due to enumeration values that are not "

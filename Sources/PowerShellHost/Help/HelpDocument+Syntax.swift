@@ -17,7 +17,8 @@ extension HelpDocument {
         let allSets = "(All)"
         var setNames: [String] = []
         for parameter in parameters {
-            for set in parameter.parameterSets where !setNames.contains(where: { $0.lowercased() == set.lowercased() }) {
+            for set in parameter.parameterSets where !setNames.contains(where: { $0.lowercased() == set.lowercased() })
+            {
                 setNames.append(set)
             }
         }

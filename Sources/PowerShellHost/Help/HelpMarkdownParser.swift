@@ -59,7 +59,8 @@ extension HelpMarkdownParser {
 
         mutating func parse(_ markdown: String) -> HelpDocument? {
             let normalized =
-                markdown.utf8.contains(13) ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
+                markdown.utf8.contains(13)
+                ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
             let lines = normalized.helpLines
             var frontMatter: [String: String] = [:]
             var bodyStart = 0
@@ -326,7 +327,9 @@ extension HelpMarkdownParser {
             parameter.acceptedValues = value("accepted values").map(Self.splitList) ?? []
             parameter.isRequired = value("required")?.lowercased() == "true"
             if let required = value("required"), !["true", "false"].contains(required.lowercased()) {
-                report(pairs["required"]?.line ?? line, "Invalid Required value '\(required)' for -\(parameter.name): expected True or False")
+                report(
+                    pairs["required"]?.line ?? line,
+                    "Invalid Required value '\(required)' for -\(parameter.name): expected True or False")
             }
             let position = value("position") ?? "named"
             parameter.positionText = position.lowercased()

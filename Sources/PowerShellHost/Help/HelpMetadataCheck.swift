@@ -22,23 +22,27 @@ package enum HelpMetadataCheck {
         let checked = metadata.parameters.filter { $0.origin != .common }
         for parameter in checked {
             guard let help = document.parameter(named: parameter.name) else {
-                differences.append("-\(parameter.name): declared, but the help file has no ### -\(parameter.name) block")
+                differences.append(
+                    "-\(parameter.name): declared, but the help file has no ### -\(parameter.name) block")
                 continue
             }
             let label = "-\(parameter.name)"
             if help.type != parameter.type.fullName {
-                differences.append("\(label): help says Type \(help.type ?? "(none)"), metadata says \(parameter.type.fullName)")
+                differences.append(
+                    "\(label): help says Type \(help.type ?? "(none)"), metadata says \(parameter.type.fullName)")
             }
             differences += setDifferences(parameter, help: help)
             if Set(help.aliases.map { $0.lowercased() }) != Set(parameter.aliases.map { $0.lowercased() }) {
                 differences.append(
-                    "\(label): help says Aliases \(help.aliases.joined(separator: ", ")), metadata says \(parameter.aliases.joined(separator: ", "))")
+                    "\(label): help says Aliases \(help.aliases.joined(separator: ", ")), metadata says \(parameter.aliases.joined(separator: ", "))"
+                )
             }
             var expectedValues: [String] = []
             if case .enumeration(let type) = parameter.type { expectedValues = type.names }
             if help.acceptedValues.map({ $0.lowercased() }) != expectedValues.map({ $0.lowercased() }) {
                 differences.append(
-                    "\(label): help says Accepted values \(help.acceptedValues.joined(separator: ", ")), metadata says \(expectedValues.joined(separator: ", "))")
+                    "\(label): help says Accepted values \(help.acceptedValues.joined(separator: ", ")), metadata says \(expectedValues.joined(separator: ", "))"
+                )
             }
         }
         let known = Set(checked.map { $0.name.lowercased() })

@@ -275,7 +275,10 @@ package enum HelpRenderer {
                 ("Position?                    ", parameter.positionText.isEmpty ? "Named" : parameter.positionText),
                 ("Default value                ", defaultValue),
                 ("Accept pipeline input?       ", parameter.pipelineInput),
-                ("Aliases                      ", parameter.aliases.isEmpty ? "none" : parameter.aliases.joined(separator: ", ")),
+                (
+                    "Aliases                      ",
+                    parameter.aliases.isEmpty ? "none" : parameter.aliases.joined(separator: ", ")
+                ),
                 ("Accept wildcard characters?  ", parameter.acceptsWildcards ? "true" : "false"),
             ]
             for (label, value) in rows {

@@ -49,12 +49,14 @@ enum MarkdownBlock: Equatable {
                 }
                 if !closed {
                     diagnostics.append(
-                        HelpDiagnostic(line: lineNumber, message: "Unterminated code fence: no closing ``` after this line"))
+                        HelpDiagnostic(
+                            line: lineNumber, message: "Unterminated code fence: no closing ``` after this line"))
                 }
                 // platyPS: ```(\w*)(\r\n)*((.|\r\n)*?)``` — leading line breaks are skipped.
                 let skipped = body.prefix { $0.isEmpty }.count
                 let text = body.dropFirst(skipped).map { $0 + "\n" }.joined()
-                blocks.append(.code(language: language, text: text, line: lineNumber, firstLine: lineNumber + 1 + skipped))
+                blocks.append(
+                    .code(language: language, text: text, line: lineNumber, firstLine: lineNumber + 1 + skipped))
                 index += 1
                 continue
             }

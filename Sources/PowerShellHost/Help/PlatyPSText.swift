@@ -99,8 +99,12 @@ enum PlatyPSText {
         let character = chars[index]
         guard character == "*" || character == "_" else { return nil }
         let wordBoundary = character == "_"
-        if let found = delimited(chars, at: index, marker: character, width: 2, wordBoundary: wordBoundary) { return found }
-        if let found = delimited(chars, at: index, marker: character, width: 1, wordBoundary: wordBoundary) { return found }
+        if let found = delimited(chars, at: index, marker: character, width: 2, wordBoundary: wordBoundary) {
+            return found
+        }
+        if let found = delimited(chars, at: index, marker: character, width: 1, wordBoundary: wordBoundary) {
+            return found
+        }
         return nil
     }
 
@@ -225,4 +229,3 @@ enum PlatyPSText {
             || (chars[0] == "*" && chars[1] == " ")
     }
 }
-

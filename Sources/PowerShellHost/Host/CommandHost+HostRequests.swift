@@ -19,11 +19,14 @@ extension CommandHost {
             return write(result, to: io)
         }
         if let shell = options.completion {
-            return write(HelpCommand.Result(stdout: CompletionScriptGenerator.script(for: shell, commands: [metadata])), to: io)
+            return write(
+                HelpCommand.Result(stdout: CompletionScriptGenerator.script(for: shell, commands: [metadata])), to: io)
         }
         if options.manPage {
-            guard let markdown = definition.helpMarkdown, let document = HelpMarkdownParser.parse(markdown).document else {
-                return write(HelpCommand.Result(stderr: "\(metadata.name): no help file is embedded.\n", exitStatus: 1), to: io)
+            guard let markdown = definition.helpMarkdown, let document = HelpMarkdownParser.parse(markdown).document
+            else {
+                return write(
+                    HelpCommand.Result(stderr: "\(metadata.name): no help file is embedded.\n", exitStatus: 1), to: io)
             }
             return write(HelpCommand.Result(stdout: ManPageGenerator.render(document, product: manual())), to: io)
         }

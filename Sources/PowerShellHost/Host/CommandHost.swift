@@ -45,7 +45,8 @@ package enum CommandHost {
         let metadata = definition.metadata
         var io = processIO
         // nil: the default view, table or list by the first object (ObjectWriter).
-        let format = options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) }
+        let format =
+            options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) }
         let binder = CommandLineBinder(metadata: metadata)
         func fail(_ record: ErrorRecord, reason: String? = nil) -> Int32 {
             let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)

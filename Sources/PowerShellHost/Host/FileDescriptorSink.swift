@@ -15,7 +15,6 @@ package final class FileDescriptorSink: TextSink {
         self.descriptor = descriptor
     }
 
-
     package func write(_ text: String) {
         guard !isClosed else { return }
         buffer.append(contentsOf: text.utf8)

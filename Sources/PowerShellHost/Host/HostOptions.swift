@@ -72,7 +72,8 @@ package struct HostOptions: Sendable, Equatable {
             case "throttle-limit":
                 let text = try value(name, inline: inline)
                 guard let limit = Int(text), (1...256).contains(limit) else {
-                    throw UsageError(message: "The option --throttle-limit takes a whole number from 1 to 256, not '\(text)'.")
+                    throw UsageError(
+                        message: "The option --throttle-limit takes a whole number from 1 to 256, not '\(text)'.")
                 }
                 options.throttleLimit = limit
             case "completion":

@@ -1,10 +1,11 @@
+import AzShimSupport
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
-import AzShimSupport
 
 /// What one input object wrote while a worker of the parallel pipeline ran the cmdlet for it:
 /// output objects, error records, stream lines and What-if lines, in the order written. The

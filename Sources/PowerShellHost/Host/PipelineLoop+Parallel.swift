@@ -65,14 +65,17 @@ extension PipelineLoop {
             let summary: String
             switch item {
             case .error(let error):
-                let record = ErrorRecord(message: error.message, errorId: "InvalidPipelineInput", category: .invalidData)
-                pending.append(ObjectRecording(stop: stop, summary: binder.describe(bound), entries: [.error(record)], done: true))
+                let record = ErrorRecord(
+                    message: error.message, errorId: "InvalidPipelineInput", category: .invalidData)
+                pending.append(
+                    ObjectRecording(stop: stop, summary: binder.describe(bound), entries: [.error(record)], done: true))
             case .value(let object, _):
                 do {
                     try binder.bind(object, into: &bound)
                 } catch {
                     let entries: [ObjectRecording.Entry] = [.error(ErrorRecord(error))]
-                    pending.append(ObjectRecording(stop: stop, summary: binder.describe(bound), entries: entries, done: true))
+                    pending.append(
+                        ObjectRecording(stop: stop, summary: binder.describe(bound), entries: entries, done: true))
                     break
                 }
                 summary = progress == nil ? "" : binder.describe(bound)

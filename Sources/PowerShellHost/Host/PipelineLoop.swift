@@ -44,7 +44,8 @@ struct PipelineLoop<Source: ByteSource> {
             }
             switch item {
             case .error(let error):
-                runtime.writeError(ErrorRecord(message: error.message, errorId: "InvalidPipelineInput", category: .invalidData))
+                runtime.writeError(
+                    ErrorRecord(message: error.message, errorId: "InvalidPipelineInput", category: .invalidData))
             case .value(let object, _):
                 do {
                     try binder.bind(object, into: &bound)

@@ -27,7 +27,8 @@ final class ProgressLine: TextSink {
         let now = ContinuousClock.now
         if let lastDraw, now - lastDraw < .milliseconds(100) { return }
         lastDraw = now
-        base.write("\r\u{1B}[K\(activity): \(done) objects processed; current: \(TerminalText.escapingControls(current))")
+        base.write(
+            "\r\u{1B}[K\(activity): \(done) objects processed; current: \(TerminalText.escapingControls(current))")
         base.flush()
         shown = true
     }

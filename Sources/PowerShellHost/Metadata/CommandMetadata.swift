@@ -7,7 +7,8 @@
 package struct CommandMetadata: Sendable {
     /// How much a command's action can hurt (`System.Management.Automation.ConfirmImpact`).
     package enum ConfirmImpact: Int, Sendable, Comparable {
-        case none = 0, low, medium, high
+        case none = 0
+        case low, medium, high
         package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 

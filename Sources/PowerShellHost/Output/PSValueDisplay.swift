@@ -21,7 +21,8 @@ package enum PSValueDisplay {
     package static let enumerationLimit = 4
 
     /// `SmartToString`: the text of a property value in a list (or, with `isTable`, a table) view.
-    package static func text(_ value: PSValue, isTable: Bool = false, enumerationLimit: Int = enumerationLimit) -> String
+    package static func text(_ value: PSValue, isTable: Bool = false, enumerationLimit: Int = enumerationLimit)
+        -> String
     {
         switch value {
         case .list(let elements): enumeration(elements.map(objectName), limit: enumerationLimit)

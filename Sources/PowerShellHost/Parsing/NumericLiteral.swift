@@ -14,7 +14,9 @@ enum NumericLiteral {
         }
         var multiplier: Int64 = 1
         let lowered = body.lowercased()
-        for (suffix, factor) in [("kb", Int64(1) << 10), ("mb", 1 << 20), ("gb", 1 << 30), ("tb", 1 << 40), ("pb", 1 << 50)]
+        for (suffix, factor) in [
+            ("kb", Int64(1) << 10), ("mb", 1 << 20), ("gb", 1 << 30), ("tb", 1 << 40), ("pb", 1 << 50),
+        ]
         where lowered.hasSuffix(suffix) {
             multiplier = factor
             body = body.dropLast(2)

@@ -55,11 +55,15 @@ struct ChoicePrompt {
         func painted(_ text: String, _ style: String) -> String { colour ? style + text + Self.restore : text }
         if !caption.isEmpty {
             terminal.write("\n")
-            terminal.write(painted(ConsoleWordWrap.wrap(TerminalText.escapingControls(caption), columns: columns) + "\n", Self.white))
+            terminal.write(
+                painted(
+                    ConsoleWordWrap.wrap(TerminalText.escapingControls(caption), columns: columns) + "\n", Self.white))
         }
         // The message can carry user input (a pipeline object's account name, an error text):
         // control characters are shown, never interpreted by the terminal.
-        if !message.isEmpty { terminal.write(ConsoleWordWrap.wrap(TerminalText.escapingControls(message), columns: columns) + "\n") }
+        if !message.isEmpty {
+            terminal.write(ConsoleWordWrap.wrap(TerminalText.escapingControls(message), columns: columns) + "\n")
+        }
         while true {
             terminal.write(choiceLine(columns: columns, painted: painted))
             guard let answer = terminal.readLine() else { return nil }

@@ -104,19 +104,24 @@ package final class CommandRuntime {
     /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
     package func writeWarning(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.warning(text)) }
-        writeRecord(text, prefix: "WARNING: ", preference: preferences.warning, variable: "WarningPreference", status: &warningStatus)
+        writeRecord(
+            text, prefix: "WARNING: ", preference: preferences.warning, variable: "WarningPreference",
+            status: &warningStatus)
     }
 
     /// `VERBOSE: text` as `$VerbosePreference`/`-Verbose` says.
     package func writeVerbose(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.verbose(text)) }
-        writeRecord(text, prefix: "VERBOSE: ", preference: preferences.verbose, variable: "VerbosePreference", status: &verboseStatus)
+        writeRecord(
+            text, prefix: "VERBOSE: ", preference: preferences.verbose, variable: "VerbosePreference",
+            status: &verboseStatus)
     }
 
     /// `DEBUG: text` as `$DebugPreference`/`-Debug` says.
     package func writeDebug(_ text: String) {
         if let recording = ObjectRecording.current { return recording.append(.debug(text)) }
-        writeRecord(text, prefix: "DEBUG: ", preference: preferences.debug, variable: "DebugPreference", status: &debugStatus)
+        writeRecord(
+            text, prefix: "DEBUG: ", preference: preferences.debug, variable: "DebugPreference", status: &debugStatus)
     }
 
     /// `WriteHelper_ShouldWrite` then `WriteHelper`: the line is shown for Continue, Stop, Inquire

@@ -61,7 +61,8 @@ extension Preferences {
     /// reads it with `LanguagePrimitives.TryConvertTo<bool>` (`GetBooleanPreference`), where any
     /// non-empty string is true; AzShim reads `false`, `0` and `$false` as false, as the values a
     /// script would have assigned (`$false`, `0`), since a POSIX shell cannot carry `$false`.
-    package static func fromEnvironment(_ environment: [String: String]) throws(PreferenceVariableError) -> Preferences {
+    package static func fromEnvironment(_ environment: [String: String]) throws(PreferenceVariableError) -> Preferences
+    {
         var result = Preferences()
         func convert(_ name: String, _ type: EnumerationType) throws(PreferenceVariableError) -> ParameterValue? {
             guard let text = environment[name] else { return nil }
@@ -78,8 +79,10 @@ extension Preferences {
             if preference == .suspend {
                 throw PreferenceVariableError(
                     variable: name,
-                    message: "The Suspend ActionPreference value is reserved for future use and is not supported at this time. "
-                        + "For more information about preference variables, see the Help topic, \"about_Preference_Variables.\"")
+                    message:
+                        "The Suspend ActionPreference value is reserved for future use and is not supported at this time. "
+                        + "For more information about preference variables, see the Help topic, \"about_Preference_Variables.\""
+                )
             }
             return preference
         }

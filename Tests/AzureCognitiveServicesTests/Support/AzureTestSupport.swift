@@ -1,11 +1,12 @@
 import FakeAzure
 import Foundation
-import Synchronization
-@testable import AzureCognitiveServices
 import HTTP1
+import Synchronization
+
+@testable import AzureCognitiveServices
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A clock that never waits: `sleep` advances `now` and records the wait.
@@ -54,16 +55,24 @@ enum AzureTestEnvironment {
         ].merging(extra) { $1 }
     }
 
-    static func regenerate(_ transport: any ARMTransport, key: String = "Key1", account: String = "acct") throws(ARMTransportError) -> ARMResponse {
-        try transport.send(ARMRequest(
-            method: "POST",
-            pathSegments: ["subscriptions", subscription, "resourceGroups", "rg", "providers", "Microsoft.CognitiveServices", "accounts", account, "regenerateKey"],
-            apiVersion: "2024-10-01", body: Array(#"{"keyName":"\#(key)"}"#.utf8)))
+    static func regenerate(_ transport: any ARMTransport, key: String = "Key1", account: String = "acct")
+        throws(ARMTransportError) -> ARMResponse
+    {
+        try transport.send(
+            ARMRequest(
+                method: "POST",
+                pathSegments: [
+                    "subscriptions", subscription, "resourceGroups", "rg", "providers", "Microsoft.CognitiveServices",
+                    "accounts", account, "regenerateKey",
+                ],
+                apiVersion: "2024-10-01", body: Array(#"{"keyName":"\#(key)"}"#.utf8)))
     }
 
     /// The transport of an `.azure` choice, or a test failure.
     static func transport(_ choice: AzureBackendChoice) throws -> (any ARMTransport, AzureConnectionDescription) {
-        guard case .azure(let transport, let description) = choice else { throw TestFailure("expected the Azure backend, got \(choice)") }
+        guard case .azure(let transport, let description) = choice else {
+            throw TestFailure("expected the Azure backend, got \(choice)")
+        }
         return (transport, description)
     }
 
@@ -77,9 +86,15 @@ enum AzureTestEnvironment {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         close(fd)
         return Int(UInt16(bigEndian: address.sin_port))
     }

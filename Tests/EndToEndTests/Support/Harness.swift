@@ -1,7 +1,7 @@
+import AzShimSupport
 import AzureCognitiveServices
 import Foundation
 import PowerShellHost
-import AzShimSupport
 import TestSupport
 import Testing
 
@@ -28,8 +28,10 @@ struct Harness {
 
     /// In-process run through `CommandHost`.
     func run(
-        _ arguments: [String], stdin: String? = nil, terminal: ScriptedTerminal? = nil, environment extra: [String: String] = [:],
-        stdoutIsTerminal: Bool = false, columns: Int? = nil, definition: CommandDefinition = NewAzCognitiveServicesAccountKey.definition
+        _ arguments: [String], stdin: String? = nil, terminal: ScriptedTerminal? = nil,
+        environment extra: [String: String] = [:],
+        stdoutIsTerminal: Bool = false, columns: Int? = nil,
+        definition: CommandDefinition = NewAzCognitiveServicesAccountKey.definition
     ) -> Result {
         let stdout = MemorySink()
         let stderr = MemorySink()
@@ -63,7 +65,8 @@ struct Harness {
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Result {
         let end = try ChildProcess.run(
-            executable, arguments, environment: ["PATH": "/usr/bin:/bin"].merging(environment.merging(extra) { $1 }) { $1 },
+            executable, arguments,
+            environment: ["PATH": "/usr/bin:/bin"].merging(environment.merging(extra) { $1 }) { $1 },
             stdin: Array(stdin.utf8), deadline: deadline, sourceLocation: sourceLocation)
         return Result(stdout: end.stdoutText, stderr: end.stderrText, status: end.shellStatus)
     }
@@ -72,7 +75,8 @@ struct Harness {
     func storedKeys(resourceGroup: String = "rg", account: String) -> (String, String)? {
         guard let data = FileManager.default.contents(atPath: stateFile),
             let json = try? JSONParser.parse(Array(data)),
-            let entry = json["accounts"]?["00000000-0000-0000-0000-000000000000/\(resourceGroup)/\(account)".lowercased()],
+            let entry = json["accounts"]?[
+                "00000000-0000-0000-0000-000000000000/\(resourceGroup)/\(account)".lowercased()],
             let key1 = entry["key1"]?.stringValue, let key2 = entry["key2"]?.stringValue
         else { return nil }
         return (key1, key2)

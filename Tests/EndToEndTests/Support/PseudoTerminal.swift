@@ -20,7 +20,10 @@ enum PseudoTerminal {
         let status: Int32
     }
 
-    enum Failure: Error { case setup(String), timeout(String) }
+    enum Failure: Error {
+        case setup(String)
+        case timeout(String)
+    }
 
     private typealias IntFunction = @convention(c) (Int32) -> Int32
     private typealias NameFunction = @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
@@ -84,8 +87,8 @@ enum PseudoTerminal {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)

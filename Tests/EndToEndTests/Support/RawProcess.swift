@@ -90,7 +90,9 @@ final class RawProcess {
     private static func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
         let pointer = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self)
         bytes.withUnsafeBytes { raw in
-            if let base = raw.baseAddress { pointer?.update(from: base.assumingMemoryBound(to: CChar.self), count: bytes.count) }
+            if let base = raw.baseAddress {
+                pointer?.update(from: base.assumingMemoryBound(to: CChar.self), count: bytes.count)
+            }
         }
         pointer?[bytes.count] = 0
         return pointer
@@ -110,7 +112,9 @@ final class RawProcess {
 
     static func completeLines(_ bytes: [UInt8]) -> [String] {
         guard let last = bytes.lastIndex(of: 10) else { return [] }
-        return bytes[..<last].split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return bytes[..<last].split(separator: 10, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     func kill(_ signal: Int32) { Glibc.kill(pid, signal) }
@@ -153,7 +157,8 @@ final class RawProcess {
         // Let the sampler see the process once more before it is reaped.
         watchdog.waitForEnd()
         if watchdog.fired {
-            Issue.record("the process did not end within \(deadline) s and was killed (a hang)", sourceLocation: sourceLocation)
+            Issue.record(
+                "the process did not end within \(deadline) s and was killed (a hang)", sourceLocation: sourceLocation)
         }
         if let sample = Self.highWaterMark(pid) { peak.withLock { $0.value = max($0.value, sample) } }
         peak.withLock { $0.running = false }

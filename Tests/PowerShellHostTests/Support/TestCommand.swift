@@ -27,7 +27,8 @@ enum TestCommand {
 
     static let metadata = CommandMetadata(
         name: "New-AzCognitiveServicesAccountKey",
-        implementingTypeName: "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
+        implementingTypeName:
+            "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
         declaredParameters: [resourceGroupName, name, keyName, force, defaultProfile],
         supportsShouldProcess: true)
 
