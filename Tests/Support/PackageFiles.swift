@@ -7,7 +7,7 @@ import Foundation
 /// Files of this package read by tests as independent sources of expected values.
 ///
 /// Example: `try PackageFiles.releaseVersion()` is `"0.1.0"`, read from the literal in
-/// `Sources/PowerShellHost/Host/AzShimVersion.swift`, so `--version` and the User-Agent are
+/// `Sources/AzShimSupport/AzShimVersion.swift`, so `--version` and the User-Agent are
 /// checked against the file a release edits, not against the constant the code prints.
 public enum PackageFiles {
     /// The package's root folder (this file is `Tests/Support/PackageFiles.swift`).
@@ -18,12 +18,12 @@ public enum PackageFiles {
         public let description: String
     }
 
-    /// The version's single source: `public static let current = "X.Y.Z"` in AzShimVersion.swift,
+    /// The version's single source: `package static let current = "X.Y.Z"` in AzShimVersion.swift,
     /// which must be three dot-separated numbers.
     public static func releaseVersion() throws -> String {
-        let path = root.appendingPathComponent("Sources/PowerShellHost/Host/AzShimVersion.swift").path
+        let path = root.appendingPathComponent("Sources/AzShimSupport/AzShimVersion.swift").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let lines = text.split(separator: "\n").filter { $0.contains("public static let current = \"") }
+        let lines = text.split(separator: "\n").filter { $0.contains("static let current = \"") }
         guard lines.count == 1, let line = lines.first,
             let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close
         else { throw Missing(description: "no single `current = \"…\"` line in \(path)") }

@@ -170,5 +170,10 @@ package enum AzShimManual {
                 "wrapped only when stdout is a terminal",
                 "a captured value is never broken",
             ],
+            [
+                "help is word-wrapped only in en, fr, de, it, pt and es cultures; in others (`LANG=C`) lines are cut mid-word",
+                "help is word-wrapped in every locale",
+                "containers usually run with `LANG=C`, and help must stay readable there",
+            ],
         ])
 }
