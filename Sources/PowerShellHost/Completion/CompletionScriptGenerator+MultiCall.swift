@@ -114,7 +114,8 @@ extension CompletionScriptGenerator {
         script +=
             "complete -c \(program) -n \(quoted(["__fish_seen_subcommand_from Get-Help"])) -x -a \(quoted([commands.map(\.name).joined(separator: " ")]))\n"
         for command in commands {
-            script += fishLines(command, program: program, condition: "__fish_seen_subcommand_from \(command.name)")
+            script += fishLines(
+                command, program: program, condition: "__fish_seen_subcommand_from \(command.name)", skip: 2)
         }
         return script
     }

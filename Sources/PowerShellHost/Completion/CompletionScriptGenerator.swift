@@ -110,7 +110,7 @@ package enum CompletionScriptGenerator {
             script += "    case \"$cur\" in\n"
             script +=
                 "        --*) _azshim_complete_words \"$cur\" \(quoted(hostOptions.map(\.name) + HelpView.hostOptionValues.map { "--help=" + $0 })) ;;\n"
-            script += "        -*) _azshim_complete_words \"$cur\" \(quoted(parameterWords(command))) ;;\n"
+            script += "        -*)\n" + bashParameterNames(command) + "            ;;\n"
             script += "        *) COMPREPLY=() ;;\n"
             script += "    esac\n"
             script += "    return 0\n"
@@ -120,17 +120,22 @@ package enum CompletionScriptGenerator {
         return script
     }
 
-    /// A bash `case` pattern list matching every word that selects `parameter`: its aliases, and
-    /// each prefix of its name that no other parameter name or alias shares.
+    /// A bash `case` pattern list matching every word that selects `parameter`, as the binder
+    /// matches them: each prefix of its name or of an alias that no other parameter's name or
+    /// alias shares, and the full name and aliases.
     static func prefixPatterns(_ parameter: ParameterMetadata, in command: CommandMetadata) -> String {
         let others = command.parameters.filter { $0.name != parameter.name }
             .flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() }
-        var words = parameter.aliases
-        let name = parameter.name
-        for length in 1...name.count {
-            let prefix = String(name.prefix(length))
-            if length == name.count || !others.contains(where: { $0.hasPrefix(prefix.lowercased()) }) {
-                words.append(prefix)
+        var words: [String] = []
+        for word in [parameter.name] + parameter.aliases {
+            for length in 1...word.count {
+                let prefix = String(word.prefix(length))
+                let unique = !others.contains { $0.hasPrefix(prefix.lowercased()) }
+                if (length == word.count || unique)
+                    && !words.contains(where: { $0.lowercased() == prefix.lowercased() })
+                {
+                    words.append(prefix)
+                }
             }
         }
         return words.map { "-" + $0 }.joined(separator: "|")
@@ -181,7 +186,7 @@ package enum CompletionScriptGenerator {
         script += "    if [[ $cur == --* ]]; then\n"
         script += "        compadd -- \(quoted(hostOptions.map(\.name)))\n"
         script += "    elif [[ $cur == -* ]]; then\n"
-        script += "        compadd \"${matcher[@]}\" -- \(quoted(parameterWords(command)))\n"
+        script += zshParameterNames(command)
         script += "    else\n"
         script += "        _files\n"
         script += "    fi\n"
@@ -195,18 +200,22 @@ package enum CompletionScriptGenerator {
         var script = "# fish completion for AzShim commands (generated; do not edit).\n"
         for command in commands {
             script += "\ncomplete -c \(command.name) -e\n"
-            script += fishLines(command, program: command.name, condition: nil)
+            script += fishLines(command, program: command.name, condition: nil, skip: 1)
         }
         return script
     }
 
     /// The fish `complete` lines of one command's parameters and host options, for the program
-    /// `program`, each applying only while `condition` (a fish command) holds when one is given.
-    static func fishLines(_ command: CommandMetadata, program: String, condition: String?) -> String {
+    /// `program`, each applying only while `condition` (a fish command) holds when one is given;
+    /// the command's words start after the first `skip` words. A parameter's name is offered
+    /// only while `fishOffersFunction` allows it.
+    static func fishLines(_ command: CommandMetadata, program: String, condition: String?, skip: Int) -> String {
         let head = "complete -c \(program)" + (condition.map { " -n \(quoted([$0]))" } ?? "")
-        var script = ""
+        var script = fishOffersFunction(command)
         for parameter in command.parameters {
-            var line = head
+            let offers = fishOffersCondition(parameter, in: command, skip: skip)
+            let conditions = (condition.map { [$0] } ?? []) + [offers]
+            var line = "complete -c \(program) -n \(quoted([conditions.joined(separator: "; and ")]))"
             for word in [parameter.name] + parameter.aliases { line += " -o \(word)" }
             if let values = values(of: parameter) {
                 line += " -x -a \(quoted([values.joined(separator: " ")]))"
