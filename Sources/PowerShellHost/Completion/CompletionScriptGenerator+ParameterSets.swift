@@ -31,61 +31,49 @@ extension CompletionScriptGenerator {
         prefixPatterns(parameter, in: command).split(separator: "|").flatMap { [String($0), $0 + ":*"] }
     }
 
-    // MARK: - bash
+    // MARK: - bash and zsh
 
     /// Lines of a bash completion function (nocasematch on) that complete the parameter name `$cur`.
     static func bashParameterNames(_ command: CommandMetadata) -> String {
-        let all = allSetsMask(command)
-        var script = "            shopt -s nocasematch\n"
-        script += "            local -i mask=\(all) i\n"
-        script += "            local bound=\" \"\n"
-        script += "            for (( i = 1; i < COMP_CWORD; i++ )); do\n"
-        script += "                case \"${COMP_WORDS[i]}\" in\n"
-        for parameter in command.parameters {
-            let patterns = boundPatterns(parameter, in: command).joined(separator: "|")
-            script += "                    \(patterns)) mask=$(( mask & \(setMask(parameter, in: command)) )); "
-            script += "bound+=\"\(parameter.name) \" ;;\n"
-        }
-        script += "                esac\n"
-        script += "            done\n"
-        script += "            eval \"$restore\"\n"
-        script += "            (( mask == 0 )) && mask=\(all)\n"
-        script += "            local -a offered=()\n"
-        for parameter in command.parameters {
-            let words = quoted(["-" + parameter.name] + parameter.aliases.map { "-" + $0 })
-            script +=
-                "            (( mask & \(setMask(parameter, in: command)) )) && [[ \"$bound\" != *\" \(parameter.name) \"* ]] "
-            script += "&& offered+=(\(words))\n"
-        }
-        script += "            _azshim_complete_words \"$cur\" \"${offered[@]}\"\n"
-        return script
+        let indent = "            "
+        return indent + "shopt -s nocasematch\n"
+            + offeredParameters(command, word: "\"${COMP_WORDS[i]}\"", first: 1, end: "COMP_CWORD", indent: indent)
+            + indent + "eval \"$restore\"\n"
+            + indent + "_azshim_complete_words \"$cur\" \"${offered[@]}\"\n"
     }
-
-    // MARK: - zsh
 
     /// Lines of a zsh completion function that complete the parameter name `$cur`.
     static func zshParameterNames(_ command: CommandMetadata) -> String {
+        let indent = "        "
+        return offeredParameters(command, word: "${(L)words[i]}", first: 2, end: "CURRENT", indent: indent)
+            + indent + "compadd \"${matcher[@]}\" -- \"${offered[@]}\"\n"
+    }
+
+    /// bash/zsh lines that scan the words `first..<end` (each read as `word`, matched ignoring case)
+    /// and fill the array `offered` with the words of the parameters still to offer.
+    static func offeredParameters(
+        _ command: CommandMetadata, word: String, first: Int, end: String, indent: String
+    ) -> String {
         let all = allSetsMask(command)
-        var script = "        local -i mask=\(all) i\n"
-        script += "        local bound=\" \"\n"
-        script += "        for (( i = 2; i < CURRENT; i++ )); do\n"
-        script += "            case ${(L)words[i]} in\n"
+        var script = indent + "local -i mask=\(all) i\n"
+        script += indent + "local bound=\" \"\n"
+        script += indent + "for (( i = \(first); i < \(end); i++ )); do\n"
+        script += indent + "    case \(word) in\n"
         for parameter in command.parameters {
+            // Lowercase patterns: zsh reads the word lowercased, bash matches with nocasematch.
             let patterns = boundPatterns(parameter, in: command).joined(separator: "|").lowercased()
-            script += "                (\(patterns)) (( mask &= \(setMask(parameter, in: command)) )); "
+            script += indent + "        \(patterns)) (( mask &= \(setMask(parameter, in: command)) )); "
             script += "bound+=\"\(parameter.name) \" ;;\n"
         }
-        script += "            esac\n"
-        script += "        done\n"
-        script += "        (( mask == 0 )) && mask=\(all)\n"
-        script += "        local -a offered=()\n"
+        script += indent + "    esac\n"
+        script += indent + "done\n"
+        script += indent + "(( mask == 0 )) && mask=\(all)\n"
+        script += indent + "local -a offered=()\n"
         for parameter in command.parameters {
             let words = quoted(["-" + parameter.name] + parameter.aliases.map { "-" + $0 })
-            script +=
-                "        (( mask & \(setMask(parameter, in: command)) )) && [[ $bound != *\" \(parameter.name) \"* ]] "
-            script += "&& offered+=(\(words))\n"
+            script += indent + "(( mask & \(setMask(parameter, in: command)) )) "
+            script += "&& [[ \"$bound\" != *\" \(parameter.name) \"* ]] && offered+=(\(words))\n"
         }
-        script += "        compadd \"${matcher[@]}\" -- \"${offered[@]}\"\n"
         return script
     }
 
