@@ -14,6 +14,9 @@ package struct HostOptions: Sendable, Equatable {
     package var completion: CompletionScriptGenerator.Shell?
     package var manPage = false
 
+    /// No option given.
+    package init() {}
+
     /// Why a host option was not understood; shown as `AzShim: <message>`.
     package struct UsageError: Error, Equatable {
         package let message: String
