@@ -85,6 +85,20 @@ struct BatchTrustTests {
         #expect(harness.storedKeys(account: "acct")! == before!)
     }
 
+    @Test("every place that lists the host options knows --include-input: completion, man page, -? still answers")
+    func includeInputIsListed() throws {
+        let harness = Harness()
+        defer { harness.remove() }
+        let completion = harness.run(["--completion", "bash"])
+        #expect(completion.stdout.contains("--include-input"))
+        let manual = try harness.runBinary(["--man"])
+        #expect(manual.stdout.contains(".SH HOST OPTIONS\n"))
+        #expect(manual.stdout.contains("\\fB\\-\\-include\\-input\\fR\n"))
+        let help = harness.run(["--include-input", "-?"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("\nNAME\n    New-AzCognitiveServicesAccountKey\n"))
+    }
+
     // MARK: - Settings from the environment
 
     struct SettingCase: CustomTestStringConvertible, Sendable {
