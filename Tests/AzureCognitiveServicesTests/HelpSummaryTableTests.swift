@@ -29,7 +29,8 @@ import Testing
         let names = result.stdout.split(separator: "\n").dropFirst(2).map { $0.prefix { $0 != " " } }
         #expect(
             names == [
-                "Get-AzCognitiveServicesAccount", "Get-AzCognitiveServicesAccountKey", "New-AzCognitiveServicesAccountKey",
+                "Get-AzCognitiveServicesAccount", "Get-AzCognitiveServicesAccountKey",
+                "New-AzCognitiveServicesAccountKey",
             ])
     }
 
@@ -37,7 +38,9 @@ import Testing
     func cutOnTerminal() {
         let result = HelpCommand.run(
             arguments: ["*AccountKey"], helpFiles: EmbeddedHelp.markdown, width: 80, tableWidth: 79)
-        #expect(result.stdout.contains("\nNew-AzCognitiveServicesAccountKey Cmdlet    Az.CognitiveServices      Regenera…\n"))
+        #expect(
+            result.stdout.contains(
+                "\nNew-AzCognitiveServicesAccountKey Cmdlet    Az.CognitiveServices      Regenera…\n"))
         for line in result.stdout.split(separator: "\n") { #expect(line.count <= 79) }
     }
 

@@ -20,7 +20,9 @@ struct BatchTrustTests {
 
     // MARK: - --include-input
 
-    @Test("--include-input: three inputs, one failing, give two JSON lines whose Input names their account", arguments: [1, 8])
+    @Test(
+        "--include-input: three inputs, one failing, give two JSON lines whose Input names their account",
+        arguments: [1, 8])
     func includeInput(throttleLimit: Int) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -72,7 +74,9 @@ struct BatchTrustTests {
 
     @Test(
         "--include-input in a table or list view is a usage error (exit 2) and rotates nothing",
-        arguments: [["--include-input"], ["--include-input", "--output", "table"], ["--include-input", "--output", "list"]])
+        arguments: [
+            ["--include-input"], ["--include-input", "--output", "table"], ["--include-input", "--output", "list"],
+        ])
     func includeInputNeedsJSON(options: [String]) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -81,7 +85,9 @@ struct BatchTrustTests {
         let result = harness.run(["-KeyName", "Key2"] + options, stdin: #"{"ResourceGroupName":"rg","Name":"acct"}"#)
         #expect(result.status == 2)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("New-AzCognitiveServicesAccountKey: The option --include-input needs --output json"))
+        #expect(
+            result.stderr.hasPrefix("New-AzCognitiveServicesAccountKey: The option --include-input needs --output json")
+        )
         #expect(harness.storedKeys(account: "acct")! == before!)
     }
 
@@ -123,7 +129,8 @@ struct BatchTrustTests {
             message: "AZSHIM_HTTP_TOTAL_TIMEOUT '-1' is not valid: expected seconds, more than 0 and at most 86400."),
         .init(
             variable: "AZSHIM_EMULATOR_AUTOCREATE", value: "no",
-            message: "AZSHIM_EMULATOR_AUTOCREATE 'no' is not valid: expected 1 (create unknown accounts) or 0 (do not)."),
+            message: "AZSHIM_EMULATOR_AUTOCREATE 'no' is not valid: expected 1 (create unknown accounts) or 0 (do not)."
+        ),
         .init(
             variable: "AZSHIM_API_VERSION", value: "2024-10-01&x=1",
             message: "AZSHIM_API_VERSION '2024-10-01&x=1' is not valid: expected an api-version such as 2024-10-01."),
@@ -132,7 +139,9 @@ struct BatchTrustTests {
             message: "AZSHIM_CA_FILE '/nonexistent/ca.pem' is not valid: expected a readable file of PEM certificates."),
     ]
 
-    @Test("a bad AZSHIM_* value is exit 2 before anything runs: no key rotated, state file unchanged", arguments: badSettings)
+    @Test(
+        "a bad AZSHIM_* value is exit 2 before anything runs: no key rotated, state file unchanged",
+        arguments: badSettings)
     func badSetting(_ setting: SettingCase) throws {
         let harness = Harness()
         defer { harness.remove() }
@@ -166,13 +175,18 @@ struct BatchTrustTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let end = try ChildProcess.run(
-            "/bin/sh", ["-c", "cd \"$1\" && exec env -i AZURE_ENVIRONMENT=\"$2\" \"$3\" rg acct Key1", "sh", folder, "Emulator", Harness.executable])
+            "/bin/sh",
+            [
+                "-c", "cd \"$1\" && exec env -i AZURE_ENVIRONMENT=\"$2\" \"$3\" rg acct Key1", "sh", folder, "Emulator",
+                Harness.executable,
+            ])
         #expect(end.shellStatus == 1)
         #expect(end.stdoutText == "")
         #expect(
             end.stderrText
                 == "New-AzCognitiveServicesAccountKey: The emulator cannot place its state file (which holds account keys): "
-                + "HOME and XDG_STATE_HOME are both unset. Set HOME or XDG_STATE_HOME, or set AZSHIM_EMULATOR_STATE to the file to use.\n")
+                + "HOME and XDG_STATE_HOME are both unset. Set HOME or XDG_STATE_HOME, or set AZSHIM_EMULATOR_STATE to the file to use.\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
@@ -229,7 +243,9 @@ struct BatchTrustTests {
             ["-KeyName", "Key1", "--output", "json"], stdin: #"{"ResourceGroupName":"rg","Name":"acct"}"# + "\n")
         #expect(result.status == 0)
         #expect(harness.storedKeys(account: "acct") != nil)
-        #expect(AzureCLIInputHint.hint(for: .object([("ResourceGroupName", .string("rg")), ("resourceGroup", .string("rg"))])) == nil)
+        #expect(
+            AzureCLIInputHint.hint(
+                for: .object([("ResourceGroupName", .string("rg")), ("resourceGroup", .string("rg"))])) == nil)
         #expect(AzureCLIInputHint.hint(for: .string("x")) == nil)
     }
 
@@ -292,11 +308,17 @@ struct BatchTrustTests {
             standardOutput: MemorySink(), standardError: stderr)
         io.standardInputWait = { _ in false }
         _ = CommandHost.run(NewAzCognitiveServicesAccountKey.definition, arguments: [], io: io)
-        #expect(stderr.text.hasPrefix("New-AzCognitiveServicesAccountKey: waiting for pipeline input on standard input (JSON objects) for: ResourceGroupName, Name, KeyName. "))
+        #expect(
+            stderr.text.hasPrefix(
+                "New-AzCognitiveServicesAccountKey: waiting for pipeline input on standard input (JSON objects) for: ResourceGroupName, Name, KeyName. "
+            ))
         let listing = MemorySink()
         io.standardError = listing
         _ = CommandHost.run(GetAzCognitiveServicesAccount.definition, arguments: [], io: io)
-        #expect(listing.text.hasPrefix("Get-AzCognitiveServicesAccount: waiting for pipeline input on standard input (JSON objects) for: ResourceGroupName, Name. "))
+        #expect(
+            listing.text.hasPrefix(
+                "Get-AzCognitiveServicesAccount: waiting for pipeline input on standard input (JSON objects) for: ResourceGroupName, Name. "
+            ))
         let ready = MemorySink()
         io.standardError = ready
         io.standardInputWait = { _ in true }
@@ -305,12 +327,15 @@ struct BatchTrustTests {
         #expect(!ready.text.contains("waiting"))
     }
 
-    @Test("Get-AzCognitiveServicesAccount with no arguments and stdin closed lists at once, as PowerShell's bare command does")
+    @Test(
+        "Get-AzCognitiveServicesAccount with no arguments and stdin closed lists at once, as PowerShell's bare command does"
+    )
     func bareListing() throws {
         let harness = Harness()
         defer { harness.remove() }
         _ = harness.run(["rg", "acct", "Key1"])
-        let end = try shell(harness, #"exec "$(dirname "$1")/Get-AzCognitiveServicesAccount" --output json < /dev/null"#)
+        let end = try shell(
+            harness, #"exec "$(dirname "$1")/Get-AzCognitiveServicesAccount" --output json < /dev/null"#)
         #expect(end.shellStatus == 0)
         #expect(end.stderrText == "")
         #expect(end.stdoutText.hasPrefix(#"{"ResourceGroupName":"rg","AccountName":"acct","#))

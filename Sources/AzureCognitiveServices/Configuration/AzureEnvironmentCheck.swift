@@ -34,7 +34,8 @@ enum AzureEnvironmentCheck {
         _ = try AzureConfigurationResolver.apiVersion(environment: environment)
         if let value = environment[autocreateVariable], !value.isEmpty, value != "0", value != "1" {
             throw .invalidSetting(
-                variable: autocreateVariable, value: value, reason: "expected 1 (create unknown accounts) or 0 (do not).")
+                variable: autocreateVariable, value: value,
+                reason: "expected 1 (create unknown accounts) or 0 (do not).")
         }
         if let path = environment[caFileVariable], !path.isEmpty, !isReadableFile(path) {
             throw .invalidSetting(

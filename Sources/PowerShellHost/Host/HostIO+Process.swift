@@ -38,7 +38,8 @@ extension HostIO {
             [S_IFIFO, S_IFSOCK].contains(status.st_mode & S_IFMT)
         {
             io.standardInputWait = { limit in
-                let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
+                let milliseconds =
+                    limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
                 var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
                 // EINTR (a signal) counts as ready: the reader then sees the signal and stops.
                 return poll(&descriptor, 1, Int32(clamping: milliseconds)) != 0
