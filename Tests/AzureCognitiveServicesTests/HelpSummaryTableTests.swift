@@ -44,6 +44,17 @@ import Testing
         for line in result.stdout.split(separator: "\n") { #expect(line.count <= 79) }
     }
 
+    @Test("-Online with several matches writes the table, then PowerShell's MultipleOnlineTopicsNotSupported")
+    func onlineWithSeveral() {
+        let result = HelpCommand.run(
+            arguments: ["*AccountKey", "-Online"], helpFiles: EmbeddedHelp.markdown, width: 80)
+        #expect(result.stdout == Self.keyTopics)
+        #expect(
+            result.stderr
+                == "Get-Help: Multiple Help topics were found. Use only one Help topic with the -Online option.\n")
+        #expect(result.exitStatus == 1)
+    }
+
     @Test("one match prints the topic as before")
     func oneMatch() {
         let single = HelpCommand.run(arguments: ["New-*Key"], helpFiles: EmbeddedHelp.markdown, width: 80)

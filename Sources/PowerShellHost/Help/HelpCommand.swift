@@ -111,7 +111,17 @@ package enum HelpCommand {
         let documents = matches.compactMap { match in
             helpFiles[match].flatMap { HelpMarkdownParser.parse($0).document }
         }
-        return Result(stdout: HelpSummaryTable.render(documents, maximumWidth: tableWidth))
+        let table = HelpSummaryTable.render(documents, maximumWidth: tableWidth)
+        guard view != .online else {
+            // The short help is written, then HelpErrors.MultipleOnlineTopicsNotSupported is thrown.
+            var result = failure(
+                ErrorRecord(
+                    message: "Multiple Help topics were found. Use only one Help topic with the -Online option.",
+                    errorId: "InvalidOperation", category: .invalidOperation))
+            result.stdout = table
+            return result
+        }
+        return Result(stdout: table)
     }
 
     // MARK: - Lookup and messages
