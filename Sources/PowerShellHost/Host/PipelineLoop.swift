@@ -57,7 +57,7 @@ struct PipelineLoop<Source: ByteSource> {
                     continue
                 }
                 if runtime.includesInput { runtime.pipelineInput = object }
-                defer { runtime.pipelineInput = nil }
+                defer { if runtime.includesInput { runtime.pipelineInput = nil } }
                 do {
                     try cmdlet.process(bound, runtime)
                 } catch {
