@@ -76,3 +76,54 @@ struct HostOptionsTests {
         #expect(io.consoleWidth == expected)
     }
 }
+
+/// `--include-input` and the host settings from the environment (issue 17).
+struct HostOptionsEnvironmentTests {
+    @Test("--include-input is a flag, with the JSON view only")
+    func includeInput() throws {
+        let (options, remaining) = try HostOptions.parse(["rg", "--include-input", "--output", "json"])
+        #expect(options.includeInput && options.output == .json && remaining == ["rg"])
+        try options.checkCombination()
+        #expect(throws: HostOptions.UsageError.self) { try HostOptions.parse(["--include-input=yes"]) }
+        var table = options
+        table.output = .table
+        #expect(throws: HostOptions.UsageError.self) { try table.checkCombination() }
+        table.output = nil
+        #expect(throws: HostOptions.UsageError.self) { try table.checkCombination() }
+    }
+
+    @Test("AZSHIM_OUTPUT fills in --output, never over it; AZSHIM_INCLUDE_INPUT=1 is --include-input")
+    func environment() throws {
+        let fromEnvironment = try HostOptions().applyingEnvironment([
+            "AZSHIM_OUTPUT": "List", "AZSHIM_INCLUDE_INPUT": "1",
+        ])
+        #expect(fromEnvironment.output == .list && fromEnvironment.includeInput)
+        var given = HostOptions()
+        given.output = .json
+        #expect(try given.applyingEnvironment(["AZSHIM_OUTPUT": "table"]).output == .json)
+        #expect(
+            try HostOptions().applyingEnvironment(["AZSHIM_OUTPUT": "", "AZSHIM_INCLUDE_INPUT": "0"]) == HostOptions())
+    }
+
+    @Test("a bad value names the variable and what it accepts, even when the option overrides it")
+    func badValues() {
+        var given = HostOptions()
+        given.output = .json
+        #expect(
+            throws: HostOptions.UsageError(message: "AZSHIM_OUTPUT 'xml' is not valid: expected table, list or json.")
+        ) {
+            try given.applyingEnvironment(["AZSHIM_OUTPUT": "xml"])
+        }
+        #expect(
+            throws: HostOptions.UsageError(
+                message: "AZSHIM_INCLUDE_INPUT 'true' is not valid: expected 1 (on) or 0 (off).")
+        ) {
+            try HostOptions().applyingEnvironment(["AZSHIM_INCLUDE_INPUT": "true"])
+        }
+        #expect(
+            throws: HostOptions.UsageError(message: "AZSHIM_OUTPUT '^[[2J' is not valid: expected table, list or json.")
+        ) {
+            try HostOptions().applyingEnvironment(["AZSHIM_OUTPUT": "\u{1B}[2J"])
+        }
+    }
+}

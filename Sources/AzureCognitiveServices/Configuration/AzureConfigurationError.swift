@@ -16,6 +16,8 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
     case noSubscription
     /// The `-DefaultProfile` file is missing or malformed.
     case contextFile(path: String, reason: String)
+    /// The emulator would need its default state file, but HOME and XDG_STATE_HOME are unset.
+    case noEmulatorStatePath
 
     package var message: String {
         switch self {
@@ -39,6 +41,10 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
                 "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription, then set AZURE_SUBSCRIPTION_ID to the subscription's id."
         case .contextFile(let path, let reason):
             return "Cannot use the context file '\(path)' given to -DefaultProfile: \(reason)"
+        case .noEmulatorStatePath:
+            return
+                "The emulator cannot place its state file (which holds account keys): HOME and XDG_STATE_HOME are "
+                + "both unset. Set HOME or XDG_STATE_HOME, or set AZSHIM_EMULATOR_STATE to the file to use."
         }
     }
 }

@@ -43,8 +43,11 @@ package enum AzureConfigurationResolver {
     package static func emulatorSettings(
         _ reason: AzureEmulatorReason, environment: [String: String]
     ) throws(AzureConfigurationError) -> AzureEmulatorSettings {
-        AzureEmulatorSettings(
-            reason: reason, stateFilePath: EmulatorBackend.stateFilePath(environment: environment),
+        guard let stateFilePath = EmulatorBackend.stateFilePath(environment: environment) else {
+            throw .noEmulatorStatePath
+        }
+        return AzureEmulatorSettings(
+            reason: reason, stateFilePath: stateFilePath,
             autocreate: environment["AZSHIM_EMULATOR_AUTOCREATE"] != "0",
             subscriptionId: environment["AZURE_SUBSCRIPTION_ID"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? emulatorSubscription,
@@ -58,6 +61,10 @@ package enum AzureConfigurationResolver {
     ) throws(AzureConfigurationError) -> AzureBackendChoice {
         let environment = rawEnvironment.filter { !$0.value.httpTrimmed.isEmpty }
         let apiVersion = try apiVersion(environment: environment)
+        // Read first, so a bad -DefaultProfile path is an error on every backend, the emulator too.
+        let context = try defaultProfilePath.map { path throws(AzureConfigurationError) in
+            try AzureContextFile.load(path: path)
+        }
 
         // Which cloud, or the emulator.
         var namedCloud: AzureCloud?
@@ -65,9 +72,6 @@ package enum AzureConfigurationResolver {
             if name.lowercased() == AzureCloud.emulatorName.lowercased() { return .emulator(.chosen) }
             guard let cloud = AzureCloud.named(name) else { throw .unknownEnvironment(name) }
             namedCloud = cloud
-        }
-        let context = try defaultProfilePath.map { path throws(AzureConfigurationError) in
-            try AzureContextFile.load(path: path)
         }
         let cliProfile = AzureCLIProfile.load(environment: environment)
         let tenantId = environment["AZURE_TENANT_ID"] ?? context?.tenantId

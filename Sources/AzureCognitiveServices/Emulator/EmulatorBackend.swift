@@ -35,11 +35,14 @@ package struct EmulatorBackend: ARMTransport {
         self.now = now
     }
 
-    /// The state file path: `AZSHIM_EMULATOR_STATE`, else `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`.
-    package static func stateFilePath(environment: [String: String]) -> String {
+    /// The state file path: `AZSHIM_EMULATOR_STATE`, else `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`;
+    /// nil when none of the three is set (never a guess such as the current directory: the file
+    /// holds keys).
+    package static func stateFilePath(environment: [String: String]) -> String? {
         if let path = environment["AZSHIM_EMULATOR_STATE"], !path.isEmpty { return path }
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/azshim/emulator.json" }
-        return (environment["HOME"] ?? ".") + "/.local/state/azshim/emulator.json"
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/azshim/emulator.json"
     }
 
     package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {

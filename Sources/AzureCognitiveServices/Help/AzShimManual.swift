@@ -1,9 +1,9 @@
 import PowerShellHost
 
 /// AzShim's manual beyond each cmdlet's help, written once: the tables here are the README's
-/// "Exit status", "Environment variables", "Files" and "Deliberate deviations from PowerShell"
-/// (a test fails when the README differs from `ManualTable.markdown`), and the man pages'
-/// EXIT STATUS, ENVIRONMENT, FILES and DEVIATIONS FROM POWERSHELL sections. Edit a row here,
+/// "Host options", "Exit status", "Environment variables", "Files" and "Deliberate deviations from
+/// PowerShell" (a test fails when the README differs from `ManualTable.markdown`), and the man
+/// pages' HOST OPTIONS, EXIT STATUS, ENVIRONMENT, FILES and DEVIATIONS FROM POWERSHELL sections. Edit a row here,
 /// then paste the test's expected table into the README.
 ///
 /// Example: `New-AzCognitiveServicesAccountKey --man` ends with these sections; `azshim --man`
@@ -16,7 +16,30 @@ package enum AzShimManual {
             "One binary serves every cmdlet, chosen by the name it is invoked as (each cmdlet name is a link to it, case-insensitive, a trailing `.exe` ignored); invoked as `Get-Help` it is PowerShell's help command. Under any other name the first argument names the cmdlet (`azshim CMDLET …`); a name that is no cmdlet runs nothing.",
             "`-?` anywhere on a cmdlet's command line prints its help; `--output table|list|json` chooses the output view; `AZURE_ENVIRONMENT=Emulator` uses the local emulator instead of Azure.",
         ],
-        tables: [exitStatus, environment, files, deviations])
+        tables: [hostOptions, exitStatus, environment, files, deviations])
+
+    /// README "Host options"; the man pages' HOST OPTIONS.
+    package static let hostOptions = ManualTable(
+        section: "HOST OPTIONS", columns: ["option", "effect"],
+        rows: [
+            [
+                "`--output table\\|list\\|json`",
+                "the output view (default: PowerShell's default view; `AZSHIM_OUTPUT` sets another default)",
+            ],
+            [
+                "`--include-input`",
+                "with `--output json`: each output object starts with `\"Input\"`, the pipeline object it came from, as read (also `AZSHIM_INCLUDE_INPUT=1`); objects of a command line without pipeline input gain nothing; with a table or list view it is an error (exit 2)",
+            ],
+            [
+                "`--throttle-limit N`",
+                "runs up to N pipeline objects at once (1 to 256, default 1), writing everything in input order",
+            ],
+            ["`--help[=VIEW]`", "Get-Help's views: `-?`, `full`, `detailed`, `examples`, `online`, `parameter=NAME`"],
+            ["`--completion bash\\|zsh\\|fish`", "prints a completion script"],
+            ["`--man`", "prints the man page"],
+            ["`--version`", "prints the version"],
+            ["`--`", "ends host options and parameters"],
+        ])
 
     /// README "Exit status"; the man pages' EXIT STATUS.
     package static let exitStatus = ManualTable(
@@ -29,7 +52,7 @@ package enum AzShimManual {
             ],
             [
                 "2",
-                "a host option (`--output …`) was not understood, or `AZSHIM_HTTP_TIMEOUT` / `AZSHIM_HTTP_TOTAL_TIMEOUT` has a bad value, or the command line could not be read (see [What the binary needs](#what-the-binary-needs)); nothing runs",
+                "a host option (`--output …`) was not understood or does not fit the others (`--include-input` without `--output json`), or an `AZSHIM_…` setting has a bad value, or the command line could not be read (see [What the binary needs](#what-the-binary-needs)); nothing runs",
             ],
             [
                 "130, 143",
@@ -68,22 +91,23 @@ package enum AzShimManual {
             ],
             [
                 "`AZSHIM_CA_FILE`",
-                "a PEM file of extra trusted certificates (`SSL_CERT_FILE`, `SSL_CERT_DIR` work too)",
+                "a PEM file of extra trusted certificates (`SSL_CERT_FILE`, `SSL_CERT_DIR` work too); it must be readable",
             ],
             [
                 "`AZSHIM_EMULATOR_STATE`",
-                "the emulator's state file (default `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`)",
+                "the emulator's state file (default `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`; with neither `XDG_STATE_HOME` nor `HOME` set, the emulator refuses to run)",
             ],
             [
                 "`AZSHIM_EMULATOR_AUTOCREATE`",
-                "`0`: a key regeneration of an unknown account gets ARM's 404 instead of creating it (reads never create accounts)",
+                "`1` (default) or `0`: a key regeneration of an unknown account gets ARM's 404 instead of creating it (reads never create accounts)",
             ],
             ["`AZSHIM_API_VERSION`", "the ARM api-version (default `2024-10-01`)"],
             [
                 "`AZURE_SUBSCRIPTION_ID`",
                 "the subscription (else the `-DefaultProfile` file's, else the Azure CLI login's)",
             ],
-            ["`AZSHIM_OUTPUT`", "the default `--output`"],
+            ["`AZSHIM_OUTPUT`", "the default `--output`: `table`, `list` or `json`"],
+            ["`AZSHIM_INCLUDE_INPUT`", "`1`: `--include-input`; `0` (default): not"],
             ["`COLUMNS`", "the console width for tables on a terminal"],
             ["`NO_COLOR`, `TERM=dumb`", "no colour"],
         ])

@@ -3,7 +3,7 @@
 /// of enum-typed parameters (`-KeyName` offers `Key1 Key2`; the `-*Action` common parameters
 /// offer the ActionPreference values their setter accepts, i.e. without `Suspend`), and the
 /// host options (`--output table|list|json`, `--help[=VIEW]`, `--version`, `--throttle-limit`,
-/// `--completion bash|zsh|fish`, `--man`).
+/// `--include-input`, `--completion bash|zsh|fish`, `--man`).
 ///
 /// Example: `CompletionScriptGenerator.script(for: .bash, commands: [metadata])`, sourced in
 /// bash, makes `New-AzCognitiveServicesAccountKey -K<TAB>` complete to `-KeyName`.
@@ -29,6 +29,7 @@ package enum CompletionScriptGenerator {
         HostOption("--help", values: HelpView.hostOptionValues),
         HostOption("--version"),
         HostOption("--throttle-limit"),
+        HostOption("--include-input"),
         HostOption("--completion", values: Shell.allCases.map(\.rawValue)),
         HostOption("--man"),
     ]

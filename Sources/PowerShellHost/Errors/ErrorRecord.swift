@@ -22,6 +22,8 @@ package struct ErrorRecord: Error, Sendable, Equatable {
     package let message: String
     package let errorId: String
     package let category: Category
+    /// AzShim's own advice, shown on a line of its own after PowerShell's message (nil: none).
+    package var hint: String?
 
     package init(message: String, errorId: String, category: Category) {
         self.message = message

@@ -74,8 +74,12 @@ package enum HelpCommand {
 
     /// Runs Get-Help with the arguments a POSIX shell passed (without the program name): binds
     /// them to `GetHelpParameters.metadata` with `CommandLineBinder`, as any cmdlet's, then shows
-    /// the requested view of each matching help file.
-    package static func run(arguments: [String], helpFiles: [String: String], width: Int) -> Result {
+    /// the requested view of the matching help file, or, when a pattern matches several, their
+    /// summary table (`HelpSummaryTable`). `tableWidth` is the usable width when stdout is a
+    /// terminal (console width − 1), else nil: the table is then never cut.
+    package static func run(
+        arguments: [String], helpFiles: [String: String], width: Int, tableWidth: Int? = nil
+    ) -> Result {
         let tokens = ArgumentTokenizer.tokenize(arguments)
         if tokens.helpRequested {
             // `-?` asks for Get-Help's own help, which AzShim does not embed: Get-Help has no `?` parameter.
@@ -100,14 +104,24 @@ package enum HelpCommand {
         }
         let matches = lookup(name, in: helpFiles)
         guard !matches.isEmpty else { return failure(helpNotFound(name)) }
-        var combined = Result()
-        for match in matches {
-            let result = show(name: match, view: view, helpFiles: helpFiles, width: width)
-            combined.stdout += result.stdout
-            combined.stderr += result.stderr
-            combined.exitStatus = max(combined.exitStatus, result.exitStatus)
+        guard matches.count > 1 else {
+            return show(name: matches[0], view: view, helpFiles: helpFiles, width: width)
         }
-        return combined
+        // GetHelpCommand.ProcessRecord: several topics are written as their short help, whatever the view.
+        let documents = matches.compactMap { match in
+            helpFiles[match].flatMap { HelpMarkdownParser.parse($0).document }
+        }
+        let table = HelpSummaryTable.render(documents, maximumWidth: tableWidth)
+        guard view != .online else {
+            // The short help is written, then HelpErrors.MultipleOnlineTopicsNotSupported is thrown.
+            var result = failure(
+                ErrorRecord(
+                    message: "Multiple Help topics were found. Use only one Help topic with the -Online option.",
+                    errorId: "InvalidOperation", category: .invalidOperation))
+            result.stdout = table
+            return result
+        }
+        return Result(stdout: table)
     }
 
     // MARK: - Lookup and messages

@@ -15,10 +15,11 @@ package enum CommandHost {
         _ definition: CommandDefinition, arguments: [String], io: HostIO,
         manual: @autoclosure () -> ProductManual? = nil
     ) -> Int32 {
-        let options: HostOptions
+        var options: HostOptions
         let words: [String]
         do {
             (options, words) = try HostOptions.parse(arguments)
+            options = try options.applyingEnvironment(io.environment)
         } catch {
             io.standardError.write("\(definition.metadata.name): \(error.message)\n")
             io.standardError.flush()
@@ -35,6 +36,13 @@ package enum CommandHost {
         {
             return status
         }
+        do {
+            try options.checkCombination()
+        } catch {
+            io.standardError.write("\(definition.metadata.name): \(error.message)\n")
+            io.standardError.flush()
+            return 2
+        }
         return runCommand(definition, arguments: tokens.arguments, options: options, io: io)
     }
 
@@ -44,9 +52,9 @@ package enum CommandHost {
     ) -> Int32 {
         let metadata = definition.metadata
         var io = processIO
-        // nil: the default view, table or list by the first object (ObjectWriter).
-        let format =
-            options.output ?? io.environment["AZSHIM_OUTPUT"].flatMap { OutputFormat(rawValue: $0.lowercased()) }
+        // nil: the default view, table or list by the first object (ObjectWriter); AZSHIM_OUTPUT
+        // is in `options` already (HostOptions+Environment.swift).
+        let format = options.output
         let binder = CommandLineBinder(metadata: metadata)
         func fail(_ record: ErrorRecord, reason: String? = nil) -> Int32 {
             let runtime = CommandRuntime(metadata: metadata, preferences: Preferences(), io: io, format: format)
@@ -74,13 +82,19 @@ package enum CommandHost {
             io.standardError = progress ?? io.standardError
         }
         let runtime = CommandRuntime(metadata: metadata, preferences: preferences, io: io, format: format)
+        runtime.includesInput = options.includeInput
         defer { runtime.finish() }
         // Pipeline input is read only when stdin is not a terminal and a pipeline parameter is
         // still unbound; a stdin that ends before any value is no pipeline at all.
         var pipeline: PipelineLoop<AnyByteSource>?
         if !io.standardInputIsTerminal && metadata.pipelineParameters.contains(where: { !bound.contains($0.name) }) {
             let source = AnyByteSource(base: io.standardInput) { runtime.flushHeldLines() }
-            pipeline = PipelineLoop(metadata: metadata, source: source)
+            if let wait = io.standardInputWait, !wait(PipelineWaitNotice.delay) {
+                let parameters = PipelineWaitNotice.awaitedParameters(metadata, bound: bound)
+                io.standardError.write(PipelineWaitNotice.text(commandName: metadata.name, parameters: parameters))
+                io.standardError.flush()
+            }
+            pipeline = PipelineLoop(metadata: metadata, source: source, hint: definition.pipelineInputHint)
             if pipeline?.hasInput == false { pipeline = nil }
         }
         do {

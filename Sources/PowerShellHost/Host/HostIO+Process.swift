@@ -22,7 +22,7 @@ extension HostIO {
         var size = winsize()
         let columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
         let stdinIsTerminal = isatty(0) == 1
-        return HostIO(
+        var io = HostIO(
             environment: environment,
             standardInput: FileDescriptorByteSource.standardInput,
             standardInputIsTerminal: stdinIsTerminal,
@@ -33,5 +33,18 @@ extension HostIO {
             terminal: ControllingTerminal(),
             terminalColumns: columns
         )
+        var status = stat()
+        if !stdinIsTerminal, fstat(0, &status) == 0,
+            [S_IFIFO, S_IFSOCK].contains(status.st_mode & S_IFMT)
+        {
+            io.standardInputWait = { limit in
+                let milliseconds =
+                    limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
+                var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                // EINTR (a signal) counts as ready: the reader then sees the signal and stops.
+                return poll(&descriptor, 1, Int32(clamping: milliseconds)) != 0
+            }
+        }
+        return io
     }
 }

@@ -18,6 +18,10 @@ package struct HostIO {
     package var terminal: (any PromptTerminal)?
     /// The console width in columns when stdout is a terminal (before `COLUMNS` is applied).
     package var terminalColumns: Int?
+    /// When stdin is a pipe, FIFO or socket: waits at most the given time for input (or its end)
+    /// and says whether any is ready. Nil for a terminal, a regular file or `/dev/null`, which
+    /// never leave a command waiting unseen (`PipelineWaitNotice`).
+    package var standardInputWait: (@Sendable (Duration) -> Bool)?
 
     package init(
         environment: [String: String], standardInput: any ByteSource, standardInputIsTerminal: Bool = false,

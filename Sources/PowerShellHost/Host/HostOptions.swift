@@ -9,8 +9,13 @@ package struct HostOptions: Sendable, Equatable {
     package var help: HelpView?
     package var version = false
     package var throttleLimit: Int?
+    /// `--include-input`: each JSON output object starts with `"Input"`, the pipeline object it came from.
+    package var includeInput = false
     package var completion: CompletionScriptGenerator.Shell?
     package var manPage = false
+
+    /// No option given.
+    package init() {}
 
     /// Why a host option was not understood; shown as `AzShim: <message>`.
     package struct UsageError: Error, Equatable {
@@ -84,6 +89,11 @@ package struct HostOptions: Sendable, Equatable {
                 options.completion = shell
             case "man":
                 options.manPage = true
+            case "include-input":
+                if let inline {
+                    throw UsageError(message: "The option --include-input takes no value, not '\(inline)'.")
+                }
+                options.includeInput = true
             default:
                 remaining.append(word)
             }

@@ -16,7 +16,8 @@ extension Invocation {
         case .help(let arguments):
             return CommandHost.write(
                 HelpCommand.run(
-                    arguments: arguments, helpFiles: helpFiles, width: io.consoleWidth ?? HelpCommand.defaultWidth),
+                    arguments: arguments, helpFiles: helpFiles, width: io.consoleWidth ?? HelpCommand.defaultWidth,
+                    tableWidth: io.standardOutputIsTerminal ? io.consoleWidth.map { $0 - 1 } : nil),
                 to: io)
         case .list:
             let listing = CommandListing.render(

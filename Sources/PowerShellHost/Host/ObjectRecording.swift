@@ -47,10 +47,13 @@ final class ObjectRecording: Sendable {
     let stop: StopFlag
     /// The object's pipeline-bound values (`rg/myluis`), for the progress line.
     let summary: String
+    /// The input object itself, kept only for `--include-input` (replayed as `"Input"`).
+    let input: JSONValue?
 
-    init(stop: StopFlag, summary: String, entries: [Entry] = [], done: Bool = false) {
+    init(stop: StopFlag, summary: String, input: JSONValue? = nil, entries: [Entry] = [], done: Bool = false) {
         self.stop = stop
         self.summary = summary
+        self.input = input
         self.state = Mutex(State(entries: entries, done: done))
     }
 

@@ -44,7 +44,9 @@ extension PipelineLoop {
                 }
                 guard ready else { return }
                 mustWait = false
+                runtime.pipelineInput = recording.input
                 runtime.replay(recording.takeEntries())
+                runtime.pipelineInput = nil
                 if runtime.isStopping { stop.set() }
                 pending[head] = ObjectRecording(stop: stop, summary: "", done: true)
                 head += 1
@@ -73,7 +75,7 @@ extension PipelineLoop {
                 do {
                     try binder.bind(object, into: &bound)
                 } catch {
-                    let entries: [ObjectRecording.Entry] = [.error(ErrorRecord(error))]
+                    let entries: [ObjectRecording.Entry] = [.error(bindingFailure(error, object: object))]
                     pending.append(
                         ObjectRecording(stop: stop, summary: binder.describe(bound), entries: entries, done: true))
                     break
@@ -83,17 +85,20 @@ extension PipelineLoop {
                     // In its turn, alone, on this thread: exactly the sequential path.
                     commitAll()
                     guard !runtime.isStopping else { break }
+                    if runtime.includesInput { runtime.pipelineInput = object }
                     do {
                         try cmdlet.process(bound, runtime)
                     } catch {
                         runtime.writeError(error)
                     }
+                    runtime.pipelineInput = nil
                     if runtime.isStopping { stop.set() }
                     done += 1
                     progress?.update(done: done, current: summary)
                     continue
                 }
-                let recording = ObjectRecording(stop: stop, summary: summary)
+                let recording = ObjectRecording(
+                    stop: stop, summary: summary, input: runtime.includesInput ? object : nil)
                 pending.append(recording)
                 let parameters = bound
                 pool.submit {

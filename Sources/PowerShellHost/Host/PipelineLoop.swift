@@ -12,11 +12,14 @@ struct PipelineLoop<Source: ByteSource> {
     let binder: PipelineBinder
     var reader: JSONStreamReader<Source>
     var first: JSONStreamItem?
+    /// `CommandDefinition.pipelineInputHint`: advice after an object that did not bind.
+    let hint: @Sendable (JSONValue) -> String?
 
     /// Reads up to the first input item, so the caller knows whether there is a pipeline at all.
-    init(metadata: CommandMetadata, source: Source) {
+    init(metadata: CommandMetadata, source: Source, hint: @escaping @Sendable (JSONValue) -> String? = { _ in nil }) {
         self.binder = PipelineBinder(metadata: metadata)
         self.reader = JSONStreamReader(source: source)
+        self.hint = hint
         self.first = reader.next()
     }
 
@@ -50,9 +53,11 @@ struct PipelineLoop<Source: ByteSource> {
                 do {
                     try binder.bind(object, into: &bound)
                 } catch {
-                    runtime.writeError(ErrorRecord(error))
+                    runtime.writeError(bindingFailure(error, object: object))
                     continue
                 }
+                if runtime.includesInput { runtime.pipelineInput = object }
+                defer { if runtime.includesInput { runtime.pipelineInput = nil } }
                 do {
                     try cmdlet.process(bound, runtime)
                 } catch {

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Writes output objects to stdout in the chosen format, streaming: JSON and list output go out
 /// object by object; the table sizes its columns from the objects of its first 300 ms (and the
 /// first one after), as PowerShell's `Out-Default` does, then prints each row as it comes.
@@ -39,14 +41,21 @@ package final class ObjectWriter {
         self.escapesControls = escapesControls
     }
 
-    package func write(_ object: PSObject) {
+    /// `input`: the pipeline object this one came from (`--include-input`), written first as
+    /// `"Input"` in the JSON view: `{"Input":{"ResourceGroupName":"rg","Name":"a"},"Key1":"…","Key2":"…"}`.
+    package func write(_ object: PSObject, input: JSONValue? = nil) {
         let view = format ?? (object.properties.count <= Self.propertyCountForTable ? .table : .list)
         format = view
         // Before layout, so column widths are computed on what the terminal shows.
         let object = escapesControls && view != .json ? object.escapingControls() : object
         switch view {
         case .json:
-            sink.write(object.compressedJSON + "\n")
+            if let input {
+                let members = object.properties.map { ($0.name, PSValueJSON.json($0.value)) }
+                sink.write(JSONWriter.compact(.object([("Input", input)] + members)) + "\n")
+            } else {
+                sink.write(object.compressedJSON + "\n")
+            }
         case .list:
             sink.write(ListFormatter(maximumWidth: maximumWidth).format(object))
             wroteAny = true

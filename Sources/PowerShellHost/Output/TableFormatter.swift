@@ -39,6 +39,22 @@ package struct TableFormatter: Sendable {
         }
     }
 
+    /// A table with the column widths a format file declares (`TableControl` headers with a
+    /// `width`); a nil width is sized from `objects`, as the other initializer sizes every column.
+    ///
+    /// Example: Get-Help's summary table (`HelpInfoShort`) is
+    /// `TableFormatter(labels: ["Name", "Category", "Module", "Synopsis"], widths: [33, 9, 25, nil], sizingWith: rows, maximumWidth: nil)`.
+    package init(labels: [String], widths declared: [Int?], sizingWith objects: [PSObject], maximumWidth: Int?) {
+        let sized = TableFormatter(labels: labels, sizingWith: objects, maximumWidth: nil)
+        var widths = labels.indices.map { column in
+            column < declared.count ? declared[column] ?? sized.widths[column] : sized.widths[column]
+        }
+        if let maximumWidth { Self.fit(&widths, into: maximumWidth) }
+        self.labels = labels
+        self.widths = widths
+        self.rightAligned = sized.rightAligned
+    }
+
     /// Shrinks the last visible column until the table fits; hides columns that cannot keep a cell.
     private static func fit(_ widths: inout [Int], into available: Int) {
         while let last = widths.lastIndex(where: { $0 > 0 }) {

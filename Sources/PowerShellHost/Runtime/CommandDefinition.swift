@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// A command the host can run: its metadata, its help file, and how to make its body.
 ///
 /// Example: `CommandDefinition(metadata: NewAzCognitiveServicesAccountKey.metadata,
@@ -11,15 +13,21 @@ package struct CommandDefinition: Sendable {
     /// as the message to print, or nil; the host checks it with the host options, so a bad
     /// value is exit status 2 before anything runs.
     package let checkEnvironment: @Sendable (_ environment: [String: String]) -> String?
+    /// Advice for a pipeline object that did not bind (`InputObjectNotBound`,
+    /// `InputObjectMissingMandatory`), shown on a line after PowerShell's error, or nil: e.g. the
+    /// `jq` mapping for the Azure CLI's `resourceGroup`/`name`.
+    package let pipelineInputHint: @Sendable (_ object: JSONValue) -> String?
 
     package init(
         metadata: CommandMetadata, helpMarkdown: String?,
         makeCmdlet: @escaping @Sendable (_ environment: [String: String]) -> any Cmdlet,
-        checkEnvironment: @escaping @Sendable (_ environment: [String: String]) -> String? = { _ in nil }
+        checkEnvironment: @escaping @Sendable (_ environment: [String: String]) -> String? = { _ in nil },
+        pipelineInputHint: @escaping @Sendable (_ object: JSONValue) -> String? = { _ in nil }
     ) {
         self.metadata = metadata
         self.helpMarkdown = helpMarkdown
         self.makeCmdlet = makeCmdlet
         self.checkEnvironment = checkEnvironment
+        self.pipelineInputHint = pipelineInputHint
     }
 }

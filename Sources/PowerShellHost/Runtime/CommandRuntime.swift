@@ -39,6 +39,11 @@ package final class CommandRuntime {
     private var heldSince: ContinuousClock.Instant?
     /// How long a What-if line may wait in the buffer while more lines keep coming.
     static let holdLimit = Duration.milliseconds(50)
+    /// `--include-input`: the pipeline keeps each input object in `pipelineInput` while it runs.
+    var includesInput = false
+    /// The pipeline object whose output is being written (only with `includesInput`); a JSON
+    /// output object then starts with it as `"Input"`.
+    var pipelineInput: JSONValue?
 
     init(metadata: CommandMetadata, preferences: Preferences, io: HostIO, format: OutputFormat?) {
         self.metadata = metadata
@@ -56,7 +61,7 @@ package final class CommandRuntime {
         if let recording = ObjectRecording.current { return recording.append(.object(object)) }
         guard !stopRequested else { return }
         flushHeldLines()
-        objects.write(object)
+        objects.write(object, input: pipelineInput)
     }
 
     /// Writes a non-terminating error as `-ErrorAction` says (`_WriteErrorSkipAllowCheck`):
