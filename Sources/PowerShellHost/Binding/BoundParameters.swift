@@ -8,7 +8,7 @@
 /// `{"ResourceGroupName":"rg","AccountName":"myluis"}`, `bound[CognitiveServicesParameters.name]`
 /// is `"myluis"` (bound from the pipeline through the alias), `bound[CognitiveServicesParameters.force]`
 /// is `true`, and `bound.parameterSetName` is `__AllParameterSets`.
-package struct BoundParameters: Sendable, Equatable {
+public struct BoundParameters: Sendable, Equatable {
     package enum Origin: Sendable, Equatable {
         /// From the command line; `argumentIndex` is the word that gave the value
         /// (for a switch without a value, the switch itself).
@@ -17,8 +17,8 @@ package struct BoundParameters: Sendable, Equatable {
         case prompt
     }
 
-    package struct BoundParameter: Sendable, Equatable {
-        package let value: ParameterValue
+    @usableFromInline package struct BoundParameter: Sendable, Equatable {
+        @usableFromInline package let value: ParameterValue
         package let origin: Origin
     }
 
@@ -41,19 +41,19 @@ package struct BoundParameters: Sendable, Equatable {
     }
 
     /// The value of a declared parameter, as the type it was declared with; nil when unbound.
-    @inlinable package subscript<Value>(key: ParameterKey<Value>) -> Value? {
+    @inlinable public subscript<Value>(key: ParameterKey<Value>) -> Value? {
         guard let binding = storage[key.name] else { return nil }
         return Value(boundValue: binding.value)
     }
 
     /// Whether a switch is present: false when it was not given, or given as `-Force:false`.
-    @inlinable package subscript(key: ParameterKey<SwitchParameter>) -> Bool {
+    @inlinable public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
         guard let binding = storage[key.name] else { return false }
         return SwitchParameter(boundValue: binding.value)?.isPresent ?? false
     }
 
     /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
-    @inlinable package func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
+    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
 
     /// The binding of the parameter with this canonical name, for the binder's own bookkeeping
     /// (which works over any command's metadata).
