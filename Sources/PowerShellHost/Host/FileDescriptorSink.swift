@@ -17,7 +17,8 @@ package final class FileDescriptorSink: TextSink {
 
     package func write(_ text: String) {
         guard !isClosed else { return }
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= 1 << 16 { flush() }
     }
 
