@@ -72,6 +72,11 @@ struct JSONIncrementalParser {
     /// Keys of the open objects' members, innermost last.
     private var keys: [String] = []
     private var scratch: [UInt8] = []
+    /// Property names seen before that are too long for a small string (over 15 bytes, such
+    /// as `ResourceGroupName`), so the next object with the same name shares its storage rather
+    /// than allocating a copy. At most `keyCacheLimit` names of at most 64 bytes: bounded memory.
+    private var keyCache: [String] = []
+    private static var keyCacheLimit: Int { 32 }
     private var pendingString: PendingString?
 
     /// 1-based line of the byte at the current position.
@@ -407,12 +412,19 @@ struct JSONIncrementalParser {
                 }
                 return completeValue(nil, window, p)
             }
+            if isKey, !escapes, let key = cachedKey(UnsafeBufferPointer(rebasing: window.bytes[(p + 1)..<close])) {
+                p = close + 1
+                keys.append(key)
+                state = .colon
+                return nil
+            }
             switch decodeString(window.bytes, p + 1, close, escapes: escapes, nonASCII: nonASCII) {
             case .failure(let failure):
                 return fail(failure.kind, window, failure.offset, &p)
             case .success(let text):
                 p = close + 1
                 if isKey {
+                    if !escapes { remember(text) }
                     keys.append(text)
                     state = .colon
                     return nil
@@ -420,6 +432,27 @@ struct JSONIncrementalParser {
                 return completeValue(.string(text), window, p)
             }
         }
+    }
+
+    /// The name in `keyCache` whose UTF-8 is exactly `bytes` (a name without escapes), if any.
+    private func cachedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 15, bytes.count <= 64 else { return nil }
+        for cached in keyCache where cached.utf8.count == bytes.count {
+            var cached = cached
+            let equal = cached.withUTF8 { known in
+                for index in 0..<known.count where known[index] != bytes[index] { return false }
+                return true
+            }
+            if equal { return cached }
+        }
+        return nil
+    }
+
+    /// Keeps a long name read without escapes in `keyCache` while there is room.
+    private mutating func remember(_ key: String) {
+        let length = key.utf8.count
+        guard length > 15, length <= 64, keyCache.count < Self.keyCacheLimit else { return }
+        keyCache.append(key)
     }
 
     private mutating func continueSkippedString(_ window: Window, _ p: inout Int) -> Event? {

@@ -63,8 +63,11 @@ public struct BoundParameters: Sendable {
     /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
     @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { binding(named: key.name) != nil }
 
+    /// Names are the metadata's canonical spellings, so equal names have equal bytes: a
+    /// different UTF-8 length settles most comparisons before `==` runs.
     @inlinable func binding(named name: String) -> BoundParameter? {
-        for entry in storage where entry.name == name { return entry.binding }
+        let length = name.utf8.count
+        for entry in storage where entry.name.utf8.count == length && entry.name == name { return entry.binding }
         return nil
     }
 
@@ -76,7 +79,8 @@ public struct BoundParameters: Sendable {
 
     package mutating func bind(_ name: String, _ value: ParameterValue, origin: Origin) {
         let binding = BoundParameter(value: value, origin: origin)
-        if let index = storage.firstIndex(where: { $0.name == name }) {
+        let length = name.utf8.count
+        if let index = storage.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
             storage[index].binding = binding
         } else {
             storage.append(Entry(name: name, binding: binding))

@@ -14,18 +14,19 @@ struct PipelineBinder {
     private let pipelineParameters: [ParameterMetadata]
     private let sets: ParameterSetResolver
     private let plan: ParameterSetResolver.Plan
+    /// The mandatory parameters of a command without sets (`__AllParameterSets`).
+    private let mandatoryWithoutSets: [String]
 
     init(metadata: CommandMetadata) {
         self.metadata = metadata
         self.pipelineParameters = metadata.pipelineParameters
         self.sets = ParameterSetResolver(metadata: metadata)
         self.plan = sets.plan
+        self.mandatoryWithoutSets = plan.mandatoryNames(in: CommandMetadata.allParameterSets)
     }
 
     func bind(_ object: JSONValue, into bound: inout BoundParameters) throws(BindingError) {
-        for parameter in pipelineParameters where bound[parameter.name]?.origin == .pipeline {
-            bound.unbind(parameter.name)
-        }
+        bound.resetPipelineBindings()
         let hasSets = !metadata.parameterSetNames.isEmpty
         // The sets the command line left open, or the one it chose.
         let within = hasSets ? bound.pendingParameterSets ?? [bound.parameterSetName] : []
@@ -34,26 +35,27 @@ struct PipelineBinder {
             // With one set open (or none declared), no pipeline value can change the set: the
             // parameters that may bind are known before the object is looked at.
             let candidates = hasSets && within.count == 1 ? plan.pipelineParameters(in: within[0]) : pipelineParameters
-            for parameter in candidates where !bound.contains(parameter.name) {
+            // By index: the elements are read in place rather than copied out one by one.
+            for index in candidates.indices where !bound.contains(candidates[index].name) {
                 // BindUnboundParametersForBindingState: only parameters that take pipeline input
                 // in a set still possible.
                 if hasSets && within.count != 1
                     && !sets.possibleSets(bound, within: within).contains(where: {
-                        parameter.membership(in: $0)?.valueFromPipelineByPropertyName == true
+                        candidates[index].membership(in: $0)?.valueFromPipelineByPropertyName == true
                     })
                 {
                     continue
                 }
-                guard let property = Self.property(members, parameter) else { continue }
+                guard let property = Self.property(members, candidates[index]) else { continue }
                 let value = Self.argumentValue(property)
                 let converted: ParameterValue
                 do {
-                    converted = try ValueConverter.convert(value, for: parameter, argumentIndex: nil)
+                    converted = try ValueConverter.convert(value, for: candidates[index], argumentIndex: nil)
                 } catch {
                     if case .cannotConvert = error { continue }
                     throw error
                 }
-                bound.bind(parameter.name, converted, origin: .pipeline)
+                bound.bind(candidates[index].name, converted, origin: .pipeline)
                 boundAny = true
             }
         }
@@ -66,8 +68,10 @@ struct PipelineBinder {
                 bound.parameterSetName = set
             }
         }
-        let missing = plan.mandatoryNames(in: bound.parameterSetName).filter { !bound.contains($0) }
-        if !missing.isEmpty { throw .inputObjectMissingMandatory(missing) }
+        let mandatory = hasSets ? plan.mandatoryNames(in: bound.parameterSetName) : mandatoryWithoutSets
+        if mandatory.contains(where: { !bound.contains($0) }) {
+            throw .inputObjectMissingMandatory(mandatory.filter { !bound.contains($0) })
+        }
     }
 
     /// The property for `parameter`: its name, else each alias in order (each as `JSONValue`'s

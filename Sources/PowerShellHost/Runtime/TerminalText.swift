@@ -26,6 +26,19 @@ package enum TerminalText {
         return text.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
+            // Eight bytes at a time while they are all printable ASCII (0x20–0x7E): no byte below
+            // 0x20 (`hasless`) and none above 0x7E (`hasmore`), from Sean Anderson's "Bit Twiddling Hacks".
+            if let base = bytes.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let below = (word &- ones &* 0x20) & ~word & highs
+                    let above = ((word &+ ones) | word) & highs
+                    if below | above != 0 { break }
+                    index += 8
+                }
+            }
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x20 {
