@@ -13,7 +13,8 @@ struct WhatIfBytesTests {
             var result = ""
             for scalar in text.unicodeScalars {
                 let value = scalar.value
-                let control = (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x80..<0xA0).contains(value)
+                let control =
+                    (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x80..<0xA0).contains(value)
                 if control && value >= 0x80 {
                     result += "\\u{\(String(value, radix: 16))}"
                 } else if control {
@@ -44,7 +45,8 @@ struct WhatIfBytesTests {
             let (given, canonical) = keyNames[index % keyNames.count]
             let nameJSON = String(data: try JSONEncoder().encode(name), encoding: .utf8) ?? ""
             let keyJSON = given == "1" ? "1" : "\"\(given)\""
-            input += "{\"resourcegroupname\":\"rg\",\"\(spellings[index % spellings.count])\":\(nameJSON),\"KeyName\":\(keyJSON)}\n"
+            input +=
+                "{\"resourcegroupname\":\"rg\",\"\(spellings[index % spellings.count])\":\(nameJSON),\"KeyName\":\(keyJSON)}\n"
             expected += Self.line(keyName: canonical, name: name)
         }
         let harness = Harness()

@@ -32,15 +32,18 @@ struct TerminalTextTests {
             for offset in 0..<17 {
                 let text = String(repeating: "x", count: offset) + String(scalar) + String(repeating: "y", count: 9)
                 #expect(
-                    TerminalText.escapingControls(text) == Self.reference(text), "U+\(String(scalar.value, radix: 16)) at \(offset)")
+                    TerminalText.escapingControls(text) == Self.reference(text),
+                    "U+\(String(scalar.value, radix: 16)) at \(offset)")
             }
         }
     }
 
     @Test(
-        "tricky names", arguments: [
+        "tricky names",
+        arguments: [
             "", "plain-ascii-name-longer-than-eight", "é€😀", "a\u{1B}[31mb", "\u{85}x", "x\u{9F}", "\u{A0}\u{A0}",
-            "\u{7F}", "tab\there\nand newline", "C\u{301}", "\u{212A}elvin", String(repeating: "z", count: 37) + "\u{1B}",
+            "\u{7F}", "tab\there\nand newline", "C\u{301}", "\u{212A}elvin",
+            String(repeating: "z", count: 37) + "\u{1B}",
             "\u{C2}\u{A0}", "日本語\u{0}\u{1}\u{1F}",
         ])
     func trickyNames(_ text: String) {

@@ -93,7 +93,9 @@ package struct ParameterSetResolver: Sendable {
         /// The parameters that take pipeline input by property name in `set`.
         package func pipelineParameters(in set: String) -> [ParameterMetadata] {
             pipeline[set]
-                ?? resolver.metadata.parameters.filter { $0.membership(in: set)?.valueFromPipelineByPropertyName == true }
+                ?? resolver.metadata.parameters.filter {
+                    $0.membership(in: set)?.valueFromPipelineByPropertyName == true
+                }
         }
     }
 
