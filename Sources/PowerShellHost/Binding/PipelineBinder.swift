@@ -35,27 +35,28 @@ struct PipelineBinder {
             // With one set open (or none declared), no pipeline value can change the set: the
             // parameters that may bind are known before the object is looked at.
             let candidates = hasSets && within.count == 1 ? plan.pipelineParameters(in: within[0]) : pipelineParameters
-            // By index: the elements are read in place rather than copied out one by one.
-            for index in candidates.indices where !bound.contains(candidates[index].name) {
+            // One copy of each parameter per object (for-in), passed on by reference from there;
+            // indexing the array at each use would copy it at each use.
+            for parameter in candidates where !bound.contains(parameter.name) {
                 // BindUnboundParametersForBindingState: only parameters that take pipeline input
                 // in a set still possible.
                 if hasSets && within.count != 1
                     && !sets.possibleSets(bound, within: within).contains(where: {
-                        candidates[index].membership(in: $0)?.valueFromPipelineByPropertyName == true
+                        parameter.membership(in: $0)?.valueFromPipelineByPropertyName == true
                     })
                 {
                     continue
                 }
-                guard let property = Self.property(members, candidates[index]) else { continue }
+                guard let property = Self.property(members, parameter) else { continue }
                 let value = Self.argumentValue(property)
                 let converted: ParameterValue
                 do {
-                    converted = try ValueConverter.convert(value, for: candidates[index], argumentIndex: nil)
+                    converted = try ValueConverter.convert(value, for: parameter, argumentIndex: nil)
                 } catch {
                     if case .cannotConvert = error { continue }
                     throw error
                 }
-                bound.bind(candidates[index].name, converted, origin: .pipeline)
+                bound.bind(parameter.name, converted, origin: .pipeline)
                 boundAny = true
             }
         }
