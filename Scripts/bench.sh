@@ -457,14 +457,15 @@ cat >"$work/loop.py" <<'EOF'
 import sys,json
 for l in sys.stdin: o=json.loads(l); sys.stderr.write("What if: Performing the operation \"Regenerating Key %s for account %s.\" on target \"%s\".\n" % (o["KeyName"], o["Name"], o["Name"]))
 EOF
-if command -v python3 >/dev/null 2>&1; then
+if python="$(command -v python3)"; then
+    # A full path: the Swift timing loop starts commands with posix_spawn, which searches no PATH.
     cp "$work/check.err" "$work/whatif.err"
-    check "10: the Python loop" 0 0 "$work/lines.jsonl" "${env_clean[@]}" -- python3 "$work/loop.py"
+    check "10: the Python loop" 0 0 "$work/lines.jsonl" "${env_clean[@]}" -- "$python" "$work/loop.py"
     cmp -s "$work/check.err" "$work/whatif.err" \
         || fail "10: the Python loop's lines differ from AzShim's What-if lines: $(diff "$work/check.err" "$work/whatif.err" | head -4)"
     note "timing the Python loop on the same $n_lines lines"
-    t_python="$(median "10: the Python loop" 0 "$long_runs" "$long_warmup" "$work/lines.jsonl" "${env_clean[@]}" -- python3 "$work/loop.py")"
-    row 10 "$(thousands "$n_lines") JSON lines, -WhatIf, against the same work in a Python loop ($(python3 --version 2>&1))" \
+    t_python="$(median "10: the Python loop" 0 "$long_runs" "$long_warmup" "$work/lines.jsonl" "${env_clean[@]}" -- "$python" "$work/loop.py")"
+    row 10 "$(thousands "$n_lines") JSON lines, -WhatIf, against the same work in a Python loop ($("$python" --version 2>&1))" \
         "$(calc "sprintf(\"%.2f s (Python: %.2f s)\", $t_lines, $t_python)")" "$(calc "sprintf(\"%.2f× faster\", $t_python / $t_lines)")" \
         "≥ 3× faster" "$(calc "$t_python >= 3 * $t_lines ? 1 : 0")"
 else
