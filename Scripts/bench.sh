@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures AzShim against the speed targets of issue 7 and prints one table:
+# Measures AzShim against the speed targets of issue 7 (and issue 17's figure 10) and prints one table:
 #   Scripts/bench.sh            every figure at full size; exit 1 when a target is missed
 #   Scripts/bench.sh --quick    the same steps and the same table with few runs and small inputs,
 #                               targets not judged (CI runs this so a broken bench fails CI)
@@ -448,6 +448,29 @@ rss_small="$(peak_kib "5: peak memory, $n_small lines" "$work/small.jsonl" "${em
 rss_lines="$(peak_kib "5: peak memory, $n_lines lines" "$work/lines.jsonl" "${emulator[@]}" -- "$cmd" -WhatIf)"
 row 5 "$(thousands "$n_lines") JSON lines, -WhatIf: objects/s" "$(calc "sprintf(\"%d /s (%.2f s)\", $rate, $t_lines)")" "–" "≥ 200,000 /s" "$(calc "$rate >= 200000 ? 1 : 0")"
 row 5 "… peak memory, $(thousands "$n_small") → $(thousands "$n_lines") lines" "$(calc "sprintf(\"%.1f → %.1f MiB\", $rss_small / 1024, $rss_lines / 1024)")" "$(calc "sprintf(\"%.2f×\", $rss_lines / $rss_small)")" "constant (≤ 1.1×)" "$(calc "$rss_lines <= $rss_small * 1.1 ? 1 : 0")"
+
+# --- 10: the same input through a Python loop (issue 17) -------------------------------------
+# json.loads per line and the same What-if line on stderr, timed the same way on the same input
+# in the same run; AzShim must be at least 3× faster. Its stderr must be byte-identical to AzShim's.
+# The loop is issue 17's one-liner, kept in a file so every timing tool runs it the same way.
+cat >"$work/loop.py" <<'EOF'
+import sys,json
+for l in sys.stdin: o=json.loads(l); sys.stderr.write("What if: Performing the operation \"Regenerating Key %s for account %s.\" on target \"%s\".\n" % (o["KeyName"], o["Name"], o["Name"]))
+EOF
+if python="$(command -v python3)"; then
+    # A full path: the Swift timing loop starts commands with posix_spawn, which searches no PATH.
+    cp "$work/check.err" "$work/whatif.err"
+    check "10: the Python loop" 0 0 "$work/lines.jsonl" "${env_clean[@]}" -- "$python" "$work/loop.py"
+    cmp -s "$work/check.err" "$work/whatif.err" \
+        || fail "10: the Python loop's lines differ from AzShim's What-if lines: $(diff "$work/check.err" "$work/whatif.err" | head -4)"
+    note "timing the Python loop on the same $n_lines lines"
+    t_python="$(median "10: the Python loop" 0 "$long_runs" "$long_warmup" "$work/lines.jsonl" "${env_clean[@]}" -- "$python" "$work/loop.py")"
+    row 10 "$(thousands "$n_lines") JSON lines, -WhatIf, against the same work in a Python loop ($("$python" --version 2>&1))" \
+        "$(calc "sprintf(\"%.2f s (Python: %.2f s)\", $t_lines, $t_python)")" "$(calc "sprintf(\"%.2f× faster\", $t_python / $t_lines)")" \
+        "≥ 3× faster" "$(calc "$t_python >= 3 * $t_lines ? 1 : 0")"
+else
+    rows+=("| 10 | $(thousands "$n_lines") JSON lines, -WhatIf, against the same work in a Python loop | not run: no python3 | – | ≥ 3× faster | – |")
+fi
 
 # --- 6: --throttle-limit 16 against a fake that takes 20 ms ---------------------------------
 start_fake slow --delay-ms 20

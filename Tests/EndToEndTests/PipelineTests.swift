@@ -78,6 +78,31 @@ struct PipelineTests {
         #expect(result.status == 1)
     }
 
+    @Test("issue 17: a line cut short does not swallow the good lines after it; the error names both places")
+    func cutShortLine() throws {
+        let harness = Harness()
+        defer { harness.remove() }
+        let input = """
+            {"ResourceGroupName":"rg","Name":"first","KeyName":"Key1"}
+            {"ResourceGroupName":"rg","Name":[
+            {"ResourceGroupName":"rg","Name":"second","KeyName":"Key1"}
+            {"ResourceGroupName":"rg","Name":"third","KeyName":"Key1"}
+
+            """
+        let result = harness.run([], stdin: input)
+        let keys = try ["first", "second", "third"].map { try #require(harness.storedKeys(account: $0)) }
+        #expect(
+            result.stdout
+                == "\nKey1                             Key2\n----                             ----\n"
+                + keys.map { "\($0.0) \($0.1)\n" }.joined() + "\n")
+        #expect(
+            result.stderr
+                == Self.prefix
+                + "malformed JSON at line 4, column 1: expected ',' or ']' after an array element (the value began at line 2, column 1)\n"
+        )
+        #expect(result.status == 1)
+    }
+
     @Test("a mixed stream: exactly the valid objects produce rows, in order, and each bad one its own error")
     func mixedStream() throws {
         let harness = Harness()

@@ -175,9 +175,44 @@ struct JSONStreamReaderTests {
                 "error: NUL byte at line 3, column 3: JSON text cannot contain NUL bytes (is the input UTF-16 or binary?)",
                 "4: 2",
             ]),
+        // Issue 17: reading resumes at the line after the one where the broken value began, so
+        // its remaining lines are read again as values of their own.
         StreamCase(
             name: "ends inside an object", input: "{\"a\":1}\n{\n  \"a\": [1,\n",
-            expected: [#"1: {"a":1}"#, "error: unexpected end of input inside a value started at line 2"]),
+            expected: [
+                #"1: {"a":1}"#, "error: unexpected end of input inside a value started at line 2", #"3: "a""#,
+                "error: malformed JSON at line 3, column 6: expected a JSON value",
+            ]),
+        // Issue 17: a line cut short does not swallow the good lines after it, and the error
+        // names where the broken value began as well as where it broke.
+        StreamCase(
+            name: "a cut-short line does not swallow the next good line",
+            input: #"{"ResourceGroupName":"rg","Name":"a"}"# + "\n" + #"{"ResourceGroupName":"rg","Name":["#
+                + "\n" + #"{"ResourceGroupName":"rg","Name":"b"}"# + "\n" + #"{"ResourceGroupName":"rg","Name":"c"}"#
+                + "\n",
+            expected: [
+                #"1: {"ResourceGroupName":"rg","Name":"a"}"#,
+                "error: malformed JSON at line 4, column 1: expected ',' or ']' after an array element (the value began at line 2, column 1)",
+                #"3: {"ResourceGroupName":"rg","Name":"b"}"#, #"4: {"ResourceGroupName":"rg","Name":"c"}"#,
+            ]),
+        StreamCase(
+            name: "a cut-short line before the last good line, at the end of input",
+            input: #"{"ResourceGroupName":"rg","Name":["# + "\n" + #"{"ResourceGroupName":"rg","Name":"b"}"# + "\n",
+            expected: [
+                "error: unexpected end of input inside a value started at line 1",
+                #"2: {"ResourceGroupName":"rg","Name":"b"}"#,
+            ]),
+        StreamCase(
+            name: "the column where a broken value began", input: "1 {\"a\":\n\n  ]\n{\"b\":2}",
+            expected: [
+                "1: 1",
+                "error: malformed JSON at line 3, column 3: expected a JSON value (the value began at line 1, column 3)",
+                "error: malformed JSON at line 3, column 3: expected a JSON value", #"4: {"b":2}"#,
+            ]),
+        StreamCase(
+            name: "values merely split across lines still parse",
+            input: "{\n\"ResourceGroupName\"\n:\n\"rg\",\n\"Name\":\n\"b\"\n}\n[\n{\"Name\":\n\"c\"}\n]\n\"d\"",
+            expected: [#"1: {"ResourceGroupName":"rg","Name":"b"}"#, #"9: {"Name":"c"}"#, #"12: "d""#]),
         StreamCase(
             name: "ends inside a string", input: "1\n\"abc",
             expected: ["1: 1", "error: unexpected end of input inside a value started at line 2"]),

@@ -72,6 +72,11 @@ struct JSONIncrementalParser {
     /// Keys of the open objects' members, innermost last.
     private var keys: [String] = []
     private var scratch: [UInt8] = []
+    /// Property names seen before that are too long for a small string (over 15 bytes, such
+    /// as `ResourceGroupName`), so the next object with the same name shares its storage rather
+    /// than allocating a copy. At most `keyCacheLimit` names of at most 64 bytes: bounded memory.
+    private var keyCache: [String] = []
+    private static var keyCacheLimit: Int { 32 }
     private var pendingString: PendingString?
 
     /// 1-based line of the byte at the current position.
@@ -87,6 +92,9 @@ struct JSONIncrementalParser {
     private var itemLine = 1
     private var itemColumn = 1
     private var arrayLine = 1
+    /// Absolute offset of the line feed that ends the first line of the item in progress, once
+    /// the item has gone past it: after an error, reading resumes just after it.
+    private var itemLineEnd: Int?
     /// The item in progress outgrew `maximumValueBytes`: its grammar is followed, nothing is built.
     private var skipping = false
 
@@ -210,6 +218,15 @@ struct JSONIncrementalParser {
         }
     }
 
+    /// The absolute offset from which the caller must keep its bytes, beyond the position: the
+    /// start of the line after the first line of a multi-line item in progress, where reading
+    /// resumes if the item turns out malformed. Nil when only bytes from the position are needed.
+    /// The bytes kept are part of the item, so they stay under `maximumValueBytes`.
+    var retainedOffset: Int? {
+        guard itemInProgress, !skipping, let itemLineEnd else { return nil }
+        return itemLineEnd + 1
+    }
+
     /// The bytes before absolute offset `offset` (a byte-order mark) are not part of the text.
     mutating func ignore(before offset: Int) {
         lineStart = offset
@@ -225,6 +242,7 @@ struct JSONIncrementalParser {
             itemStart = window.base + p
             itemLine = line
             itemColumn = column(at: itemStart, window)
+            itemLineEnd = nil
         }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -394,12 +412,19 @@ struct JSONIncrementalParser {
                 }
                 return completeValue(nil, window, p)
             }
+            if isKey, !escapes, let key = cachedKey(UnsafeBufferPointer(rebasing: window.bytes[(p + 1)..<close])) {
+                p = close + 1
+                keys.append(key)
+                state = .colon
+                return nil
+            }
             switch decodeString(window.bytes, p + 1, close, escapes: escapes, nonASCII: nonASCII) {
             case .failure(let failure):
                 return fail(failure.kind, window, failure.offset, &p)
             case .success(let text):
                 p = close + 1
                 if isKey {
+                    if !escapes { remember(text) }
                     keys.append(text)
                     state = .colon
                     return nil
@@ -407,6 +432,27 @@ struct JSONIncrementalParser {
                 return completeValue(.string(text), window, p)
             }
         }
+    }
+
+    /// The name in `keyCache` whose UTF-8 is exactly `bytes` (a name without escapes), if any.
+    private func cachedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 15, bytes.count <= 64 else { return nil }
+        for cached in keyCache where cached.utf8.count == bytes.count {
+            var cached = cached
+            let equal = cached.withUTF8 { known in
+                for index in 0..<known.count where known[index] != bytes[index] { return false }
+                return true
+            }
+            if equal { return cached }
+        }
+        return nil
+    }
+
+    /// Keeps a long name read without escapes in `keyCache` while there is room.
+    private mutating func remember(_ key: String) {
+        let length = key.utf8.count
+        guard length > 15, length <= 64, keyCache.count < Self.keyCacheLimit else { return }
+        keyCache.append(key)
     }
 
     private mutating func continueSkippedString(_ window: Window, _ p: inout Int) -> Event? {
@@ -600,8 +646,10 @@ struct JSONIncrementalParser {
 
     // MARK: - Errors and input
 
-    /// Reports an error at window index `offset` and resumes at the start of the next line.
-    /// Errors inside a value already rejected as too large are not reported again.
+    /// Reports an error at window index `offset` and resumes at the start of the line after the
+    /// one where the broken item began (so a value cut short never swallows the good line after
+    /// it), or after the error's own line when the item began there. Errors inside a value
+    /// already rejected as too large are not reported again.
     private mutating func fail(_ kind: JSONStreamError.Kind, _ window: Window, _ offset: Int, _ p: inout Int) -> Event?
     {
         var failure = error(kind, window, offset)
@@ -609,7 +657,12 @@ struct JSONIncrementalParser {
             failure = JSONStreamError(
                 line: failure.line, column: failure.column,
                 kind: .unexpectedEnd(valueStartLine: itemInProgress ? itemLine : arrayLine))
+        } else if itemInProgress {
+            failure = JSONStreamError(
+                line: failure.line, column: failure.column, kind: failure.kind,
+                valueStart: JSONTextPosition(line: itemLine, column: itemColumn))
         }
+        let resume = retainedOffset.flatMap { $0 >= window.base && $0 <= window.base + offset ? $0 : nil }
         let wasSkipping = skipping
         frames.removeAll(keepingCapacity: frames.capacity <= 64)
         values.removeAll(keepingCapacity: values.capacity <= 1024)
@@ -617,8 +670,18 @@ struct JSONIncrementalParser {
         pendingString = nil
         itemInProgress = false
         skipping = false
-        state = .resync
-        p = offset
+        if let resume {
+            // Back to the line after the item's first line, counted again from its start.
+            line = itemLine + 1
+            lineStart = resume
+            columnOffset = resume
+            columnCount = 0
+            state = .topLevel
+            p = resume - window.base
+        } else {
+            state = .resync
+            p = offset
+        }
         return wasSkipping ? nil : .error(failure)
     }
 
@@ -665,6 +728,7 @@ struct JSONIncrementalParser {
     }
 
     private mutating func newline(at offset: Int) {
+        if itemInProgress, itemLineEnd == nil { itemLineEnd = offset }
         line += 1
         lineStart = offset + 1
         columnOffset = offset + 1

@@ -4,6 +4,8 @@
 /// Example: the pipeline input `{"AccountName":"myluis" "ResourceGroupName":"rg"}` on line 3 is
 /// `JSONStreamError(line: 3, column: 25, kind: .malformed(expected: "expected ',' or '}' after an object member"))`,
 /// whose `message` is `malformed JSON at line 3, column 25: expected ',' or '}' after an object member`.
+/// When the broken value began on an earlier line, the message says where:
+/// `malformed JSON at line 4, column 1: expected ',' or ']' after an array element (the value began at line 2, column 1)`.
 package struct JSONStreamError: Error, Sendable, Equatable {
     /// What went wrong.
     package enum Kind: Sendable, Equatable {
@@ -28,17 +30,30 @@ package struct JSONStreamError: Error, Sendable, Equatable {
     /// 1-based column of the error, counted in Unicode scalars.
     package let column: Int
     package let kind: Kind
+    /// Where the value that broke began, when it began on an earlier line than the error.
+    package let valueStart: JSONTextPosition?
 
-    package init(line: Int, column: Int, kind: Kind) {
+    package init(line: Int, column: Int, kind: Kind, valueStart: JSONTextPosition? = nil) {
         self.line = line
         self.column = column
         self.kind = kind
+        self.valueStart = valueStart.flatMap { $0.line < line ? $0 : nil }
     }
 
     /// The text shown to the user, e.g.
     /// `malformed JSON at line 3, column 7: expected ',' or '}' after an object member`.
     package var message: String {
         let place = "at line \(line), column \(column)"
+        guard let valueStart else { return text(place) }
+        switch kind {
+        case .malformed, .invalidUTF8, .nestingTooDeep, .nulByte:
+            return text(place) + " (the value began at line \(valueStart.line), column \(valueStart.column))"
+        case .valueTooLarge, .unexpectedEnd, .readFailed:
+            return text(place)
+        }
+    }
+
+    private func text(_ place: String) -> String {
         switch kind {
         case .malformed(let expected):
             return "malformed JSON \(place): \(expected)"

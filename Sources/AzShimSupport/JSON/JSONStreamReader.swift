@@ -9,8 +9,9 @@
 /// A value that cannot be read becomes an `.error` item (malformed JSON, invalid UTF-8 in a
 /// string, a NUL byte, nesting deeper than `JSONParser.maximumDepth`, a value longer than
 /// `maximumValueBytes`, input ending inside a value); reading then resumes at the start of the
-/// next line, so the values around it still come through. Lines and columns count over the whole
-/// stream. Memory holds the value in progress and one read chunk, never the bytes already used,
+/// line after the one where that value began (so a value cut short never swallows the good line
+/// after it; its error also names where it began), and the values around it still come through.
+/// Lines and columns count over the whole stream. Memory holds the value in progress and one read chunk, never the bytes already used,
 /// so a stream of 1,000,000 objects runs in the memory of 10; a value over the limit is skipped
 /// without being buffered.
 ///
@@ -119,9 +120,10 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
         }
     }
 
-    /// Drops the bytes before `position`, makes room, and reads once from the source.
+    /// Drops the bytes before `position` (or before the line a malformed value would resume
+    /// at: `JSONIncrementalParser.retainedOffset`), makes room, and reads once from the source.
     private mutating func readMore() {
-        let keep = position
+        let keep = Swift.min(position, Swift.max(0, (parser.retainedOffset ?? base + position) - base))
         if keep > 0 {
             Self.discard(&parser, storage, filled, base, before: base + keep)
             let count = filled - keep
@@ -131,7 +133,7 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
             }
             filled = count
             base += keep
-            position = 0
+            position -= keep
         }
         let chunk = Self.chunkSize
         if storage.count - filled < chunk / 4 {

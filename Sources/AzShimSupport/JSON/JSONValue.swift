@@ -29,9 +29,28 @@ package enum JSONValue: Sendable, Equatable {
     /// PSObject property lookup does.
     package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        if let exact = members.first(where: { $0.key == key }) { return exact.value }
-        let folded = key.lowercased()
-        return members.first { $0.key.lowercased() == folded }?.value
+        return Self.member(members, key)
+    }
+
+    /// The value of the member `key` of an object's members, as the subscript finds it. Keys
+    /// compare without allocating when both are ASCII (`lowercased()` folds only A–Z there);
+    /// any other key is compared as `lowercased()` strings.
+    ///
+    /// Example: `JSONValue.member([("accountname", .string("a"))], "AccountName")` is `.string("a")`.
+    package static func member(_ members: [(key: String, value: JSONValue)], _ key: String) -> JSONValue? {
+        for member in members where member.key == key { return member.value }
+        var folded: String?
+        for member in members {
+            switch ASCIIFold.equal(member.key, key) {
+            case true?: return member.value
+            case false?: continue
+            case nil:
+                let lowered = folded ?? key.lowercased()
+                folded = lowered
+                if member.key.lowercased() == lowered { return member.value }
+            }
+        }
+        return nil
     }
 
     package var stringValue: String? {

@@ -8,7 +8,7 @@
 /// `{"ResourceGroupName":"rg","AccountName":"myluis"}`, `bound[CognitiveServicesParameters.name]`
 /// is `"myluis"` (bound from the pipeline through the alias), `bound[CognitiveServicesParameters.force]`
 /// is `true`, and `bound.parameterSetName` is `__AllParameterSets`.
-package struct BoundParameters: Sendable, Equatable {
+public struct BoundParameters: Sendable {
     package enum Origin: Sendable, Equatable {
         /// From the command line; `argumentIndex` is the word that gave the value
         /// (for a switch without a value, the switch itself).
@@ -17,16 +17,24 @@ package struct BoundParameters: Sendable, Equatable {
         case prompt
     }
 
-    package struct BoundParameter: Sendable, Equatable {
-        package let value: ParameterValue
+    @usableFromInline package struct BoundParameter: Sendable, Equatable {
+        @usableFromInline package let value: ParameterValue
         package let origin: Origin
+    }
+
+    /// One bound parameter under its canonical name.
+    @usableFromInline struct Entry: Sendable {
+        @usableFromInline let name: String
+        @usableFromInline var binding: BoundParameter
     }
 
     /// The typed readers below are `@inlinable` (and this vocabulary public, not `package`: the
     /// toolchain neither inlines nor specialises `package` code across modules), so a cmdlet's
-    /// reads compile to a dictionary lookup in its own module instead of a generic call with
-    /// metadata lookups for every read of every pipeline object.
-    @usableFromInline var storage: [String: BoundParameter] = [:]
+    /// reads compile to a lookup in its own module instead of a generic call with metadata
+    /// lookups for every read of every pipeline object. The lookup is a scan of a few entries
+    /// (a command binds a handful of parameters): cheaper than hashing the name, which a
+    /// dictionary does on every read, bind and unbind of every pipeline object.
+    @usableFromInline var storage: [Entry] = []
 
     /// The parameter set the binding resolved (`$PSCmdlet.ParameterSetName`): the command's
     /// default set, `__AllParameterSets` for a command that declares no sets.
@@ -41,34 +49,63 @@ package struct BoundParameters: Sendable, Equatable {
     }
 
     /// The value of a declared parameter, as the type it was declared with; nil when unbound.
-    @inlinable package subscript<Value>(key: ParameterKey<Value>) -> Value? {
-        guard let binding = storage[key.name] else { return nil }
+    @inlinable public subscript<Value>(key: ParameterKey<Value>) -> Value? {
+        guard let binding = binding(named: key.name) else { return nil }
         return Value(boundValue: binding.value)
     }
 
     /// Whether a switch is present: false when it was not given, or given as `-Force:false`.
-    @inlinable package subscript(key: ParameterKey<SwitchParameter>) -> Bool {
-        guard let binding = storage[key.name] else { return false }
+    @inlinable public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
+        guard let binding = binding(named: key.name) else { return false }
         return SwitchParameter(boundValue: binding.value)?.isPresent ?? false
     }
 
     /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
-    @inlinable package func contains<Value>(_ key: ParameterKey<Value>) -> Bool { storage[key.name] != nil }
+    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { binding(named: key.name) != nil }
+
+    /// Names are the metadata's canonical spellings, so equal names have equal bytes: a
+    /// different UTF-8 length settles most comparisons before `==` runs.
+    @inlinable func binding(named name: String) -> BoundParameter? {
+        let length = name.utf8.count
+        for entry in storage where entry.name.utf8.count == length && entry.name == name { return entry.binding }
+        return nil
+    }
 
     /// The binding of the parameter with this canonical name, for the binder's own bookkeeping
     /// (which works over any command's metadata).
-    package subscript(name: String) -> BoundParameter? { storage[name] }
+    package subscript(name: String) -> BoundParameter? { binding(named: name) }
 
-    package func contains(_ name: String) -> Bool { storage[name] != nil }
+    package func contains(_ name: String) -> Bool { binding(named: name) != nil }
 
     package mutating func bind(_ name: String, _ value: ParameterValue, origin: Origin) {
-        storage[name] = BoundParameter(value: value, origin: origin)
+        let binding = BoundParameter(value: value, origin: origin)
+        let length = name.utf8.count
+        if let index = storage.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
+            storage[index].binding = binding
+        } else {
+            storage.append(Entry(name: name, binding: binding))
+        }
+    }
+
+    /// Forgets the binding of the parameter with this canonical name.
+    package mutating func unbind(_ name: String) {
+        storage.removeAll { $0.name == name }
     }
 
     /// Forgets what the previous pipeline object bound.
     package mutating func resetPipelineBindings() {
-        storage = storage.filter { $0.value.origin != .pipeline }
+        storage.removeAll { $0.binding.origin == .pipeline }
     }
 
-    package var names: [String] { Array(storage.keys) }
+    package var names: [String] { storage.map(\.name) }
+}
+
+/// Equal when the same parameters are bound to the same values from the same origins, in any
+/// order, with the same set (as the dictionary this storage replaced compared).
+extension BoundParameters: Equatable {
+    public static func == (lhs: BoundParameters, rhs: BoundParameters) -> Bool {
+        lhs.parameterSetName == rhs.parameterSetName && lhs.pendingParameterSets == rhs.pendingParameterSets
+            && lhs.storage.count == rhs.storage.count
+            && lhs.storage.allSatisfy { rhs.binding(named: $0.name) == $0.binding }
+    }
 }

@@ -59,6 +59,49 @@ package struct ParameterSetResolver: Sendable {
         return complete[0]
     }
 
+    /// What binding needs of each set, worked out once for a command rather than for every
+    /// pipeline object: its mandatory parameters' names and its pipeline parameters, in
+    /// metadata order.
+    ///
+    /// Example: for `New-AzCognitiveServicesAccountKey` (no sets), `mandatoryNames(in:
+    /// "__AllParameterSets")` is `["ResourceGroupName", "Name", "KeyName"]`.
+    package struct Plan: Sendable {
+        private let mandatory: [String: [String]]
+        private let pipeline: [String: [ParameterMetadata]]
+        private let resolver: ParameterSetResolver
+
+        init(_ resolver: ParameterSetResolver) {
+            self.resolver = resolver
+            let names = resolver.metadata.parameterSetNames + [CommandMetadata.allParameterSets]
+            var mandatory: [String: [String]] = [:]
+            var pipeline: [String: [ParameterMetadata]] = [:]
+            for set in names {
+                mandatory[set] = resolver.missingMandatory(BoundParameters(), in: set).map(\.name)
+                pipeline[set] = resolver.metadata.parameters.filter {
+                    $0.membership(in: set)?.valueFromPipelineByPropertyName == true
+                }
+            }
+            self.mandatory = mandatory
+            self.pipeline = pipeline
+        }
+
+        /// The names of the mandatory parameters of `set`.
+        package func mandatoryNames(in set: String) -> [String] {
+            mandatory[set] ?? resolver.missingMandatory(BoundParameters(), in: set).map(\.name)
+        }
+
+        /// The parameters that take pipeline input by property name in `set`.
+        package func pipelineParameters(in set: String) -> [ParameterMetadata] {
+            pipeline[set]
+                ?? resolver.metadata.parameters.filter {
+                    $0.membership(in: set)?.valueFromPipelineByPropertyName == true
+                }
+        }
+    }
+
+    /// The per-set lists binding needs, for a binder that runs many times.
+    package var plan: Plan { Plan(self) }
+
     /// The mandatory parameters of `set` not bound yet, in metadata order.
     package func missingMandatory(_ bound: BoundParameters, in set: String) -> [ParameterMetadata] {
         metadata.parameters.filter { $0.membership(in: set)?.isMandatory == true && !bound.contains($0.name) }

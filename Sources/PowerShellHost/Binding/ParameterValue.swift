@@ -1,7 +1,7 @@
 /// A parameter's value after conversion to its type.
 ///
 /// Example: `-KeyName key2` binds `.enumeration(name: "Key2", value: 1)`.
-@usableFromInline package enum ParameterValue: Sendable, Equatable {
+public enum ParameterValue: Sendable, Equatable {
     case string(String)
     /// A `System.String[]` value: `-Parameter Key*,Name` binds `.strings(["Key*", "Name"])`.
     case strings([String])

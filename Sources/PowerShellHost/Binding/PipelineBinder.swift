@@ -9,27 +9,45 @@ import AzShimSupport
 /// with KeyName missing the object fails with InputObjectMissingMandatory `  KeyName`.
 struct PipelineBinder {
     let metadata: CommandMetadata
+    /// Worked out once per command, not per object: the parameters that take pipeline input,
+    /// and each set's mandatory parameters (`ParameterSetResolver.plan`).
+    private let pipelineParameters: [ParameterMetadata]
+    private let sets: ParameterSetResolver
+    private let plan: ParameterSetResolver.Plan
+    /// The mandatory parameters of a command without sets (`__AllParameterSets`).
+    private let mandatoryWithoutSets: [String]
+
+    init(metadata: CommandMetadata) {
+        self.metadata = metadata
+        self.pipelineParameters = metadata.pipelineParameters
+        self.sets = ParameterSetResolver(metadata: metadata)
+        self.plan = sets.plan
+        self.mandatoryWithoutSets = plan.mandatoryNames(in: CommandMetadata.allParameterSets)
+    }
 
     func bind(_ object: JSONValue, into bound: inout BoundParameters) throws(BindingError) {
         bound.resetPipelineBindings()
-        let sets = ParameterSetResolver(metadata: metadata)
         let hasSets = !metadata.parameterSetNames.isEmpty
         // The sets the command line left open, or the one it chose.
         let within = hasSets ? bound.pendingParameterSets ?? [bound.parameterSetName] : []
         var boundAny = false
-        if case .object = object {
-            for parameter in metadata.pipelineParameters where !bound.contains(parameter.name) {
+        if case .object(let members) = object {
+            // With one set open (or none declared), no pipeline value can change the set: the
+            // parameters that may bind are known before the object is looked at.
+            let candidates = hasSets && within.count == 1 ? plan.pipelineParameters(in: within[0]) : pipelineParameters
+            // One copy of each parameter per object (for-in), passed on by reference from there;
+            // indexing the array at each use would copy it at each use.
+            for parameter in candidates where !bound.contains(parameter.name) {
                 // BindUnboundParametersForBindingState: only parameters that take pipeline input
                 // in a set still possible.
-                if hasSets
+                if hasSets && within.count != 1
                     && !sets.possibleSets(bound, within: within).contains(where: {
                         parameter.membership(in: $0)?.valueFromPipelineByPropertyName == true
                     })
                 {
                     continue
                 }
-                guard let property = ([parameter.name] + parameter.aliases).lazy.compactMap({ object[$0] }).first
-                else { continue }
+                guard let property = Self.property(members, parameter) else { continue }
                 let value = Self.argumentValue(property)
                 let converted: ParameterValue
                 do {
@@ -43,13 +61,30 @@ struct PipelineBinder {
             }
         }
         guard boundAny else { throw .inputObjectNotBound }
-        if hasSets, bound.pendingParameterSets != nil,
-            let set = try sets.resolve(bound, within: within, pipelineExpected: false)
-        {
-            bound.parameterSetName = set
+        if hasSets, bound.pendingParameterSets != nil {
+            // One set open holds every parameter bound so far, so `resolve` would choose it.
+            if within.count == 1 {
+                bound.parameterSetName = within[0]
+            } else if let set = try sets.resolve(bound, within: within, pipelineExpected: false) {
+                bound.parameterSetName = set
+            }
         }
-        let missing = sets.missingMandatory(bound, in: bound.parameterSetName).map(\.name)
-        if !missing.isEmpty { throw .inputObjectMissingMandatory(missing) }
+        let mandatory = hasSets ? plan.mandatoryNames(in: bound.parameterSetName) : mandatoryWithoutSets
+        if mandatory.contains(where: { !bound.contains($0) }) {
+            throw .inputObjectMissingMandatory(mandatory.filter { !bound.contains($0) })
+        }
+    }
+
+    /// The property for `parameter`: its name, else each alias in order (each as `JSONValue`'s
+    /// subscript looks it up: exact spelling first, then ignoring case).
+    private static func property(
+        _ members: [(key: String, value: JSONValue)], _ parameter: ParameterMetadata
+    ) -> JSONValue? {
+        if let value = JSONValue.member(members, parameter.name) { return value }
+        for alias in parameter.aliases {
+            if let value = JSONValue.member(members, alias) { return value }
+        }
+        return nil
     }
 
     /// The pipeline-bound string values of an object, for the progress line: `rg/myluis`.

@@ -126,6 +126,11 @@ package enum ValueConverter {
     private static func fromString(_ text: String, _ enumeration: EnumerationType) throws(ConversionFailure)
         -> ParameterValue
     {
+        // A member's exact name (`"Key1"` in every line of a pipeline) parses to that member's
+        // value, as `EnumParse` would find it, without splitting, trimming and folding.
+        if let exact = enumeration.members.first(where: { $0.name == text }) {
+            return try member(exact.value, display: text, enumeration)
+        }
         switch EnumParse.parse(text, enumeration) {
         case .value(let number):
             return try member(number, display: text, enumeration)

@@ -3,7 +3,7 @@
 ///
 /// Example: `String` is bound as `System.String`, so `ParameterKey<String>(name: "Name")` reads
 /// `New-AzCognitiveServicesAccountKey rg myluis Key1` as `"myluis"`.
-package protocol BindableValue: Sendable {
+public protocol BindableValue: Sendable {
     /// The .NET type the binder converts to (`System.String` for `String`).
     static var parameterType: ParameterType { get }
     /// Reads a converted value; nil for a value of another kind (`$null` included).
@@ -11,18 +11,18 @@ package protocol BindableValue: Sendable {
 }
 
 extension String: BindableValue {
-    package static var parameterType: ParameterType { .string }
+    public static var parameterType: ParameterType { .string }
 
-    @inlinable package init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .string(let text) = boundValue else { return nil }
         self = text
     }
 }
 
 extension Array: BindableValue where Element == String {
-    package static var parameterType: ParameterType { .stringArray }
+    public static var parameterType: ParameterType { .stringArray }
 
-    @inlinable package init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .strings(let texts) = boundValue else { return nil }
         self = texts
     }
@@ -30,9 +30,9 @@ extension Array: BindableValue where Element == String {
 
 extension Int: BindableValue {
     /// `System.Int32`: the binder rejects values outside its range.
-    package static var parameterType: ParameterType { .int32 }
+    public static var parameterType: ParameterType { .int32 }
 
-    @inlinable package init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .integer(let number) = boundValue else { return nil }
         self = number
     }

@@ -4,7 +4,7 @@
 ///
 /// Example: Az's `KeyName` is `enum KeyName: String, ParameterEnumeration { case key1 = "Key1",
 /// key2 = "Key2" }`; `-KeyName 1` then reads as `.key2`.
-package protocol ParameterEnumeration: BindableValue, CaseIterable, RawRepresentable where RawValue == String {
+public protocol ParameterEnumeration: BindableValue, CaseIterable, RawRepresentable where RawValue == String {
     /// The .NET type's full name, as binding messages print it.
     static var fullName: String { get }
     /// The .NET enum: its members in declaration order with their values.
@@ -12,15 +12,15 @@ package protocol ParameterEnumeration: BindableValue, CaseIterable, RawRepresent
 }
 
 extension ParameterEnumeration {
-    package static var enumerationType: EnumerationType {
+    public static var enumerationType: EnumerationType {
         EnumerationType(
             fullName: fullName,
             members: allCases.enumerated().map { EnumerationType.Member($0.element.rawValue, $0.offset) })
     }
 
-    package static var parameterType: ParameterType { .enumeration(enumerationType) }
+    public static var parameterType: ParameterType { .enumeration(enumerationType) }
 
-    @inlinable package init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .enumeration(let name, _) = boundValue else { return nil }
         self.init(rawValue: name)
     }

@@ -8,11 +8,11 @@
 /// static let force = ParameterKey<SwitchParameter>(name: "Force")
 /// // in `process`: parameters[name] is String?, parameters[force] is Bool
 /// ```
-package struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
+public struct ParameterKey<Value: BindableValue>: ParameterDeclaration {
     package let metadata: ParameterMetadata
 
     /// The canonical name (`ResourceGroupName`), kept apart so a read copies nothing else.
-    package let name: String
+    public let name: String
 
     /// A parameter bound as `Value.parameterType`.
     package init(

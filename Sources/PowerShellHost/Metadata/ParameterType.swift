@@ -3,7 +3,7 @@
 /// Example: `-KeyName Key3` fails with a message that names
 /// `ParameterType.enumeration(KeyNameEnum).fullName`,
 /// `Microsoft.Azure.Management.CognitiveServices.Models.KeyName`.
-package enum ParameterType: Sendable, Equatable {
+public enum ParameterType: Sendable, Equatable {
     /// `System.String`.
     case string
     /// `System.String[]`: one string or a comma list (`-Parameter Key*,Name`).
@@ -36,8 +36,8 @@ package enum ParameterType: Sendable, Equatable {
 /// A .NET enum: its full name and its members in declaration order with their values.
 ///
 /// Example: `EnumerationType.actionPreference.member(named: "ignore")` is `Ignore` (4).
-package struct EnumerationType: Sendable, Equatable {
-    package struct Member: Sendable, Equatable {
+public struct EnumerationType: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
         package let name: String
         package let value: Int
         package init(_ name: String, _ value: Int) {

@@ -3,16 +3,16 @@
 ///
 /// Example: `New-AzCognitiveServicesAccountKey rg acct Key1 -Force` makes
 /// `parameters[CognitiveServicesParameters.force]` true; `-Force:false` makes it false.
-package struct SwitchParameter: BindableValue, Equatable {
-    package let isPresent: Bool
+public struct SwitchParameter: BindableValue, Equatable {
+    public let isPresent: Bool
 
-    @inlinable package init(isPresent: Bool) {
+    @inlinable public init(isPresent: Bool) {
         self.isPresent = isPresent
     }
 
-    package static var parameterType: ParameterType { .switchParameter }
+    public static var parameterType: ParameterType { .switchParameter }
 
-    @inlinable package init?(boundValue: ParameterValue) {
+    @inlinable public init?(boundValue: ParameterValue) {
         guard case .switchValue(let flag) = boundValue else { return nil }
         self.isPresent = flag
     }

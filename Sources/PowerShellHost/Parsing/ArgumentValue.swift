@@ -3,7 +3,7 @@
 ///
 /// Example: in `New-AzCognitiveServicesAccountKey rg acct 1`, the word `1` is
 /// `.integer(text: "1", value: 1)` and binds KeyName to Key2.
-package indirect enum ArgumentValue: Sendable, Equatable {
+package enum ArgumentValue: Sendable, Equatable {
     case string(String)
     /// An integer literal; `value` is nil when it does not fit in 64 bits.
     case integer(text: String, value: Int64?)

@@ -198,7 +198,30 @@ package final class CommandRuntime {
         if let recording = ObjectRecording.current { return recording.append(.hostLine(text)) }
         guard !stopRequested else { return }
         io.standardOutput.flush()
-        io.standardError.write(TerminalText.escapingControls(text) + "\n")
+        io.standardError.write(TerminalText.escapingControls(text))
+        io.standardError.write("\n")
+        holdLine()
+    }
+
+    /// `What if: Performing the operation "ACTION" on target "TARGET".` as `writeHostLine` writes
+    /// it, written in pieces rather than built first (the escaping maps each character on its
+    /// own, so escaping the pieces gives the bytes of escaping the line).
+    func writeWhatIfLine(target: String, action: String) {
+        if ObjectRecording.current != nil || stopRequested {
+            return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action))
+        }
+        io.standardOutput.flush()
+        let sink = io.standardError
+        sink.write("What if: Performing the operation \"")
+        sink.write(TerminalText.escapingControls(action))
+        sink.write("\" on target \"")
+        sink.write(TerminalText.escapingControls(target))
+        sink.write("\".\n")
+        holdLine()
+    }
+
+    /// Starts or checks the hold on the lines in stderr's buffer (`writeHostLine`).
+    private func holdLine() {
         let now = ContinuousClock.now
         if let heldSince {
             if now - heldSince >= Self.holdLimit { flushHeldLines() }

@@ -28,11 +28,11 @@ final class ShouldProcessConfirmation {
         case .yesToAll: return .proceed
         default: break
         }
-        let operation = Self.operation(target: target, action: action)
         if runtime.preferences.whatIf {
-            runtime.writeHostLine("What if: " + operation)
+            runtime.writeWhatIfLine(target: target, action: action)
             return .skip
         }
+        let operation = Self.operation(target: target, action: action)
         let preference = runtime.preferences.confirm
         if preference == .none || preference > runtime.metadata.confirmImpact {
             if runtime.preferences.verboseSwitch { runtime.writeVerbose(operation) }
