@@ -47,6 +47,11 @@ package enum FileSystem {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { throw Failure("read", path) }
         defer { close(descriptor) }
+        return try readAll(descriptor, path: path, maximumBytes: maximumBytes)
+    }
+
+    /// Everything left in the open file `descriptor` (`path` names it in failures).
+    static func readAll(_ descriptor: Int32, path: String, maximumBytes: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {

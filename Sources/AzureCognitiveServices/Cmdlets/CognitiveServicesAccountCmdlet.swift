@@ -34,6 +34,6 @@ extension CognitiveServicesAccountCmdlet {
         CommandDefinition(
             metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name],
             makeCmdlet: { CognitiveServicesCmdletRunner(Self(), environment: $0) },
-            checkEnvironment: AzureHTTPSettings.problem)
+            checkEnvironment: AzureSettings.problem)
     }
 }

@@ -1,0 +1,148 @@
+import HTTP1
+
+/// One way to sign in, in the order they are tried (`ordered`): each says whether it is
+/// configured and then gives its credential, or else the line the "no credential" message
+/// shows for it (what was missing, how to configure it).
+///
+/// Example: with only `AZURE_TENANT_ID` set, `.clientSecret` gives
+/// `.notConfigured("client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: AZURE_CLIENT_ID, AZURE_CLIENT_SECRET)")`.
+struct AzureCredentialSource: Sendable {
+    /// What a source can look at.
+    struct Inputs: Sendable {
+        var settings: AzureSettings
+        /// `AZURE_TENANT_ID`, else the tenant of the `-DefaultProfile` context.
+        var tenantId: String?
+        var cliProfile: AzureCLIProfile?
+        /// `AZURE_ENVIRONMENT` names a cloud (then the VM managed identity is probed).
+        var cloudNamed: Bool
+        /// The token authority (checked), once the endpoints are known.
+        var authority: HTTPURL
+
+        /// The variables of `names` that are not set, joined for the tried-list.
+        func missing(_ names: [String]) -> String {
+            names.filter { settings.environment[$0] == nil && !($0 == "AZURE_TENANT_ID" && tenantId != nil) }
+                .joined(separator: ", ")
+        }
+    }
+
+    /// A credential and who it signs in as (for the cache key and `-Verbose`).
+    struct Choice: Sendable {
+        var credential: any AzureTokenCredential
+        var tenantId: String?
+        var clientId: String?
+        /// Nothing was configured for it: a token must be fetched now to know it works (the VM
+        /// instance metadata endpoint).
+        var probe = false
+    }
+
+    enum Outcome: Sendable {
+        case configured(Choice)
+        /// The tried-list line.
+        case notConfigured(String)
+    }
+
+    /// Configured explicitly, so the user wants Azure rather than the emulator (the VM probe is
+    /// never explicit). Needs no endpoint.
+    var isConfigured: @Sendable (_ settings: AzureSettings, _ tenantId: String?, _ cliProfile: AzureCLIProfile?) -> Bool
+    var make: @Sendable (Inputs) throws(AzureConfigurationError) -> Outcome
+
+    /// The order of `DefaultAzureCredential`, as the README's credential table lists it.
+    static let ordered: [AzureCredentialSource] = [
+        .clientSecret, .workloadIdentity, .platformManagedIdentity, .azureCLI, .virtualMachineManagedIdentity,
+    ]
+
+    /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`.
+    static let clientSecret = AzureCredentialSource(
+        isConfigured: { settings, tenantId, _ in
+            settings.clientSecret != nil && tenantId != nil && settings.clientId != nil
+        },
+        make: { inputs throws(AzureConfigurationError) in
+            guard let tenantId = inputs.tenantId, let clientId = inputs.settings.clientId,
+                let secret = inputs.settings.clientSecret
+            else {
+                let names = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"]
+                return .notConfigured(
+                    "client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: \(inputs.missing(names)))"
+                )
+            }
+            let credential = AzureClientCredential(
+                authorityHost: inputs.authority, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
+            return .configured(Choice(credential: credential, tenantId: tenantId, clientId: clientId))
+        })
+
+    /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_FEDERATED_TOKEN_FILE`.
+    static let workloadIdentity = AzureCredentialSource(
+        isConfigured: { settings, tenantId, _ in
+            settings.federatedTokenFile != nil && tenantId != nil && settings.clientId != nil
+        },
+        make: { inputs throws(AzureConfigurationError) in
+            guard let tenantId = inputs.tenantId, let clientId = inputs.settings.clientId,
+                let file = inputs.settings.federatedTokenFile
+            else {
+                let names = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE"]
+                return .notConfigured(
+                    "workload identity: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE (missing: \(inputs.missing(names)))"
+                )
+            }
+            let credential = AzureClientCredential(
+                authorityHost: inputs.authority, tenantId: tenantId, clientId: clientId,
+                proof: .federatedTokenFile(file))
+            return .configured(Choice(credential: credential, tenantId: tenantId, clientId: clientId))
+        })
+
+    /// `IDENTITY_ENDPOINT` + `IDENTITY_HEADER`, or `MSI_ENDPOINT` + `MSI_SECRET`, set by the platform.
+    static let platformManagedIdentity = AzureCredentialSource(
+        isConfigured: { settings, _, _ in
+            (settings.identityEndpoint != nil && settings.identityHeader != nil)
+                || (settings.msiEndpoint != nil && settings.msiSecret != nil)
+        },
+        make: { inputs throws(AzureConfigurationError) in
+            let settings = inputs.settings
+            let source: AzureManagedIdentityCredential.Source
+            if let endpoint = settings.identityEndpoint, let header = settings.identityHeader {
+                let url = try AzureConfigurationResolver.checkedManagedIdentityURL(
+                    endpoint, variable: "IDENTITY_ENDPOINT")
+                source = .appService(endpoint: url, header: header)
+            } else if let endpoint = settings.msiEndpoint, let secret = settings.msiSecret {
+                let url = try AzureConfigurationResolver.checkedManagedIdentityURL(endpoint, variable: "MSI_ENDPOINT")
+                source = .azureML(endpoint: url, secret: secret)
+            } else {
+                return .notConfigured(
+                    "managed identity (App Service, Functions, Container Apps, Azure ML): set by the platform as IDENTITY_ENDPOINT and IDENTITY_HEADER, or MSI_ENDPOINT and MSI_SECRET (not set)"
+                )
+            }
+            let credential = AzureManagedIdentityCredential(source: source, clientId: settings.clientId)
+            return .configured(Choice(credential: credential, tenantId: nil, clientId: settings.clientId))
+        })
+
+    /// The Azure CLI login (`az login`), seen in its profile file.
+    static let azureCLI = AzureCredentialSource(
+        isConfigured: { _, _, cliProfile in cliProfile != nil },
+        make: { inputs throws(AzureConfigurationError) in
+            guard let profile = inputs.cliProfile else {
+                let path = AzureCLIProfile.path(environment: inputs.settings.environment) ?? "~/.azure/azureProfile.json"
+                return .notConfigured("Azure CLI: run 'az login' (no login found in \(path))")
+            }
+            let credential = AzureCLICredential(environment: inputs.settings.rawEnvironment)
+            return .configured(Choice(credential: credential, tenantId: profile.tenantId, clientId: nil))
+        })
+
+    /// The VM instance metadata endpoint: tried last, and only when `AZURE_ENVIRONMENT` names a
+    /// cloud (probing it costs a connection attempt on every machine that is not an Azure VM).
+    static let virtualMachineManagedIdentity = AzureCredentialSource(
+        isConfigured: { _, _, _ in false },
+        make: { inputs throws(AzureConfigurationError) in
+            guard inputs.cloudNamed,
+                let url = AzureManagedIdentityCredential.instanceMetadataURL(
+                    host: inputs.settings.podIdentityAuthorityHost)
+            else {
+                return .notConfigured("managed identity (Azure VM): tried only when AZURE_ENVIRONMENT names a cloud")
+            }
+            let checked = try AzureConfigurationResolver.checkedManagedIdentityURL(
+                url.absoluteString, variable: "AZURE_POD_IDENTITY_AUTHORITY_HOST")
+            let credential = AzureManagedIdentityCredential(
+                source: .virtualMachine(endpoint: checked), clientId: inputs.settings.clientId)
+            return .configured(
+                Choice(credential: credential, tenantId: nil, clientId: inputs.settings.clientId, probe: true))
+        })
+}
