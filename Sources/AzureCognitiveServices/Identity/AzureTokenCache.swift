@@ -22,6 +22,8 @@ final class AzureTokenCache: Sendable {
         var fromFile: String?
         /// The last token Resource Manager rejected (never taken from the file again).
         var rejected: String?
+        /// The last rejected token removed from the file (once per token fetched or read).
+        var removed: String?
     }
     private let cached = Mutex(State())
     private let fetches = Atomic<Int>(0)
@@ -58,6 +60,8 @@ final class AzureTokenCache: Sendable {
             do throws(ARMTransportError) {
                 let fresh = try credential.fetchToken(audience: audience, pipeline: pipeline)
                 slot.token = fresh
+                slot.fromFile = nil
+                slot.removed = nil
                 persistence?.file.store(
                     fresh, named: persistence?.key.entryName ?? "", now: now, diagnostics: pipeline.diagnostics)
                 return .success(fresh.value)
@@ -68,20 +72,28 @@ final class AzureTokenCache: Sendable {
         return try result.get()
     }
 
-    /// Forgets `rejected` (Resource Manager answered 401 to it), here and in the cache file, so
-    /// the next `token` call requests a new one. True when `rejected` came from the cache file
-    /// (then a new token is worth one more try); a token just requested is not retried.
+    /// Resource Manager answered 401 to `rejected`: it leaves the cache file (once), so no later
+    /// run uses it. True when it came from the cache file: then it is forgotten here too, and a
+    /// new token is worth one more try. A token just requested is kept for this run (every
+    /// request would fail alike) and not retried.
     func discard(_ rejected: String, pipeline: AzureHTTPPipeline) -> Bool {
-        let fromFile = cached.withLock { slot in
-            if slot.token?.value == rejected { slot.token = nil }
-            slot.rejected = rejected
-            return slot.fromFile == rejected
+        let (retry, remove) = cached.withLock { slot in
+            let retry = slot.fromFile == rejected
+            if retry {
+                if slot.token?.value == rejected { slot.token = nil }
+                slot.fromFile = nil
+                slot.rejected = rejected
+            }
+            let remove = slot.removed != rejected
+            slot.removed = rejected
+            return (retry, remove)
         }
-        guard fromFile, let persistence else { return false }
-        pipeline.diagnostics.debug("cached token rejected by Resource Manager; removed from the cache")
-        persistence.file.store(
-            nil, named: persistence.key.entryName, replacing: rejected, now: pipeline.clock.now(),
-            diagnostics: pipeline.diagnostics)
-        return true
+        if remove, let persistence {
+            pipeline.diagnostics.debug("token rejected by Resource Manager; removed from the cache")
+            persistence.file.store(
+                nil, named: persistence.key.entryName, replacing: rejected, now: pipeline.clock.now(),
+                diagnostics: pipeline.diagnostics)
+        }
+        return retry
     }
 }

@@ -51,6 +51,7 @@ package final class AzureResourceManagerTransport: ARMTransport {
                 "Resource Manager answered 401 (Unauthorized) to the cached token; requesting a new token.")
             let fresh = try tokens.token(pipeline: pipeline)
             response = try pipeline.exchange(Self.request(request, url: url, token: fresh))
+            if response.statusCode == 401 { _ = tokens.discard(fresh, pipeline: pipeline) }
         }
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
             // Regenerated keys stay out of every later message too.
