@@ -127,8 +127,9 @@ let counters = FakeAzureCounters()
 let delay = options.delayMilliseconds / 1000
 let keys = FakeAzureServer.Reply.json(
     200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#, delay: delay)
-var token = FakeAzureServer.Reply.token
-token.delay = options.tokenDelayMilliseconds / 1000
+let token = FakeAzureServer.Reply(
+    status: FakeAzureServer.Reply.token.status, headers: FakeAzureServer.Reply.token.headers,
+    body: FakeAzureServer.Reply.token.body, delay: options.tokenDelayMilliseconds / 1000)
 let throttled = FakeAzureServer.Reply.json(
     429, #"{"error":{"code":"TooManyRequests","message":"The request is being throttled."}}"#,
     headers: [("retry-after-ms", String(options.retryAfterMilliseconds))], delay: delay)

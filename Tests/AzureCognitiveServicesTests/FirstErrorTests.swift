@@ -27,7 +27,9 @@ import Testing
         #expect(!result.stderr.contains("No subscription found"))
         let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("  - ") }
         #expect(lines.count == 5)
-        #expect(lines.first?.hasPrefix("  - client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET") == true)
+        #expect(
+            lines.first?.hasPrefix("  - client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET")
+                == true)
         #expect(lines.last?.hasPrefix("  - managed identity (Azure VM): ") == true)
         #expect(result.stderr.contains("Configure one of them, or set AZURE_ENVIRONMENT=Emulator"))
     }

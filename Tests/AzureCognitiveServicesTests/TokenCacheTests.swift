@@ -60,7 +60,8 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int
     }
 
-    @Test("ten runs make one token request; the file is 0600 in a 0700 folder; -Debug names the source, never the token")
+    @Test(
+        "ten runs make one token request; the file is 0600 in a 0700 folder; -Debug names the source, never the token")
     func tenRunsOneTokenRequest() throws {
         let setup = try Setup()
         defer { setup.remove() }
@@ -229,7 +230,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
     }
 
-    @Test("a cache file that is a link, open to others, not JSON or not ours is not read, and is replaced", arguments: refusals)
+    @Test(
+        "a cache file that is a link, open to others, not JSON or not ours is not read, and is replaced",
+        arguments: refusals)
     func refusedFiles(_ refusal: Refusal) throws {
         let setup = try Setup()
         defer { setup.remove() }
@@ -239,7 +242,8 @@ import Testing
         try refusal.prepare(setup.cacheFile, setup.folder)
         let text = try Self.run(setup.environment())
         #expect(setup.tokenRequests == 1)
-        #expect(text.contains("WARNING: The token cache '\(setup.cacheFile)' was not read: \(refusal.reason)"), "\(text)")
+        #expect(
+            text.contains("WARNING: The token cache '\(setup.cacheFile)' was not read: \(refusal.reason)"), "\(text)")
         #expect(!text.contains("FILE-SECRET-TEXT"))
         if refusal.description == "a folder" { return }
         // Replaced on the write: a private regular file now, used by the next run.
@@ -270,7 +274,8 @@ import Testing
     func warningsOnlyUnderVerbose() throws {
         let setup = try Setup()
         defer { setup.remove() }
-        try FileManager.default.createDirectory(atPath: setup.folder + "/cache/azshim", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: setup.folder + "/cache/azshim", withIntermediateDirectories: true)
         try Self.writeCache("not json", to: setup.cacheFile, mode: 0o600)
         let messages = Mutex<[AzureDiagnostic]>([])
         let diagnostics = AzureDiagnostics(verbose: false, debug: true) { message in
@@ -323,7 +328,8 @@ import Testing
         let file = AzureTokenCacheFile(path: folder + "/c/tokens.json")
         let now = 1_800_000_000.0
         let name = { (index: Int) in SHA256.hex(Array("entry \(index)".utf8)) }
-        file.store(AzureAccessToken(value: "OLD", expiresOn: now - 1), named: name(-1), now: now - 10, diagnostics: .disabled)
+        file.store(
+            AzureAccessToken(value: "OLD", expiresOn: now - 1), named: name(-1), now: now - 10, diagnostics: .disabled)
         for index in 0..<(AzureTokenCacheFile.maximumEntries + 10) {
             file.store(
                 AzureAccessToken(value: "T\(index)", expiresOn: now + 3600 + Double(index)), named: name(index),
@@ -346,7 +352,9 @@ import Testing
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o777], ofItemAtPath: setup.folder + "/cache/azshim")
         let text = try Self.run(setup.environment())
-        #expect(text.contains("WARNING: The token cache folder '\(setup.folder)/cache/azshim' is not used: its mode is 0777"))
+        #expect(
+            text.contains(
+                "WARNING: The token cache folder '\(setup.folder)/cache/azshim' is not used: its mode is 0777"))
         #expect(!FileManager.default.fileExists(atPath: setup.cacheFile))
     }
 }

@@ -17,7 +17,8 @@ struct TokenCacheProcessTests {
         [
             "AZURE_TENANT_ID": "tenant-1", "AZURE_CLIENT_ID": client, "AZURE_CLIENT_SECRET": "SUPER-SECRET-VALUE-42",
             "AZURE_SUBSCRIPTION_ID": subscription, "AZURE_RESOURCE_MANAGER_URL": server.baseURL,
-            "AZURE_AUTHORITY_HOST": server.baseURL, "XDG_CACHE_HOME": folder + "/cache", "AZURE_ENVIRONMENT": "AzureCloud",
+            "AZURE_AUTHORITY_HOST": server.baseURL, "XDG_CACHE_HOME": folder + "/cache",
+            "AZURE_ENVIRONMENT": "AzureCloud",
         ]
     }
 
@@ -87,7 +88,8 @@ struct TokenCacheProcessTests {
     func badSetting() throws {
         let harness = Harness()
         defer { harness.remove() }
-        let result = try harness.runBinary(["rg", "acct", "Key1"], environment: ["AZSHIM_TOKEN_CACHE": "relative/t.json"])
+        let result = try harness.runBinary(
+            ["rg", "acct", "Key1"], environment: ["AZSHIM_TOKEN_CACHE": "relative/t.json"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("AZSHIM_TOKEN_CACHE 'relative/t.json' is not valid"))
     }

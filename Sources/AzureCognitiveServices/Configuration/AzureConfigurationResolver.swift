@@ -83,14 +83,7 @@ package enum AzureConfigurationResolver {
             settings: settings, tenantId: tenantId, cliProfile: cliProfile, cloudNamed: namedCloud != nil,
             authority: endpoints.authority)
         var tried: [String] = []
-        var chosen: AzureCredentialSource.Choice?
-        for source in sources where chosen == nil {
-            switch try source.make(inputs) {
-            case .configured(let choice): chosen = choice
-            case .notConfigured(let line): tried.append(line)
-            }
-        }
-        guard let choice = chosen else { throw .noCredential(cloud: cloud.name, tried: tried) }
+        let choice = try AzureCredentialSource.first(of: sources, inputs: inputs, cloud: cloud.name, tried: &tried)
         let credential = choice.credential
 
         let http = try AzureHTTPSettings(environment: environment)
@@ -98,7 +91,8 @@ package enum AzureConfigurationResolver {
             client: HTTPClient(settings: HTTPClient.Settings(extraCAFile: settings.caFile)),
             diagnostics: diagnostics, secrets: AzureSecretRegistry(), cancellation: cancellation, clock: clock,
             requestTimeout: http.requestTimeout)
-        let (tokens, cacheLine) = tokenCache(settings.tokenCache, choice: choice, endpoints: endpoints)
+        let cacheSetting = settings.tokenCache.checked()
+        let tokens = tokenCache(cacheSetting, choice: choice, endpoints: endpoints)
         if choice.probe {
             // Before the subscription: with nothing configured, the credential message (what was
             // tried and how to configure each) is the one that helps.
@@ -111,32 +105,14 @@ package enum AzureConfigurationResolver {
             }
         }
 
-        // The subscription.
-        let subscriptionId: String
-        let subscriptionSource: String
-        if let id = context?.subscriptionId {
-            (subscriptionId, subscriptionSource) = (id, "-DefaultProfile")
-        } else if let id = settings.subscriptionId {
-            (subscriptionId, subscriptionSource) = (id, "AZURE_SUBSCRIPTION_ID")
-        } else if credential.kind == .azureCLI, let id = cliProfile?.defaultSubscriptionId {
-            (subscriptionId, subscriptionSource) = (id, "Azure CLI login")
-        } else {
-            throw .noSubscription
-        }
-
+        let subscription = try AzureSubscription.resolve(
+            settings, context: context, credentialKind: credential.kind, cliProfile: cliProfile)
         let armText = endpoints.resourceManagerText
         let authorityText = endpoints.authorityText
-        var credentialLine = "Credential: \(credential.kind.displayName)"
-        if credential.kind == .clientSecret || credential.kind == .workloadIdentity {
-            credentialLine += ", tenant '\(tenantId ?? "")', client '\(settings.clientId ?? "")'"
-        } else if let clientId = settings.clientId, credential.kind != .azureCLI {
-            credentialLine += ", user-assigned identity '\(clientId)'"
-        }
         let lines = [
             "Azure cloud: \(cloud.name) (Resource Manager \(armText), authority \(authorityText)).",
-            credentialLine + ".",
-            cacheLine,
-            "Subscription: \(subscriptionId) (from \(subscriptionSource)).",
+            choice.verboseLine, cacheSetting.verboseLine,
+            "Subscription: \(subscription.id) (from \(subscription.source)).",
             "Endpoint: \(armText) with api-version \(settings.apiVersion).",
         ]
         for line in lines { diagnostics.verbose(line) }
@@ -149,39 +125,26 @@ package enum AzureConfigurationResolver {
             cancellation: cancellation, diagnostics: diagnostics)
         let description = AzureConnectionDescription(
             cloudName: cloud.name, resourceManagerURL: armText, authorityHost: authorityText, audience: cloud.audience,
-            credentialKind: credential.kind, subscriptionId: subscriptionId, subscriptionSource: subscriptionSource,
+            credentialKind: credential.kind, subscriptionId: subscription.id, subscriptionSource: subscription.source,
             tenantId: tenantId, apiVersion: settings.apiVersion, verboseLines: lines)
         return .azure(transport, description)
     }
 
-    /// The run's token cache (persistent unless `setting` says otherwise or there is no place
-    /// for it) and the `-Verbose` line that says where it is.
+    /// The run's token cache: kept in the cache file unless `setting` is off or unavailable.
     static func tokenCache(
         _ setting: AzureTokenCacheSetting, choice: AzureCredentialSource.Choice, endpoints: AzureEndpoints
-    ) -> (AzureTokenCache, String) {
+    ) -> AzureTokenCache {
         let audience = endpoints.cloud.audience
-        switch setting.checked() {
-        case .off:
-            return (
-                AzureTokenCache(credential: choice.credential, audience: audience),
-                "Token cache: off (\(AzureTokenCacheSetting.variable)=off)."
-            )
-        case .unavailable(let reason):
-            return (
-                AzureTokenCache(credential: choice.credential, audience: audience),
-                "Token cache: off, as \(reason); set XDG_CACHE_HOME or \(AzureTokenCacheSetting.variable) to keep tokens between runs."
-            )
-        case .file(let path, _):
-            let key = AzureTokenCacheKey(
-                cloud: endpoints.cloud.name, authority: endpoints.authorityText, tenant: choice.tenantId ?? "",
-                client: choice.clientId ?? "", resource: audience, kind: choice.credential.kind,
-                material: choice.credential.tokenCacheMaterial)
-            let persistence = AzureTokenCache.Persistence(file: AzureTokenCacheFile(path: path), key: key)
-            return (
-                AzureTokenCache(credential: choice.credential, audience: audience, persistence: persistence),
-                "Token cache: \(path)."
-            )
+        guard case .file(let path, _) = setting else {
+            return AzureTokenCache(credential: choice.credential, audience: audience)
         }
+        let key = AzureTokenCacheKey(
+            cloud: endpoints.cloud.name, authority: endpoints.authorityText, tenant: choice.tenantId ?? "",
+            client: choice.clientId ?? "", resource: audience, kind: choice.credential.kind,
+            material: choice.credential.tokenCacheMaterial)
+        return AzureTokenCache(
+            credential: choice.credential, audience: audience,
+            persistence: AzureTokenCache.Persistence(file: AzureTokenCacheFile(path: path), key: key))
     }
 
     /// An absolute URL; `http://` only to loopback.

@@ -33,6 +33,19 @@ struct AzureCredentialSource: Sendable {
         /// Nothing was configured for it: a token must be fetched now to know it works (the VM
         /// instance metadata endpoint).
         var probe = false
+
+        /// The `-Verbose` line, e.g. `Credential: client secret (…), tenant 't', client 'c'.`
+        var verboseLine: String {
+            var line = "Credential: \(credential.kind.displayName)"
+            if credential.kind == .azureCLI {
+                // The CLI's own account; its tenant is the profile's.
+            } else if let tenantId {
+                line += ", tenant '\(tenantId)', client '\(clientId ?? "")'"
+            } else if let clientId {
+                line += ", user-assigned identity '\(clientId)'"
+            }
+            return line + "."
+        }
     }
 
     enum Outcome: Sendable {
@@ -45,6 +58,20 @@ struct AzureCredentialSource: Sendable {
     /// never explicit). Needs no endpoint.
     var isConfigured: @Sendable (_ settings: AzureSettings, _ tenantId: String?, _ cliProfile: AzureCLIProfile?) -> Bool
     var make: @Sendable (Inputs) throws(AzureConfigurationError) -> Outcome
+
+    /// The first of `sources` that is configured; the lines of those before it are appended to
+    /// `tried`, and with none configured the error lists them all.
+    static func first(
+        of sources: [AzureCredentialSource], inputs: Inputs, cloud: String, tried: inout [String]
+    ) throws(AzureConfigurationError) -> Choice {
+        for source in sources {
+            switch try source.make(inputs) {
+            case .configured(let choice): return choice
+            case .notConfigured(let line): tried.append(line)
+            }
+        }
+        throw .noCredential(cloud: cloud, tried: tried)
+    }
 
     /// The order of `DefaultAzureCredential`, as the README's credential table lists it.
     static let ordered: [AzureCredentialSource] = [
@@ -120,7 +147,8 @@ struct AzureCredentialSource: Sendable {
         isConfigured: { _, _, cliProfile in cliProfile != nil },
         make: { inputs throws(AzureConfigurationError) in
             guard let profile = inputs.cliProfile else {
-                let path = AzureCLIProfile.path(environment: inputs.settings.environment) ?? "~/.azure/azureProfile.json"
+                let path =
+                    AzureCLIProfile.path(environment: inputs.settings.environment) ?? "~/.azure/azureProfile.json"
                 return .notConfigured("Azure CLI: run 'az login' (no login found in \(path))")
             }
             let credential = AzureCLICredential(environment: inputs.settings.rawEnvironment)

@@ -28,7 +28,8 @@ enum AzureTokenCacheSetting: Sendable, Equatable {
             guard value.hasPrefix("/"), !value.hasSuffix("/"), !value.utf8.contains(0) else {
                 throw .invalidSetting(
                     variable: Self.variable, value: raw,
-                    reason: "expected 'off' or the absolute path of a file, such as /home/me/.cache/azshim/tokens.json.")
+                    reason: "expected 'off' or the absolute path of a file, such as /home/me/.cache/azshim/tokens.json."
+                )
             }
             self = .file(value, within: nil)
             return
@@ -50,6 +51,16 @@ enum AzureTokenCacheSetting: Sendable, Equatable {
         var text = path
         while text.hasSuffix("/") { text.removeLast() }
         return text
+    }
+
+    /// The `-Verbose` line that says where tokens are kept, e.g. `Token cache: /home/u/.cache/azshim/tokens.json.`
+    var verboseLine: String {
+        switch self {
+        case .off: "Token cache: off (\(Self.variable)=off)."
+        case .file(let path, _): "Token cache: \(path)."
+        case .unavailable(let reason):
+            "Token cache: off, as \(reason); set XDG_CACHE_HOME or \(Self.variable) to keep tokens between runs."
+        }
     }
 
     /// This setting checked against the file system: `.unavailable` when the `HOME` the cache

@@ -121,7 +121,8 @@ package enum AzShimManual {
             ["`$AZSHIM_CA_FILE`, `$SSL_CERT_FILE`, `$SSL_CERT_DIR`", "read: extra trusted certificates for HTTPS"],
         ],
         note:
-            "The token cache holds access tokens only, never client secrets, assertions, refresh tokens or keys; see \"Token cache\" under Azure.")
+            "The token cache holds access tokens only, never client secrets, assertions, refresh tokens or keys; see \"Token cache\" under Azure."
+    )
 
     /// README "Deliberate deviations from PowerShell"; the man pages' DEVIATIONS FROM POWERSHELL.
     package static let deviations = ManualTable(

@@ -50,7 +50,8 @@ final class AzureTokenCache: Sendable {
             {
                 pipeline.secrets.register(stored.value)
                 let minutes = Int((stored.expiresOn - now) / 60)
-                pipeline.diagnostics.debug("token from cache '\(persistence.file.path)' (valid for \(minutes) more minutes)")
+                pipeline.diagnostics.debug(
+                    "token from cache '\(persistence.file.path)' (valid for \(minutes) more minutes)")
                 slot.token = stored
                 slot.fromFile = stored.value
                 return .success(stored.value)

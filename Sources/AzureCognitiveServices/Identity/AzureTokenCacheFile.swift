@@ -80,7 +80,8 @@ struct AzureTokenCacheFile: Sendable {
         }
         if case .failure(let failure) = outcome {
             diagnostics.verboseWarning(
-                "The token cache '\(path)' cannot be written: \(failure.description) The token is used for this run only.")
+                "The token cache '\(path)' cannot be written: \(failure.description) The token is used for this run only."
+            )
         }
     }
 
@@ -108,7 +109,8 @@ struct AzureTokenCacheFile: Sendable {
         guard case .object(let members)? = document["tokens"] else { throw .shape("it has no \"tokens\" object") }
         var entries: [Entry] = []
         for (name, value) in members {
-            guard name.utf8.count == 64, name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+            guard name.utf8.count == 64,
+                name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
                 let token = value["accessToken"]?.stringValue, AzureAccessToken.bearerProblem(token) == nil,
                 let expiresOn = value["expiresOn"].flatMap(AzureTokenResponse.number)
             else {
