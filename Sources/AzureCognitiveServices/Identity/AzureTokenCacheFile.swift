@@ -75,7 +75,8 @@ struct AzureTokenCacheFile: Sendable {
                     entries.sort { $0.token.expiresOn > $1.token.expiresOn }
                     entries.removeLast(entries.count - Self.maximumEntries)
                 }
-                try FileSystem.replaceAtomically(path, with: Self.serialize(entries))
+                // Not synced: a cache lost to a power failure costs one token request.
+                try FileSystem.replaceAtomically(path, with: Self.serialize(entries), durable: false)
             }
         }
         if case .failure(let failure) = outcome {
@@ -94,7 +95,8 @@ struct AzureTokenCacheFile: Sendable {
         } catch {
             return .failure(.file(error))
         }
-        guard let bytes else { return .success([]) }
+        // None yet, or emptied by a power failure before its data reached the disk.
+        guard let bytes, !bytes.isEmpty else { return .success([]) }
         let document: JSONValue
         do { document = try JSONParser.parse(bytes) } catch {
             return .failure(.syntax(line: error.line, column: error.column))
