@@ -218,6 +218,12 @@ import Testing
                 #"{"version":1,"tokens":{"\#(name)":{"accessToken":"X\nInjected: 1","expiresOn":9999999999}}}"#,
                 to: path, mode: 0o600)
         },
+        Refusal(description: "an expiry of 1e300", reason: "it is not a token cache AzShim wrote") { path, _ in
+            let name = String(repeating: "b", count: 64)
+            try Self.writeCache(
+                #"{"version":1,"tokens":{"\#(name)":{"accessToken":"FILE-SECRET-TEXT","expiresOn":1e300}}}"#,
+                to: path, mode: 0o600)
+        },
         Refusal(description: "a folder", reason: "it is not a regular file") { path, _ in
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         },

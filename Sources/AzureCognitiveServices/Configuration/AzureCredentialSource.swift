@@ -79,43 +79,48 @@ struct AzureCredentialSource: Sendable {
     ]
 
     /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`.
-    static let clientSecret = AzureCredentialSource(
-        isConfigured: { settings, tenantId, _ in
-            settings.clientSecret != nil && tenantId != nil && settings.clientId != nil
-        },
-        make: { inputs throws(AzureConfigurationError) in
-            guard let tenantId = inputs.tenantId, let clientId = inputs.settings.clientId,
-                let secret = inputs.settings.clientSecret
-            else {
-                let names = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"]
-                return .notConfigured(
-                    "client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: \(inputs.missing(names)))"
-                )
-            }
-            let credential = AzureClientCredential(
-                authorityHost: inputs.authority, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
-            return .configured(Choice(credential: credential, tenantId: tenantId, clientId: clientId))
+    static let clientSecret = servicePrincipal(
+        "client secret", variable: "AZURE_CLIENT_SECRET", value: { $0.clientSecret },
+        credential: { authority, tenantId, clientId, secret in
+            AzureClientCredential(
+                authorityHost: authority, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
         })
 
     /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_FEDERATED_TOKEN_FILE`.
-    static let workloadIdentity = AzureCredentialSource(
-        isConfigured: { settings, tenantId, _ in
-            settings.federatedTokenFile != nil && tenantId != nil && settings.clientId != nil
-        },
-        make: { inputs throws(AzureConfigurationError) in
-            guard let tenantId = inputs.tenantId, let clientId = inputs.settings.clientId,
-                let file = inputs.settings.federatedTokenFile
-            else {
-                let names = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE"]
-                return .notConfigured(
-                    "workload identity: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE (missing: \(inputs.missing(names)))"
-                )
-            }
-            let credential = AzureClientCredential(
-                authorityHost: inputs.authority, tenantId: tenantId, clientId: clientId,
-                proof: .federatedTokenFile(file))
-            return .configured(Choice(credential: credential, tenantId: tenantId, clientId: clientId))
+    static let workloadIdentity = servicePrincipal(
+        "workload identity", variable: "AZURE_FEDERATED_TOKEN_FILE", value: { $0.federatedTokenFile },
+        credential: { authority, tenantId, clientId, file in
+            AzureClientCredential(
+                authorityHost: authority, tenantId: tenantId, clientId: clientId, proof: .federatedTokenFile(file))
         })
+
+    /// A service principal signing in with `AZURE_TENANT_ID` (or the `-DefaultProfile` tenant),
+    /// `AZURE_CLIENT_ID` and the setting `variable` (read by `value`), which `credential` turns
+    /// into its proof: the client secret, the federated token file, a certificate.
+    static func servicePrincipal(
+        _ label: String, variable: String, value: @escaping @Sendable (AzureSettings) -> String?,
+        credential:
+            @escaping @Sendable (_ authority: HTTPURL, _ tenantId: String, _ clientId: String, _ value: String)
+            -> any AzureTokenCredential
+    ) -> AzureCredentialSource {
+        AzureCredentialSource(
+            isConfigured: { settings, tenantId, _ in
+                value(settings) != nil && tenantId != nil && settings.clientId != nil
+            },
+            make: { inputs throws(AzureConfigurationError) in
+                guard let tenantId = inputs.tenantId, let clientId = inputs.settings.clientId,
+                    let given = value(inputs.settings)
+                else {
+                    let missing = inputs.missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", variable])
+                    return .notConfigured(
+                        "\(label): set AZURE_TENANT_ID, AZURE_CLIENT_ID and \(variable) (missing: \(missing))")
+                }
+                return .configured(
+                    Choice(
+                        credential: credential(inputs.authority, tenantId, clientId, given), tenantId: tenantId,
+                        clientId: clientId))
+            })
+    }
 
     /// `IDENTITY_ENDPOINT` + `IDENTITY_HEADER`, or `MSI_ENDPOINT` + `MSI_SECRET`, set by the platform.
     static let platformManagedIdentity = AzureCredentialSource(

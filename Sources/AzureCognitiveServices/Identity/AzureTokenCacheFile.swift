@@ -25,6 +25,9 @@ struct AzureTokenCacheFile: Sendable {
     /// A cache file larger than this is not read (256 entries of a few KB each fit).
     static let maximumBytes = 4 << 20
     static let formatVersion = "1"
+    /// An expiry beyond this (the year 5138) is not a time a token endpoint gives: the file was
+    /// not written by AzShim, and arithmetic on it is not to be trusted.
+    static let latestExpiry = 1e11
 
     var folder: String {
         String(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
@@ -114,7 +117,8 @@ struct AzureTokenCacheFile: Sendable {
             guard name.utf8.count == 64,
                 name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
                 let token = value["accessToken"]?.stringValue, AzureAccessToken.bearerProblem(token) == nil,
-                let expiresOn = value["expiresOn"].flatMap(AzureTokenResponse.number)
+                let expiresOn = value["expiresOn"].flatMap(AzureTokenResponse.number),
+                expiresOn.magnitude < Self.latestExpiry
             else {
                 throw .shape("an entry is not a token AzShim stored")
             }
