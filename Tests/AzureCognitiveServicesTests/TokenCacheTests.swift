@@ -295,6 +295,57 @@ import Testing
         #expect(!messages.withLock { $0 }.contains { if case .verboseWarning = $0 { true } else { false } })
     }
 
+    @Test("the Azure CLI: one 'az account get-access-token' for many runs, another after 'az account set'")
+    func azureCLI() throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        let directory = setup.folder + "/az"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let script =
+            "#!/bin/sh\necho call >> \"\(directory)/calls\"\n"
+            + #"echo '{"accessToken":"CLI-TOKEN-123456789","expires_on":4070908800,"tokenType":"Bearer"}'"# + "\n"
+        try ExecutableFile.write(script, to: directory + "/az")
+        func login(_ subscription: String) throws {
+            try #"{"subscriptions":[{"id":"\#(subscription)","isDefault":true,"tenantId":"t"}]}"#.write(
+                toFile: directory + "/azureProfile.json", atomically: true, encoding: .utf8)
+        }
+        try login("cli-sub-1")
+        let environment = [
+            "PATH": directory + ":/usr/bin:/bin", "AZURE_CONFIG_DIR": directory, "HOME": "/nonexistent-home",
+            "XDG_CACHE_HOME": setup.folder + "/cache", "AZURE_RESOURCE_MANAGER_URL": setup.server.baseURL,
+        ]
+        func calls() -> Int {
+            ((try? String(contentsOfFile: directory + "/calls", encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
+        for _ in 0..<3 { try Self.run(environment) }
+        #expect(calls() == 1)
+        try login("cli-sub-2")
+        try Self.run(environment)
+        #expect(calls() == 2)
+        #expect(setup.armRequests == 4)
+    }
+
+    @Test("workload identity and managed identity use the cache too")
+    func otherKinds() throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        setup.server.route(
+            "/msi/token",
+            fallback: .json(
+                200, #"{"access_token":"MI-TOKEN-123456789","expires_on":"4070908800","token_type":"Bearer"}"#))
+        try "ASSERTION".write(toFile: setup.folder + "/federated", atomically: true, encoding: .utf8)
+        var workload = setup.environment()
+        workload["AZURE_CLIENT_SECRET"] = nil
+        workload["AZURE_FEDERATED_TOKEN_FILE"] = setup.folder + "/federated"
+        var managed = setup.environment()
+        for name in ["AZURE_CLIENT_SECRET", "AZURE_TENANT_ID", "AZURE_CLIENT_ID"] { managed[name] = nil }
+        managed["IDENTITY_ENDPOINT"] = setup.server.baseURL + "/msi/token"
+        managed["IDENTITY_HEADER"] = "HEADER-SECRET"
+        for environment in [workload, managed, workload, managed] { try Self.run(environment) }
+        #expect(setup.tokenRequests == 2)
+        #expect(setup.armRequests == 4)
+    }
+
     @Test("the key's material: a new CLI login, a new secret or another token file is another key")
     func material() throws {
         let folder = Env.temporaryDirectory()
