@@ -556,6 +556,8 @@ if [ "$quick" = 1 ]; then cache_runs=1 cache_warmup=0; else cache_runs=5 cache_w
 start_fake cache --delay-ms 20 --token-delay-ms 100
 cache_pid="$fake_pid"
 cache_file="$work/cache9/azshim/tokens.json"
+# The timing loop starts its command with posix_spawn, which does not search PATH.
+bash_path="$(command -v bash)" || fail "bash is not on PATH ($PATH)"
 cat >"$work/ten.sh" <<'TEN'
 # ten.sh CACHE-FILE COMMAND ARGS…: empties the token cache, then runs COMMAND ten times in a row.
 cache="$1"
@@ -595,10 +597,10 @@ for credential in secret9 cli9; do
         setting=()
         [ "$mode" = off ] && setting=(AZSHIM_TOKEN_CACHE=off)
         before="$(requests9 "$credential")"
-        check "9: ten runs, $credential, cache $mode" 0 0 - "${env9[@]}" "${setting[@]}" -- bash "$work/ten.sh" "$cache_file" "$cmd" rg acct Key1
+        check "9: ten runs, $credential, cache $mode" 0 0 - "${env9[@]}" "${setting[@]}" -- "$bash_path" "$work/ten.sh" "$cache_file" "$cmd" rg acct Key1
         n9[$credential-$mode]=$(($(requests9 "$credential") - before))
         note "timing ten runs in a row ($credential, token cache $mode)"
-        t9[$credential-$mode]="$(median "9: ten runs, $credential, cache $mode" 0 "$cache_runs" "$cache_warmup" - "${env9[@]}" "${setting[@]}" -- bash "$work/ten.sh" "$cache_file" "$cmd" rg acct Key1)"
+        t9[$credential-$mode]="$(median "9: ten runs, $credential, cache $mode" 0 "$cache_runs" "$cache_warmup" - "${env9[@]}" "${setting[@]}" -- "$bash_path" "$work/ten.sh" "$cache_file" "$cmd" rg acct Key1)"
         unset -n env9
     done
 done
