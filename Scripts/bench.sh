@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures AzShim against the speed targets of issue 7 (and issue 17's figure 10) and prints one table:
+# Measures AzShim against the speed targets of issues 7, 14, 15 and 17 and prints one table:
 #   Scripts/bench.sh            every figure at full size; exit 1 when a target is missed
 #   Scripts/bench.sh --quick    the same steps and the same table with few runs and small inputs,
 #                               targets not judged (CI runs this so a broken bench fails CI)
@@ -381,7 +381,7 @@ row() {
 
 env_clean=(env -u AZURE_TENANT_ID -u AZURE_CLIENT_ID -u AZURE_CLIENT_SECRET -u AZURE_FEDERATED_TOKEN_FILE
     -u IDENTITY_ENDPOINT -u IDENTITY_HEADER -u MSI_ENDPOINT -u MSI_SECRET -u AZURE_SUBSCRIPTION_ID
-    -u AZURE_RESOURCE_MANAGER_URL -u AZURE_AUTHORITY_HOST -u AZSHIM_OUTPUT -u NO_COLOR
+    -u AZURE_RESOURCE_MANAGER_URL -u AZURE_AUTHORITY_HOST -u AZSHIM_OUTPUT -u NO_COLOR -u AZSHIM_TOKEN_CACHE -u XDG_CACHE_HOME
     -u ErrorActionPreference -u WarningPreference -u VerbosePreference -u DebugPreference
     -u InformationPreference -u ProgressPreference -u ConfirmPreference -u WhatIfPreference
     HOME="$work/home" XDG_STATE_HOME="$work/state" AZURE_CONFIG_DIR="$work/azure-cli")
@@ -410,8 +410,9 @@ row 2 'one regeneration, emulator' "$(ms "$t_emulator")" "$(ratio "$t_emulator")
 # --- 3, 4: against the loopback fake -------------------------------------------------------
 start_fake fast
 fast_pid="$fake_pid"
+# Figures 3–7 measure a run that requests its token (figure 9 measures the token cache).
 azure=("${env_clean[@]}" AZURE_TENANT_ID=tenant-1 AZURE_CLIENT_ID=client-1 AZURE_CLIENT_SECRET=bench-client-secret-0123456789
-    AZURE_SUBSCRIPTION_ID=00000000-1111-2222-3333-444444444444
+    AZURE_SUBSCRIPTION_ID=00000000-1111-2222-3333-444444444444 AZSHIM_TOKEN_CACHE=off
     AZURE_RESOURCE_MANAGER_URL="http://127.0.0.1:$fake_port" AZURE_AUTHORITY_HOST="http://127.0.0.1:$fake_port")
 check "3: one regeneration, fake ARM" 0 + - "${azure[@]}" -- "$cmd" rg acct Key1
 note "timing one regeneration against the fake"
@@ -496,7 +497,7 @@ list_cmd="$bin/Get-AzCognitiveServicesAccount"
 [ -x "$list_cmd" ] || fail "the release build has no $list_cmd"
 list_env() { # list_env PORT → the client-secret environment for a fake on PORT
     list=("${env_clean[@]}" AZURE_TENANT_ID=tenant-1 AZURE_CLIENT_ID=client-1 AZURE_CLIENT_SECRET=bench-client-secret-0123456789
-        AZURE_SUBSCRIPTION_ID=00000000-1111-2222-3333-444444444444
+        AZURE_SUBSCRIPTION_ID=00000000-1111-2222-3333-444444444444 AZSHIM_TOKEN_CACHE=off
         AZURE_RESOURCE_MANAGER_URL="http://127.0.0.1:$1" AZURE_AUTHORITY_HOST="http://127.0.0.1:$1")
 }
 start_fake list_small --accounts "$n_list_small" --page-size 100
@@ -568,6 +569,69 @@ swift_libraries_kib="$(ldd "$cmd" | awk '$3 ~ /libswift|libdispatch|libBlocksRun
 rows+=("| 8 | static binary: size (stripped; needs only libc, libm, libstdc++, libgcc_s) | $(calc "sprintf(\"%.1f MiB\", $static_kib / 1024)") | – | – | – |")
 rows+=("| 8 | dynamic build (not stripped): size, and the Swift runtime libraries it needs | $(calc "sprintf(\"%.1f MiB + %.1f MiB\", $dynamic_kib / 1024, $swift_libraries_kib / 1024)") | – | – | – |")
 echo "Static binary links: $(ldd "$static_bin" | awk '{ print $1 }' | paste -sd' ')" >"$work/static-links"
+
+# --- 9: the token cache across runs (issue 15) ---------------------------------------------------
+# Ten invocations in a row, as a ported script runs them, against a fake whose token endpoint
+# takes 100 ms and whose ARM takes 20 ms: with the token cache (emptied before each timed batch,
+# so each batch makes exactly one token request) and with AZSHIM_TOKEN_CACHE=off. Then the same
+# with an Azure CLI stand-in that takes 500 ms per `az account get-access-token`.
+if [ "$quick" = 1 ]; then cache_runs=1 cache_warmup=0; else cache_runs=5 cache_warmup=1; fi
+start_fake cache --delay-ms 20 --token-delay-ms 100
+cache_pid="$fake_pid"
+cache_file="$work/cache9/azshim/tokens.json"
+# The timing loop starts its command with posix_spawn, which does not search PATH.
+bash_path="$(command -v bash)" || fail "bash is not on PATH ($PATH)"
+cat >"$work/ten.sh" <<'TEN'
+# ten.sh CACHE-FILE COMMAND ARGS…: empties the token cache, then runs COMMAND ten times in a row.
+cache="$1"
+shift
+rm -f "$cache"
+for _ in 1 2 3 4 5 6 7 8 9 10; do "$@" >/dev/null 2>&1 || exit 1; done
+TEN
+secret9=("${env_clean[@]}" AZURE_TENANT_ID=tenant-1 AZURE_CLIENT_ID=client-1 AZURE_CLIENT_SECRET=bench-client-secret-0123456789
+    AZURE_SUBSCRIPTION_ID=00000000-1111-2222-3333-444444444444
+    AZURE_RESOURCE_MANAGER_URL="http://127.0.0.1:$fake_port" AZURE_AUTHORITY_HOST="http://127.0.0.1:$fake_port"
+    XDG_CACHE_HOME="$work/cache9")
+# The Azure CLI stand-in: a login in its profile, and an `az` that takes 500 ms per token.
+mkdir -p "$work/az-bin" "$work/az-config" || fail "cannot create $work/az-bin"
+cat >"$work/az-bin/az" <<'AZ'
+#!/bin/sh
+# The bench's Azure CLI stand-in: `az account get-access-token` after 500 ms, counted.
+sleep 0.5
+echo call >>"$BENCH_AZ_CALLS"
+now=$(date +%s)
+printf '{"accessToken":"BENCH-CLI-TOKEN-0123456789","expires_on":%s,"tokenType":"Bearer"}\n' "$((now + 3600))"
+AZ
+chmod +x "$work/az-bin/az"
+printf '%s\n' '{"subscriptions":[{"id":"00000000-1111-2222-3333-444444444444","isDefault":true,"tenantId":"tenant-1","environmentName":"AzureCloud"}]}' \
+    >"$work/az-config/azureProfile.json"
+: >"$work/az-calls"
+cli9=("${env_clean[@]}" PATH="$work/az-bin:$PATH" AZURE_CONFIG_DIR="$work/az-config" BENCH_AZ_CALLS="$work/az-calls"
+    AZURE_RESOURCE_MANAGER_URL="http://127.0.0.1:$fake_port" XDG_CACHE_HOME="$work/cache9")
+# requests9 CREDENTIAL → token requests so far: the fake's count for the client secret, the
+# stand-in's calls for the Azure CLI.
+requests9() {
+    if [ "$1" = secret9 ]; then count "$(stats "$cache_pid" cache)" tokens; else wc -l <"$work/az-calls" | tr -d ' '; fi
+}
+declare -A t9=() n9=()
+for credential in secret9 cli9; do
+    for mode in on off; do
+        declare -n env9="$credential"
+        setting=()
+        [ "$mode" = off ] && setting=(AZSHIM_TOKEN_CACHE=off)
+        before="$(requests9 "$credential")"
+        check "9: ten runs, $credential, cache $mode" 0 0 - "${env9[@]}" "${setting[@]}" -- "$bash_path" "$work/ten.sh" "$cache_file" "$cmd" rg acct Key1
+        n9[$credential-$mode]=$(($(requests9 "$credential") - before))
+        note "timing ten runs in a row ($credential, token cache $mode)"
+        t9[$credential-$mode]="$(median "9: ten runs, $credential, cache $mode" 0 "$cache_runs" "$cache_warmup" - "${env9[@]}" "${setting[@]}" -- "$bash_path" "$work/ten.sh" "$cache_file" "$cmd" rg acct Key1)"
+        unset -n env9
+    done
+done
+speedup() { calc "${t9[$1-off]} / ${t9[$1-on]}"; }
+row 9 "ten runs in a row, client secret (token 100 ms, ARM 20 ms): cache on, off" "$(calc "sprintf(\"%.3f s, %.3f s\", ${t9[secret9-on]}, ${t9[secret9-off]})")" "$(calc "sprintf(\"%.1f× faster\", $(speedup secret9))")" "≥ 3×" "$(calc "$(speedup secret9) >= 3 ? 1 : 0")"
+row 9 "… token requests per ten runs, cache on, off" "${n9[secret9-on]}, ${n9[secret9-off]}" "–" "1, 10" "$([ "${n9[secret9-on]}" = 1 ] && [ "${n9[secret9-off]}" = 10 ] && echo 1 || echo 0)"
+row 9 "ten runs in a row, Azure CLI stand-in (500 ms per token): cache on, off" "$(calc "sprintf(\"%.3f s, %.3f s\", ${t9[cli9-on]}, ${t9[cli9-off]})")" "$(calc "sprintf(\"%.1f× faster\", $(speedup cli9))")" "≥ 5×" "$(calc "$(speedup cli9) >= 5 ? 1 : 0")"
+row 9 "… \`az account get-access-token\` runs per ten runs, cache on, off" "${n9[cli9-on]}, ${n9[cli9-off]}" "–" "1, 10" "$([ "${n9[cli9-on]}" = 1 ] && [ "${n9[cli9-off]}" = 10 ] && echo 1 || echo 0)"
 
 # --- the table -------------------------------------------------------------------------------
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)" || true

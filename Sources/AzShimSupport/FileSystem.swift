@@ -47,6 +47,11 @@ package enum FileSystem {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { throw Failure("read", path) }
         defer { close(descriptor) }
+        return try readAll(descriptor, path: path, maximumBytes: maximumBytes)
+    }
+
+    /// Everything left in the open file `descriptor` (`path` names it in failures).
+    static func readAll(_ descriptor: Int32, path: String, maximumBytes: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -74,8 +79,9 @@ package enum FileSystem {
 
     /// Writes `bytes` to a new 0600 temporary file in the same folder, syncs it, and renames it
     /// over `path`, so readers see the old file or the new one, never a part. The temporary file
-    /// is removed on any failure.
-    package static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(Failure) {
+    /// is removed on any failure. `durable: false` skips the two `fsync`s (for a cache: after a
+    /// power loss its file may be empty, and an empty file is an empty cache).
+    package static func replaceAtomically(_ path: String, with bytes: [UInt8], durable: Bool = true) throws(Failure) {
         var random = SystemRandomNumberGenerator()
         let temporary = "\(path).tmp-\(getpid())-\(String(random.next() as UInt32, radix: 16))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -90,14 +96,14 @@ package enum FileSystem {
                 written += count
             }
         }
-        if failure == nil && fsync(descriptor) != 0 { failure = Failure("sync", temporary) }
+        if durable && failure == nil && fsync(descriptor) != 0 { failure = Failure("sync", temporary) }
         if close(descriptor) != 0 && failure == nil { failure = Failure("write", temporary) }
         if failure == nil && rename(temporary, path) != 0 { failure = Failure("replace", path) }
         if let failure {
             unlink(temporary)
             throw failure
         }
-        syncDirectory(of: path)
+        if durable { syncDirectory(of: path) }
     }
 
     /// Removes the temporary files `replaceAtomically` left beside `path` when a process died

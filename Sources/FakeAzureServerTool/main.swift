@@ -8,12 +8,12 @@ import Synchronization
 // azshim-fake-azure: the loopback fake of Azure Resource Manager and the token endpoint as a
 // process, for Scripts/bench.sh. Not a product and never installed.
 //
-//   azshim-fake-azure [--port N] [--delay-ms MS] [--throttle-every N] [--storm N] [--retry-after-ms MS]
-//                     [--accounts N] [--page-size N] [--resource-groups N]
+//   azshim-fake-azure [--port N] [--delay-ms MS] [--token-delay-ms MS] [--throttle-every N] [--storm N]
+//                     [--retry-after-ms MS] [--accounts N] [--page-size N] [--resource-groups N]
 //
 // Prints `port=<n>` on stdout once it listens. Every token request (any path ending in
-// `/oauth2/v2.0/token`) gets a token valid for an hour; every other POST gets fixed keys after
-// `--delay-ms`. `--storm N`: the first N ARM requests get 429 with `retry-after-ms`;
+// `/oauth2/v2.0/token`) gets a token valid for an hour after `--token-delay-ms` (the identity
+// platform's round trip); every other POST gets fixed keys after `--delay-ms`. `--storm N`: the first N ARM requests get 429 with `retry-after-ms`;
 // `--throttle-every N`: so does every Nth one after that. `GET /__stats` and SIGTERM/SIGINT
 // print `requests=… arm=… tokens=… throttled=… connections=…` (SIGTERM then exits 0).
 // `--accounts N`: GETs under `/subscriptions/00000000-1111-2222-3333-444444444444/` serve N
@@ -26,6 +26,7 @@ import Synchronization
 struct FakeAzureOptions: Sendable {
     var port = 0
     var delayMilliseconds = 0.0
+    var tokenDelayMilliseconds = 0.0
     var throttleEvery = 0
     var storm = 0
     var retryAfterMilliseconds = 100
@@ -34,7 +35,8 @@ struct FakeAzureOptions: Sendable {
     var resourceGroups = 1
 
     static let usage =
-        "usage: azshim-fake-azure [--port N] [--delay-ms MS] [--throttle-every N] [--storm N] [--retry-after-ms MS]"
+        "usage: azshim-fake-azure [--port N] [--delay-ms MS] [--token-delay-ms MS] [--throttle-every N] [--storm N]"
+        + " [--retry-after-ms MS]"
         + " [--accounts N] [--page-size N] [--resource-groups N]"
 
     static func parse(_ words: [String]) -> FakeAzureOptions? {
@@ -48,6 +50,7 @@ struct FakeAzureOptions: Sendable {
             switch name {
             case "--port": options.port = Int(number)
             case "--delay-ms": options.delayMilliseconds = number
+            case "--token-delay-ms": options.tokenDelayMilliseconds = number
             case "--throttle-every": options.throttleEvery = Int(number)
             case "--storm": options.storm = Int(number)
             case "--retry-after-ms": options.retryAfterMilliseconds = Int(number)
@@ -124,6 +127,9 @@ let counters = FakeAzureCounters()
 let delay = options.delayMilliseconds / 1000
 let keys = FakeAzureServer.Reply.json(
     200, #"{"key1":"SECRETKEYONE0123456789abcdef0123","key2":"SECRETKEYTWO0123456789abcdef0123"}"#, delay: delay)
+let token = FakeAzureServer.Reply(
+    status: FakeAzureServer.Reply.token.status, headers: FakeAzureServer.Reply.token.headers,
+    body: FakeAzureServer.Reply.token.body, delay: options.tokenDelayMilliseconds / 1000)
 let throttled = FakeAzureServer.Reply.json(
     429, #"{"error":{"code":"TooManyRequests","message":"The request is being throttled."}}"#,
     headers: [("retry-after-ms", String(options.retryAfterMilliseconds))], delay: delay)
@@ -135,7 +141,7 @@ server.route("/") { request in
     if request.path == "/__stats" { return .json(200, #"{"stats":""# + counters.line(server: server) + #""}"#) }
     if request.path.hasSuffix("/oauth2/v2.0/token") {
         counters.tokenRequest()
-        return .token
+        return token
     }
     if counters.armRequest(options: options) { return throttled }
     if options.accounts > 0 && request.method == "GET" {

@@ -118,6 +118,14 @@ import Testing
             name: "no subscription", environment: ["AZURE_SUBSCRIPTION_ID": ""],
             message:
                 "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription, then set AZURE_SUBSCRIPTION_ID to the subscription's id."
+                + " A subscription comes from AZURE_SUBSCRIPTION_ID, from the context file given to -DefaultProfile"
+                + " (Save-AzContext -Path), or, when signed in with the Azure CLI, from its current subscription"
+                + " ('az account set --subscription <id>')."
+        ),
+        ErrorCase(
+            name: "bad token cache", environment: ["AZSHIM_TOKEN_CACHE": "tokens.json"],
+            message:
+                "AZSHIM_TOKEN_CACHE 'tokens.json' is not valid: expected 'off' or the absolute path of a file, such as /home/me/.cache/azshim/tokens.json."
         ),
         ErrorCase(
             name: "bad api-version", environment: ["AZSHIM_API_VERSION": "2024-10-01&x=1"],

@@ -225,9 +225,16 @@ struct SecretsTests {
                 #expect(!stderr.contains(secret), "\(label): stderr shows \(secret)")
             }
         }
-        // Nothing the runs wrote holds a secret, except the emulator's state.
+        // Nothing the runs wrote holds a secret, except the emulator's state and the token cache,
+        // which holds access tokens (only those: no key, client secret, assertion or header).
+        let tokenCache = folder + "/cache/azshim/tokens.json"
+        let tokenCacheText = try String(contentsOfFile: tokenCache, encoding: .utf8)
+        #expect(tokenCacheText.contains("FAKE-ACCESS-TOKEN") && tokenCacheText.contains(Self.managedToken))
+        let mode = try FileManager.default.attributesOfItem(atPath: tokenCache)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         for (path, text) in Self.files(under: folder, excluding: [stateFile, assertionFile, corrupt]) {
-            for secret in secrets {
+            let accessTokens = ["FAKE-ACCESS-TOKEN", Self.managedToken]
+            for secret in secrets where path != tokenCache || !accessTokens.contains(secret) {
                 #expect(!text.contains(secret), "\(path) holds \(secret)")
             }
         }

@@ -63,6 +63,7 @@ private final class DiagnosticForwarder: @unchecked Sendable {
         switch diagnostic {
         case .verbose(let text): runtime?.writeVerbose(text)
         case .debug(let text): runtime?.writeDebug(text)
+        case .verboseWarning(let text): runtime?.writeWarning(text)
         }
     }
 }

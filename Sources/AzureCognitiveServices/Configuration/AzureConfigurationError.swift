@@ -39,6 +39,9 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
         case .noSubscription:
             return
                 "No subscription found in the context.  Please ensure that the credentials you provided are authorized to access an Azure subscription, then set AZURE_SUBSCRIPTION_ID to the subscription's id."
+                + " A subscription comes from AZURE_SUBSCRIPTION_ID, from the context file given to -DefaultProfile"
+                + " (Save-AzContext -Path), or, when signed in with the Azure CLI, from its current subscription"
+                + " ('az account set --subscription <id>')."
         case .contextFile(let path, let reason):
             return "Cannot use the context file '\(path)' given to -DefaultProfile: \(reason)"
         case .noEmulatorStatePath:

@@ -59,8 +59,8 @@ package enum AzureConfigurationResolver {
         diagnostics: AzureDiagnostics = .disabled, cancellation: Cancellation = Cancellation(),
         clock: any AzureClock = AzureSystemClock()
     ) throws(AzureConfigurationError) -> AzureBackendChoice {
-        let environment = rawEnvironment.filter { !$0.value.httpTrimmed.isEmpty }
-        let apiVersion = try apiVersion(environment: environment)
+        let settings = try AzureSettings(environment: rawEnvironment)
+        let environment = settings.environment
         // Read first, so a bad -DefaultProfile path is an error on every backend, the emulator too.
         let context = try defaultProfilePath.map { path throws(AzureConfigurationError) in
             try AzureContextFile.load(path: path)
@@ -68,141 +68,38 @@ package enum AzureConfigurationResolver {
 
         // Which cloud, or the emulator.
         var namedCloud: AzureCloud?
-        if let name = environment["AZURE_ENVIRONMENT"]?.httpTrimmed {
+        if let name = settings.environmentName {
             if name.lowercased() == AzureCloud.emulatorName.lowercased() { return .emulator(.chosen) }
             guard let cloud = AzureCloud.named(name) else { throw .unknownEnvironment(name) }
             namedCloud = cloud
         }
         let cliProfile = AzureCLIProfile.load(environment: environment)
-        let tenantId = environment["AZURE_TENANT_ID"] ?? context?.tenantId
-        let clientId = environment["AZURE_CLIENT_ID"]
-        let environmentConfigured =
-            (environment["AZURE_CLIENT_SECRET"] != nil && tenantId != nil && clientId != nil)
-            || (environment["AZURE_FEDERATED_TOKEN_FILE"] != nil && tenantId != nil && clientId != nil)
-            || (environment["IDENTITY_ENDPOINT"] != nil && environment["IDENTITY_HEADER"] != nil)
-            || (environment["MSI_ENDPOINT"] != nil && environment["MSI_SECRET"] != nil)
-        if namedCloud == nil && context == nil && !environmentConfigured && cliProfile == nil {
-            return .emulator(.nothingConfigured)
-        }
+        let tenantId = settings.tenantId ?? context?.tenantId
+        let sources = AzureCredentialSource.ordered
+        let configured = sources.contains { $0.isConfigured(settings, tenantId, cliProfile) }
+        if namedCloud == nil && context == nil && !configured { return .emulator(.nothingConfigured) }
 
-        // Endpoints: the named cloud, else the context file's, else AzureCloud; then overrides.
-        var cloud =
-            namedCloud ?? context?.environmentName.flatMap(AzureCloud.named) ?? cliProfile?.environmentName.flatMap(
-                AzureCloud.named) ?? .azureCloud
-        var armSource = namedCloud != nil ? "AZURE_ENVIRONMENT" : "the built-in \(cloud.name) endpoints"
-        var authoritySource = armSource
-        if let context {
-            if let name = context.environmentName { cloud.name = name }
-            if let url = context.resourceManagerURL {
-                cloud.resourceManagerURL = url
-                armSource = "-DefaultProfile ResourceManagerUrl"
-            }
-            if let url = context.authorityHost {
-                cloud.authorityHost = url
-                authoritySource = "-DefaultProfile ActiveDirectoryAuthority"
-            }
-            if let audience = context.audience { cloud.audience = audience }
-        }
-        if let url = environment["AZURE_RESOURCE_MANAGER_URL"] {
-            cloud.resourceManagerURL = url
-            armSource = "AZURE_RESOURCE_MANAGER_URL"
-        }
-        if let url = environment["AZURE_AUTHORITY_HOST"] {
-            cloud.authorityHost = url
-            authoritySource = "AZURE_AUTHORITY_HOST"
-        }
-        let armURL = try checkedURL(cloud.resourceManagerURL, variable: armSource)
-        let authorityURL = try checkedURL(cloud.authorityHost, variable: authoritySource)
-        var armText = armURL.absoluteString
-        while armText.hasSuffix("/") { armText.removeLast() }
-
-        // The credential: the first one configured.
+        let endpoints = try AzureEndpoints.resolve(
+            settings, namedCloud: namedCloud, context: context, cliProfile: cliProfile)
+        let cloud = endpoints.cloud
+        // The credential: the first source configured; the others' lines say what was tried.
+        let inputs = AzureCredentialSource.Inputs(
+            settings: settings, tenantId: tenantId, cliProfile: cliProfile, cloudNamed: namedCloud != nil,
+            authority: endpoints.authority)
         var tried: [String] = []
-        var credential: (any AzureTokenCredential)?
-        func missing(_ names: [String]) -> String {
-            names.filter { environment[$0] == nil && !($0 == "AZURE_TENANT_ID" && tenantId != nil) }.joined(
-                separator: ", ")
-        }
-        if let tenantId, let clientId, let secret = environment["AZURE_CLIENT_SECRET"] {
-            credential = AzureClientCredential(
-                authorityHost: authorityURL, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
-        } else {
-            tried.append(
-                "client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"])))"
-            )
-        }
-        if credential == nil {
-            if let tenantId, let clientId, let file = environment["AZURE_FEDERATED_TOKEN_FILE"] {
-                credential = AzureClientCredential(
-                    authorityHost: authorityURL, tenantId: tenantId, clientId: clientId,
-                    proof: .federatedTokenFile(file))
-            } else {
-                tried.append(
-                    "workload identity: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE"])))"
-                )
-            }
-        }
-        if credential == nil {
-            if let endpoint = environment["IDENTITY_ENDPOINT"], let header = environment["IDENTITY_HEADER"] {
-                let url = try checkedManagedIdentityURL(endpoint, variable: "IDENTITY_ENDPOINT")
-                credential = AzureManagedIdentityCredential(
-                    source: .appService(endpoint: url, header: header), clientId: clientId)
-            } else if let endpoint = environment["MSI_ENDPOINT"], let secret = environment["MSI_SECRET"] {
-                let url = try checkedManagedIdentityURL(endpoint, variable: "MSI_ENDPOINT")
-                credential = AzureManagedIdentityCredential(
-                    source: .azureML(endpoint: url, secret: secret), clientId: clientId)
-            } else {
-                tried.append(
-                    "managed identity (App Service, Functions, Container Apps, Azure ML): set by the platform as IDENTITY_ENDPOINT and IDENTITY_HEADER, or MSI_ENDPOINT and MSI_SECRET (not set)"
-                )
-            }
-        }
-        if credential == nil {
-            if cliProfile != nil {
-                credential = AzureCLICredential(environment: rawEnvironment)
-            } else {
-                let path = AzureCLIProfile.path(environment: environment) ?? "~/.azure/azureProfile.json"
-                tried.append("Azure CLI: run 'az login' (no login found in \(path))")
-            }
-        }
-        var probeVM = false
-        if credential == nil {
-            if namedCloud != nil,
-                let url = AzureManagedIdentityCredential.instanceMetadataURL(
-                    host: environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"])
-            {
-                let checked = try checkedManagedIdentityURL(
-                    url.absoluteString, variable: "AZURE_POD_IDENTITY_AUTHORITY_HOST")
-                credential = AzureManagedIdentityCredential(
-                    source: .virtualMachine(endpoint: checked), clientId: clientId)
-                probeVM = true
-            } else {
-                tried.append("managed identity (Azure VM): tried only when AZURE_ENVIRONMENT names a cloud")
-                throw .noCredential(cloud: cloud.name, tried: tried)
-            }
-        }
-        guard let credential else { throw .noCredential(cloud: cloud.name, tried: tried) }
-
-        // The subscription.
-        let subscriptionId: String
-        let subscriptionSource: String
-        if let id = context?.subscriptionId {
-            (subscriptionId, subscriptionSource) = (id, "-DefaultProfile")
-        } else if let id = environment["AZURE_SUBSCRIPTION_ID"]?.httpTrimmed {
-            (subscriptionId, subscriptionSource) = (id, "AZURE_SUBSCRIPTION_ID")
-        } else if credential.kind == .azureCLI, let id = cliProfile?.defaultSubscriptionId {
-            (subscriptionId, subscriptionSource) = (id, "Azure CLI login")
-        } else {
-            throw .noSubscription
-        }
+        let choice = try AzureCredentialSource.first(of: sources, inputs: inputs, cloud: cloud.name, tried: &tried)
+        let credential = choice.credential
 
         let http = try AzureHTTPSettings(environment: environment)
         let pipeline = AzureHTTPPipeline(
-            client: HTTPClient(settings: HTTPClient.Settings(extraCAFile: environment["AZSHIM_CA_FILE"])),
+            client: HTTPClient(settings: HTTPClient.Settings(extraCAFile: settings.caFile)),
             diagnostics: diagnostics, secrets: AzureSecretRegistry(), cancellation: cancellation, clock: clock,
             requestTimeout: http.requestTimeout)
-        let tokens = AzureTokenCache(credential: credential, audience: cloud.audience)
-        if probeVM {
+        let cacheSetting = settings.tokenCache.checked()
+        let tokens = tokenCache(cacheSetting, choice: choice, endpoints: endpoints)
+        if choice.probe {
+            // Before the subscription: with nothing configured, the credential message (what was
+            // tried and how to configure each) is the one that helps.
             diagnostics.verbose("No credential configured; trying the Azure VM managed identity endpoint.")
             do {
                 _ = try tokens.token(pipeline: pipeline)
@@ -212,22 +109,19 @@ package enum AzureConfigurationResolver {
             }
         }
 
-        var authorityText = authorityURL.absoluteString
-        while authorityText.hasSuffix("/") { authorityText.removeLast() }
-        var credentialLine = "Credential: \(credential.kind.displayName)"
-        if credential.kind == .clientSecret || credential.kind == .workloadIdentity {
-            credentialLine += ", tenant '\(tenantId ?? "")', client '\(clientId ?? "")'"
-        } else if let clientId, credential.kind != .azureCLI {
-            credentialLine += ", user-assigned identity '\(clientId)'"
-        }
+        let subscription = try AzureSubscription.resolve(
+            settings, context: context, credentialKind: credential.kind, cliProfile: cliProfile)
+        let armText = endpoints.resourceManagerText
+        let authorityText = endpoints.authorityText
         let lines = [
             "Azure cloud: \(cloud.name) (Resource Manager \(armText), authority \(authorityText)).",
-            credentialLine + ".",
-            "Subscription: \(subscriptionId) (from \(subscriptionSource)).",
-            "Endpoint: \(armText) with api-version \(apiVersion).",
+            choice.verboseLine, cacheSetting.verboseLine,
+            "Subscription: \(subscription.id) (from \(subscription.source)).",
+            "Endpoint: \(armText) with api-version \(settings.apiVersion).",
         ]
         for line in lines { diagnostics.verbose(line) }
-        let arm = AzureResourceManagerTransport(resourceManagerURL: armURL, tokens: tokens, pipeline: pipeline)
+        let arm = AzureResourceManagerTransport(
+            resourceManagerURL: endpoints.resourceManager, tokens: tokens, pipeline: pipeline)
         var policy = AzureRetryPolicy(environment: environment)
         policy.totalTimeout = http.totalTimeout
         let transport = AzureRetryingTransport(
@@ -235,9 +129,26 @@ package enum AzureConfigurationResolver {
             cancellation: cancellation, diagnostics: diagnostics)
         let description = AzureConnectionDescription(
             cloudName: cloud.name, resourceManagerURL: armText, authorityHost: authorityText, audience: cloud.audience,
-            credentialKind: credential.kind, subscriptionId: subscriptionId, subscriptionSource: subscriptionSource,
-            tenantId: tenantId, apiVersion: apiVersion, verboseLines: lines)
+            credentialKind: credential.kind, subscriptionId: subscription.id, subscriptionSource: subscription.source,
+            tenantId: tenantId, apiVersion: settings.apiVersion, verboseLines: lines)
         return .azure(transport, description)
+    }
+
+    /// The run's token cache: kept in the cache file unless `setting` is off or unavailable.
+    static func tokenCache(
+        _ setting: AzureTokenCacheSetting, choice: AzureCredentialSource.Choice, endpoints: AzureEndpoints
+    ) -> AzureTokenCache {
+        let audience = endpoints.cloud.audience
+        guard case .file(let path, _) = setting else {
+            return AzureTokenCache(credential: choice.credential, audience: audience)
+        }
+        let key = AzureTokenCacheKey(
+            cloud: endpoints.cloud.name, authority: endpoints.authorityText, tenant: choice.tenantId ?? "",
+            client: choice.clientId ?? "", resource: audience, kind: choice.credential.kind,
+            material: choice.credential.tokenCacheMaterial)
+        return AzureTokenCache(
+            credential: choice.credential, audience: audience,
+            persistence: AzureTokenCache.Persistence(file: AzureTokenCacheFile(path: path), key: key))
     }
 
     /// An absolute URL; `http://` only to loopback.

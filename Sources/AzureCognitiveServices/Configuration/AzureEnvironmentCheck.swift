@@ -11,7 +11,8 @@
 /// - `AZSHIM_HTTP_TIMEOUT`, `AZSHIM_HTTP_TOTAL_TIMEOUT`: seconds (`AzureHTTPSettings`);
 /// - `AZSHIM_API_VERSION`: letters, digits, `-` and `.` (`AzureConfigurationResolver.apiVersion`);
 /// - `AZSHIM_EMULATOR_AUTOCREATE`: `1` (create unknown accounts, the default) or `0`;
-/// - `AZSHIM_CA_FILE`: a file this process can read.
+/// - `AZSHIM_CA_FILE`: a file this process can read;
+/// - `AZSHIM_TOKEN_CACHE`: `off` or an absolute path (`AzureTokenCacheSetting`).
 ///
 /// Example: `AZSHIM_EMULATOR_AUTOCREATE=no New-AzCognitiveServicesAccountKey rg acct Key1` fails with
 /// `AZSHIM_EMULATOR_AUTOCREATE 'no' is not valid: expected 1 (create unknown accounts) or 0 (do not).`
@@ -32,6 +33,7 @@ enum AzureEnvironmentCheck {
     static func check(_ environment: [String: String]) throws(AzureConfigurationError) {
         _ = try AzureHTTPSettings(environment: environment)
         _ = try AzureConfigurationResolver.apiVersion(environment: environment)
+        _ = try AzureTokenCacheSetting(environment: environment)
         if let value = environment[autocreateVariable], !value.isEmpty, value != "0", value != "1" {
             throw .invalidSetting(
                 variable: autocreateVariable, value: value,

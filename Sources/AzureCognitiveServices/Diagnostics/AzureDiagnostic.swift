@@ -7,4 +7,6 @@
 package enum AzureDiagnostic: Sendable, Equatable {
     case verbose(String)
     case debug(String)
+    /// A WARNING that is shown only under `-Verbose` (a token cache file that is not used).
+    case verboseWarning(String)
 }

@@ -21,6 +21,11 @@ package struct AzureDiagnostics: Sendable {
         if isVerboseEnabled { sink(.verbose(text())) }
     }
 
+    /// A WARNING line, sent only when `-Verbose` is on.
+    func verboseWarning(_ text: @autoclosure () -> String) {
+        if isVerboseEnabled { sink(.verboseWarning(text())) }
+    }
+
     func debug(_ text: @autoclosure () -> String) {
         if isDebugEnabled { sink(.debug(text())) }
     }

@@ -136,14 +136,8 @@ package struct EmulatorBackend: ARMTransport {
     private func regenerate(subscription: String, resourceGroup: String, name: String, keyName: String)
         throws(EmulatorFailure) -> ARMResponse
     {
-        let folder = String(
-            stateFilePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
-        do {
-            if !folder.isEmpty { try FileSystem.makeDirectories(folder) }
-            let lock = try FileSystem.Lock(path: stateFilePath + ".lock")
-            defer { lock.unlock() }
-            // A writer killed mid-write leaves its temporary file; under the lock, none is live.
-            FileSystem.removeStaleTemporaries(of: stateFilePath)
+        try FileSystem.whileLocked(stateFilePath, failure: EmulatorFailure.fileSystem) {
+            () throws(EmulatorFailure) -> ARMResponse in
             var state = try read()
             let id = EmulatorState.id(subscription: subscription, resourceGroup: resourceGroup, name: name)
             var account: EmulatorState.Account
@@ -162,14 +156,12 @@ package struct EmulatorBackend: ARMTransport {
             default: account.key2 = Self.newKey()
             }
             state[id] = account
-            try FileSystem.replaceAtomically(stateFilePath, with: state.serialized)
+            do throws(FileSystem.Failure) {
+                try FileSystem.replaceAtomically(stateFilePath, with: state.serialized)
+            } catch {
+                throw .fileSystem(error)
+            }
             return Self.keys(account)
-        } catch let failure as FileSystem.Failure {
-            throw .fileSystem(failure)
-        } catch let failure as EmulatorFailure {
-            throw failure
-        } catch {
-            throw .fileSystem(FileSystem.Failure(operation: "use", path: stateFilePath, reason: "\(error)"))
         }
     }
 

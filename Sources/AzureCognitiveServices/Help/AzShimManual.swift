@@ -94,6 +94,10 @@ package enum AzShimManual {
                 "a PEM file of extra trusted certificates (`SSL_CERT_FILE`, `SSL_CERT_DIR` work too); it must be readable",
             ],
             [
+                "`AZSHIM_TOKEN_CACHE`",
+                "`off`: no token cache; an absolute file path: the token cache file (default `${XDG_CACHE_HOME:-~/.cache}/azshim/tokens.json`)",
+            ],
+            [
                 "`AZSHIM_EMULATOR_STATE`",
                 "the emulator's state file (default `${XDG_STATE_HOME:-~/.local/state}/azshim/emulator.json`; with neither `XDG_STATE_HOME` nor `HOME` set, the emulator refuses to run)",
             ],
@@ -126,8 +130,12 @@ package enum AzShimManual {
                 "a new state being written, renamed over the state file; one left by a killed process is removed by the next run",
             ],
             [
+                "`${XDG_CACHE_HOME:-~/.cache}/azshim/tokens.json`",
+                "the token cache (or `AZSHIM_TOKEN_CACHE`): access tokens only, each until 5 minutes before it expires, mode 0600 in a 0700 folder; *cache*`.lock` and *cache*`.tmp-…` as for the state file; safe to delete",
+            ],
+            [
                 "`${AZURE_CONFIG_DIR:-~/.azure}/azureProfile.json`",
-                "read: the Azure CLI login's subscription, tenant and cloud (the token itself comes from `az account get-access-token`)",
+                "read: the Azure CLI login's subscription, tenant and cloud (the token itself comes from `az account get-access-token`); its content is part of the token cache's key",
             ],
             [
                 "`$AZURE_FEDERATED_TOKEN_FILE`",
@@ -136,7 +144,9 @@ package enum AzShimManual {
             ["the `-DefaultProfile` file", "read: a saved Az context (subscription, tenant, endpoints)"],
             ["`$AZSHIM_CA_FILE`, `$SSL_CERT_FILE`, `$SSL_CERT_DIR`", "read: extra trusted certificates for HTTPS"],
         ],
-        note: "AzShim keeps no token cache on disk: an access token lives as long as the process that fetched it.")
+        note:
+            "The token cache holds access tokens only, never client secrets, assertions, refresh tokens or keys; see \"Token cache\" under Azure."
+    )
 
     /// README "Deliberate deviations from PowerShell"; the man pages' DEVIATIONS FROM POWERSHELL.
     package static let deviations = ManualTable(

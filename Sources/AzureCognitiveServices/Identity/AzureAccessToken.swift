@@ -4,7 +4,7 @@ import HTTP1
 ///
 /// Example: a client-secret login answers `{"access_token":"eyJ…","expires_in":3599}`,
 /// which becomes `AzureAccessToken(value: "eyJ…", expiresOn: now + 3599)`.
-struct AzureAccessToken: Sendable {
+struct AzureAccessToken: Sendable, Equatable {
     var value: String
     /// Seconds since 1970 (UTC).
     var expiresOn: Double

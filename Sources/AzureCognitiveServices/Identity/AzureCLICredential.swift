@@ -18,6 +18,14 @@ struct AzureCLICredential: AzureTokenCredential {
 
     var kind: AzureCredentialKind { .azureCLI }
 
+    /// The profile's path and content: `az login`, `az logout` and `az account set` rewrite it,
+    /// so a token cached before any of them is not used after it.
+    var tokenCacheMaterial: [UInt8] {
+        let path = AzureCLIProfile.path(environment: environment) ?? ""
+        let content = (try? FileSystem.read(path, maximumBytes: 16 << 20)) ?? []
+        return Array("azure cli\u{0}\(path)\u{0}".utf8) + content
+    }
+
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         let source = "Azure CLI authentication failed"
         guard let az = AzureSubprocess.find("az", path: environment["PATH"]) else {

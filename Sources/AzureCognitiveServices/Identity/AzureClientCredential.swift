@@ -24,6 +24,13 @@ struct AzureClientCredential: AzureTokenCredential {
         return .workloadIdentity
     }
 
+    var tokenCacheMaterial: [UInt8] {
+        switch proof {
+        case .secret(let secret): Array("client secret\u{0}\(secret)".utf8)
+        case .federatedTokenFile(let path): Array("federated token file\u{0}\(path)\u{0}\(clientId)".utf8)
+        }
+    }
+
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         let url = authorityHost.appendingPath(ARMRequest.percentEncodePathSegment(tenantId) + "/oauth2/v2.0/token")
         let scope = audience + ".default"

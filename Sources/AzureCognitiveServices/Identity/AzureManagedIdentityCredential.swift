@@ -32,6 +32,14 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         }
     }
 
+    var tokenCacheMaterial: [UInt8] {
+        let endpoint: HTTPURL
+        switch source {
+        case .appService(let url, _), .azureML(let url, _), .virtualMachine(let url): endpoint = url
+        }
+        return Array("managed identity\u{0}\(endpoint.absoluteString)\u{0}\(clientId ?? "")".utf8)
+    }
+
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         var url: HTTPURL
         var headers: HTTPFields = [("Accept", "application/json"), ("User-Agent", AzShimVersion.userAgent)]

@@ -7,6 +7,11 @@ import HTTP1
 /// Example: `try credential.fetchToken(audience: "https://management.core.windows.net/", pipeline: pipeline)`.
 protocol AzureTokenCredential: Sendable {
     var kind: AzureCredentialKind { get }
+    /// The bytes whose SHA-256 goes into the token cache's key, so a cached token is used only
+    /// with the same secret or login: the client secret, the federated token file's path and
+    /// client, the managed identity's endpoint and client, the Azure CLI's current profile, a
+    /// certificate's public key. Never stored or shown; only its digest is.
+    var tokenCacheMaterial: [UInt8] { get }
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken
 }
 

@@ -31,17 +31,6 @@ struct AzureHTTPSettings: Sendable, Equatable {
         }
     }
 
-    /// The first problem with the settings in `environment`, as the message to print, or nil.
-    /// The host calls it before anything runs (`CommandDefinition.checkEnvironment`).
-    static func problem(in environment: [String: String]) -> String? {
-        do {
-            _ = try AzureHTTPSettings(environment: environment)
-            return nil
-        } catch {
-            return error.message
-        }
-    }
-
     private static func seconds(_ environment: [String: String], _ variable: String, maximum: Double)
         throws(AzureConfigurationError) -> Double?
     {

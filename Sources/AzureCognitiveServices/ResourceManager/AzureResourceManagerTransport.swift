@@ -42,16 +42,17 @@ package final class AzureResourceManagerTransport: ARMTransport {
         // The token request and the call share the attempt's time limit.
         let pipeline = self.pipeline.limited(to: request.timeLimit)
         let token = try tokens.token(pipeline: pipeline)
-        var headers: HTTPFields = [("Authorization", "Bearer \(token)")]
-        if request.body != nil {
-            headers.append(name: "Content-Type", value: "application/json; charset=utf-8")
+        var response = try pipeline.exchange(Self.request(request, url: url, token: token))
+        if response.statusCode == 401, tokens.discard(token, pipeline: pipeline) {
+            // A token from the cache file was revoked (or the login changed in a way its key
+            // cannot see): it is dropped there too; one new token, one more try, and a 401
+            // then is the answer.
+            pipeline.diagnostics.verbose(
+                "Resource Manager answered 401 (Unauthorized) to the cached token; requesting a new token.")
+            let fresh = try tokens.token(pipeline: pipeline)
+            response = try pipeline.exchange(Self.request(request, url: url, token: fresh))
+            if response.statusCode == 401 { _ = tokens.discard(fresh, pipeline: pipeline) }
         }
-        headers.append(name: "Accept", value: "application/json")
-        headers.append(name: "x-ms-client-request-id", value: AzureRequestID.make())
-        headers.append(name: "accept-language", value: "en-US")
-        headers.append(name: "User-Agent", value: AzShimVersion.userAgent)
-        let response = try pipeline.exchange(
-            HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body))
         if response.statusCode == 200, pipeline.diagnostics.isDebugEnabled {
             // Regenerated keys stay out of every later message too.
             registerKeys(in: response.body, pipeline: pipeline)
@@ -63,6 +64,19 @@ package final class AzureResourceManagerTransport: ARMTransport {
             return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: Array(scrubbed.utf8))
         }
         return ARMResponse(statusCode: response.statusCode, headers: response.headers, body: response.body)
+    }
+
+    /// The HTTP request for `request` at `url`, signed with `token`.
+    private static func request(_ request: ARMRequest, url: HTTPURL, token: String) -> HTTPMessage.Request {
+        var headers: HTTPFields = [("Authorization", "Bearer \(token)")]
+        if request.body != nil {
+            headers.append(name: "Content-Type", value: "application/json; charset=utf-8")
+        }
+        headers.append(name: "Accept", value: "application/json")
+        headers.append(name: "x-ms-client-request-id", value: AzureRequestID.make())
+        headers.append(name: "accept-language", value: "en-US")
+        headers.append(name: "User-Agent", value: AzShimVersion.userAgent)
+        return HTTPMessage.Request(method: request.method, url: url, headers: headers, body: request.body)
     }
 
     /// A list's `nextLink` as the URL to GET, verbatim, when it points at the Resource Manager
