@@ -74,6 +74,7 @@ package enum AzureConfigurationResolver {
         let clientId = environment["AZURE_CLIENT_ID"]
         let environmentConfigured =
             (environment["AZURE_CLIENT_SECRET"] != nil && tenantId != nil && clientId != nil)
+            || (environment["AZURE_CLIENT_CERTIFICATE_PATH"] != nil && tenantId != nil && clientId != nil)
             || (environment["AZURE_FEDERATED_TOKEN_FILE"] != nil && tenantId != nil && clientId != nil)
             || (environment["IDENTITY_ENDPOINT"] != nil && environment["IDENTITY_HEADER"] != nil)
             || (environment["MSI_ENDPOINT"] != nil && environment["MSI_SECRET"] != nil)
@@ -126,6 +127,20 @@ package enum AzureConfigurationResolver {
             tried.append(
                 "client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"])))"
             )
+        }
+        if credential == nil {
+            // Right after the secret, as azure-sdk-for-net's EnvironmentCredential orders them.
+            if let tenantId, let clientId,
+                let certificate = try AzureCertificateCredential.load(
+                    authorityHost: authorityURL, tenantId: tenantId, clientId: clientId,
+                    environment: rawEnvironment, now: clock.now(), diagnostics: diagnostics)
+            {
+                credential = certificate
+            } else {
+                tried.append(
+                    "client certificate: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (missing: \(missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_CERTIFICATE_PATH"])))"
+                )
+            }
         }
         if credential == nil {
             if let tenantId, let clientId, let file = environment["AZURE_FEDERATED_TOKEN_FILE"] {
@@ -211,8 +226,13 @@ package enum AzureConfigurationResolver {
         var authorityText = authorityURL.absoluteString
         while authorityText.hasSuffix("/") { authorityText.removeLast() }
         var credentialLine = "Credential: \(credential.kind.displayName)"
-        if credential.kind == .clientSecret || credential.kind == .workloadIdentity {
+        if credential.kind == .clientSecret || credential.kind == .workloadIdentity
+            || credential.kind == .clientCertificate
+        {
             credentialLine += ", tenant '\(tenantId ?? "")', client '\(clientId ?? "")'"
+            if let certificate = credential as? AzureCertificateCredential {
+                credentialLine += ", certificate thumbprint \(certificate.thumbprint)"
+            }
         } else if let clientId, credential.kind != .azureCLI {
             credentialLine += ", user-assigned identity '\(clientId)'"
         }
