@@ -3,7 +3,7 @@ import Foundation
 /// Test support: certificates made for the tests with the `openssl` command line, once per test process, in a
 /// temporary folder (never committed): RSA in PEM (certificate first, key first, encrypted key),
 /// PKCS#12 with a password (modern and legacy encryption), a CA-signed certificate with its
-/// chain, and the broken files the error cases need.
+/// chain, an expired one, and the broken files the error cases need.
 ///
 /// Example: `let files = try FakeCertificateFiles.shared.get()`, then
 /// `AZURE_CLIENT_CERTIFICATE_PATH=\(files.pem)`.
@@ -35,6 +35,9 @@ public struct FakeCertificateFiles: Sendable {
     /// A leaf signed by a test CA: leaf, key, CA.
     public var chain: String { folder + "/chain.pem" }
     public var leaf: String { folder + "/leaf.pem" }
+    /// Valid from 2020-01-01 to 2020-01-02 (UTC), with its key; `expiredCertificate` alone.
+    public var expired: String { folder + "/expired.pem" }
+    public var expiredCertificate: String { folder + "/expired-cert.pem" }
     /// Another certificate (for a verifier that must refuse).
     public var other: String { folder + "/other-cert.pem" }
 
@@ -74,6 +77,18 @@ public struct FakeCertificateFiles: Sendable {
         try openssl(
             "x509 -req -in \(f)/leaf.csr -CA \(f)/ca.pem -CAkey \(f)/ca-key.pem -CAcreateserial -days 30 -out \(f)/leaf.pem")
         try concatenate([f + "/leaf.pem", f + "/leaf-key.pem", f + "/ca.pem"], into: chain)
+        // Valid only on 2020-01-01 (UTC): `openssl ca` sets both dates, `req -x509` cannot.
+        try FileManager.default.createDirectory(atPath: f + "/ca-db", withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: f + "/ca-db/index.txt"))
+        try Data("01\n".utf8).write(to: URL(fileURLWithPath: f + "/ca-db/serial"))
+        try Data(
+            "[ca]\ndefault_ca=d\n[d]\ndatabase=\(f)/ca-db/index.txt\nserial=\(f)/ca-db/serial\nnew_certs_dir=\(f)/ca-db\ndefault_md=sha256\npolicy=p\n[p]\ncommonName=supplied\n"
+                .utf8
+        ).write(to: URL(fileURLWithPath: f + "/ca.cnf"))
+        try openssl(
+            "ca -batch -config \(f)/ca.cnf -cert \(f)/ca.pem -keyfile \(f)/ca-key.pem -in \(f)/leaf.csr -out \(f)/expired-cert.pem -startdate 20200101000000Z -enddate 20200102000000Z -notext"
+        )
+        try concatenate([f + "/expired-cert.pem", f + "/leaf-key.pem"], into: expired)
     }
 
     /// The DER of a PEM certificate or public key, by `openssl`.

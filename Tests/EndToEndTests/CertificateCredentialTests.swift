@@ -116,4 +116,35 @@ struct CertificateCredentialTests {
             ), "\(result.stderr)")
         #expect(setup.server.requests.filter { $0.path.hasPrefix("/subscriptions/") }.isEmpty)
     }
+
+    /// An expired certificate is a WARNING and the identity platform decides (here it accepts);
+    /// `-WarningAction SilentlyContinue` hides the WARNING.
+    @Test func expiredCertificateWarnsAndStillSignsIn() throws {
+        let setup = try Setup()
+        defer { setup.harness.remove() }
+        let verifier = try FakeClientAssertionVerifier(
+            certificatePEM: setup.files.expiredCertificate, clientId: "client-1", expectsChain: false)
+        setup.server.route("/tenant-1/oauth2/v2.0/token", responder: verifier.responder(origin: setup.server.baseURL))
+        let fingerprint = try FakeClientAssertionVerifier.openssl([
+            "x509", "-in", setup.files.expiredCertificate, "-noout", "-fingerprint", "-sha1",
+        ])
+        let thumbprint = String(decoding: fingerprint, as: UTF8.self).split(separator: "=").last.map {
+            $0.replacingOccurrences(of: ":", with: "").trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        }
+        let result = try setup.harness.runBinary(
+            ["-ResourceGroupName", "rg", "-Name", "acct", "-KeyName", "Key1"],
+            environment: setup.environment(path: setup.files.expired))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(Self.keyOne))
+        #expect(
+            result.stderr
+                == "WARNING: The client certificate '\(setup.files.expired)' (thumbprint \(thumbprint ?? "")) expired on 2020-01-02 00:00:00 UTC; the identity platform will likely refuse it.\n"
+        )
+        #expect(verifier.accepted == 1)
+        let quiet = try setup.harness.runBinary(
+            ["-ResourceGroupName", "rg", "-Name", "acct", "-KeyName", "Key1", "-WarningAction", "SilentlyContinue"],
+            environment: setup.environment(path: setup.files.expired))
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+    }
 }
