@@ -53,7 +53,8 @@ public struct FakeCertificateFiles: Sendable {
             try data.write(to: URL(fileURLWithPath: path))
         }
         let f = folder
-        try openssl("req -x509 -newkey rsa:2048 -nodes -keyout \(f)/key.pem -out \(f)/cert.pem -days 30 -subj /CN=azshim-test")
+        try openssl(
+            "req -x509 -newkey rsa:2048 -nodes -keyout \(f)/key.pem -out \(f)/cert.pem -days 30 -subj /CN=azshim-test")
         try concatenate([certificate, key], into: pem)
         try concatenate([key, certificate], into: keyFirstPEM)
         try openssl("pkey -in \(f)/key.pem -aes256 -passout pass:\(Self.pemPassword) -out \(f)/key-encrypted.pem")
@@ -65,17 +66,23 @@ public struct FakeCertificateFiles: Sendable {
         try openssl(
             "pkcs12 -export -legacy -in \(f)/cert.pem -inkey \(f)/key.pem -out \(f)/legacy.pfx -passout file:\(f)/pfx-password"
         )
-        try openssl("req -x509 -newkey rsa:2048 -nodes -keyout \(f)/other-key.pem -out \(f)/other-cert.pem -days 30 -subj /CN=other")
+        try openssl(
+            "req -x509 -newkey rsa:2048 -nodes -keyout \(f)/other-key.pem -out \(f)/other-cert.pem -days 30 -subj /CN=other"
+        )
         try concatenate([certificate, f + "/other-key.pem"], into: mismatched)
         try openssl(
             "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout \(f)/ec-key.pem -out \(f)/ec-cert.pem -days 30 -subj /CN=ec"
         )
         try concatenate([f + "/ec-cert.pem", f + "/ec-key.pem"], into: ec)
         try Data("not a certificate\n".utf8).write(to: URL(fileURLWithPath: garbage))
-        try openssl("req -x509 -newkey rsa:2048 -nodes -keyout \(f)/ca-key.pem -out \(f)/ca.pem -days 30 -subj /CN=azshim-test-ca")
-        try openssl("req -new -newkey rsa:2048 -nodes -keyout \(f)/leaf-key.pem -out \(f)/leaf.csr -subj /CN=azshim-leaf")
         try openssl(
-            "x509 -req -in \(f)/leaf.csr -CA \(f)/ca.pem -CAkey \(f)/ca-key.pem -CAcreateserial -days 30 -out \(f)/leaf.pem")
+            "req -x509 -newkey rsa:2048 -nodes -keyout \(f)/ca-key.pem -out \(f)/ca.pem -days 30 -subj /CN=azshim-test-ca"
+        )
+        try openssl(
+            "req -new -newkey rsa:2048 -nodes -keyout \(f)/leaf-key.pem -out \(f)/leaf.csr -subj /CN=azshim-leaf")
+        try openssl(
+            "x509 -req -in \(f)/leaf.csr -CA \(f)/ca.pem -CAkey \(f)/ca-key.pem -CAcreateserial -days 30 -out \(f)/leaf.pem"
+        )
         try concatenate([f + "/leaf.pem", f + "/leaf-key.pem", f + "/ca.pem"], into: chain)
         // Valid only on 2020-01-01 (UTC): `openssl ca` sets both dates, `req -x509` cannot.
         try FileManager.default.createDirectory(atPath: f + "/ca-db", withIntermediateDirectories: true)

@@ -48,7 +48,9 @@
             guard keyType == OpenSSLLibrary.keyTypeRSA else {
                 throw .unsupportedKey(Self.keyTypeName(keyType))
             }
-            guard let leafIndex = parts.certificates.firstIndex(where: { library.x509CheckPrivateKey($0, parts.key) == 1 })
+            guard
+                let leafIndex = parts.certificates.firstIndex(where: { library.x509CheckPrivateKey($0, parts.key) == 1 }
+                )
             else {
                 _ = library.drainErrors()
                 throw .keyDoesNotMatchCertificate
@@ -62,7 +64,8 @@
                 chain.append(try Self.der(certificate, library: library, encode: library.x509EncodeDER))
             }
             guard let publicKey = library.x509PublicKey(leaf) else {
-                throw .failed(operation: "read the public key", detail: library.drainErrors() ?? "X509_get0_pubkey failed")
+                throw .failed(
+                    operation: "read the public key", detail: library.drainErrors() ?? "X509_get0_pubkey failed")
             }
             self.publicKeyDER = try Self.der(publicKey, library: library, encode: library.publicKeyEncodeDER)
             self.chainDER = chain

@@ -36,14 +36,15 @@
             ) -> OpaquePointer?
         typealias DecodePKCS12 =
             @convention(c) (UnsafeMutablePointer<OpaquePointer?>?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, Int)
-                -> OpaquePointer?
+            -> OpaquePointer?
         typealias ParsePKCS12 =
             @convention(c) (
                 OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<OpaquePointer?>?,
                 UnsafeMutablePointer<OpaquePointer?>?, UnsafeMutablePointer<OpaquePointer?>?
             ) -> Int32
         typealias VerifyMAC = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32
-        typealias EncodeDER = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32
+        typealias EncodeDER =
+            @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32
         typealias IntFromTwoPointers = @convention(c) (OpaquePointer?, OpaquePointer?) -> Int32
         typealias PointerFromPointerAndInt = @convention(c) (OpaquePointer?, Int32) -> OpaquePointer?
         typealias TimeToTM = @convention(c) (OpaquePointer?, UnsafeMutablePointer<tm>?) -> Int32
@@ -52,8 +53,10 @@
                 OpaquePointer?, UnsafeMutablePointer<OpaquePointer?>?, OpaquePointer?, OpaquePointer?, OpaquePointer?
             ) -> Int32
         typealias DigestSign =
-            @convention(c) (OpaquePointer?, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?, UnsafePointer<UInt8>?, Int)
-                -> Int32
+            @convention(c) (
+                OpaquePointer?, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?, UnsafePointer<UInt8>?, Int
+            )
+            -> Int32
         typealias Digest =
             @convention(c) (
                 UnsafeRawPointer?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt32>?, OpaquePointer?,

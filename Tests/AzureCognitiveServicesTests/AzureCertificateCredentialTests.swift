@@ -60,7 +60,8 @@ struct AzureCertificateCredentialTests {
         let files = try files()
         let (token, _, description) = try signIn(path: files.pem, certificate: files.certificate)
         #expect(description.credentialKind == .clientCertificate)
-        #expect(token.bodyText.hasPrefix("client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default"))
+        #expect(
+            token.bodyText.hasPrefix("client_id=client-1&scope=https%3A%2F%2Fmanagement.core.windows.net%2F.default"))
         #expect(token.bodyText.hasSuffix("&grant_type=client_credentials"))
         #expect(!token.bodyText.contains("client_secret"))
     }
@@ -99,10 +100,11 @@ struct AzureCertificateCredentialTests {
         let header = try Self.jwtPart(token, 0)
         let chain = try #require(header["x5c"] as? [String])
         #expect(chain.count == 2)
-        #expect(chain.map { Data(base64Encoded: $0).map { Array($0) } } == [
-            try FakeCertificateFiles.der(certificate: files.leaf),
-            try FakeCertificateFiles.der(certificate: files.folder + "/ca.pem"),
-        ])
+        #expect(
+            chain.map { Data(base64Encoded: $0).map { Array($0) } } == [
+                try FakeCertificateFiles.der(certificate: files.leaf),
+                try FakeCertificateFiles.der(certificate: files.folder + "/ca.pem"),
+            ])
     }
 
     @Test(arguments: ["false", "0", "yes"])
@@ -169,13 +171,15 @@ struct AzureCertificateCredentialTests {
         let server = try FakeAzureServer()
         let variables =
             pfx
-            ? environment(server, path: files.pfx, ["AZURE_CLIENT_CERTIFICATE_PASSWORD": FakeCertificateFiles.pfxPassword])
+            ? environment(
+                server, path: files.pfx, ["AZURE_CLIENT_CERTIFICATE_PASSWORD": FakeCertificateFiles.pfxPassword])
             : environment(server, path: files.pem)
         let (transport, _) = try Env.transport(
             AzureConfigurationResolver.resolve(environment: variables, defaultProfilePath: nil))
         let arm = try #require(Env.arm(transport))
         let credential = try #require(arm.tokens.credential as? AzureCertificateCredential)
-        #expect(credential.tokenCacheMaterial == (try FakeCertificateFiles.publicKeyDER(certificate: files.certificate)))
+        #expect(
+            credential.tokenCacheMaterial == (try FakeCertificateFiles.publicKeyDER(certificate: files.certificate)))
         let fingerprint = try FakeClientAssertionVerifier.openssl([
             "x509", "-in", files.certificate, "-noout", "-fingerprint", "-sha1",
         ])
@@ -245,7 +249,8 @@ struct AzureCertificateCredentialTests {
         } catch {
             #expect(
                 error.message
-                    == "Cannot use the client certificate '\(path)' (AZURE_CLIENT_CERTIFICATE_PATH): \(errorCase.expected)")
+                    == "Cannot use the client certificate '\(path)' (AZURE_CLIENT_CERTIFICATE_PATH): \(errorCase.expected)"
+            )
             #expect(errorCase.password.map { !error.message.contains($0) } ?? true)
         }
         #expect(server.requests.isEmpty)
@@ -298,7 +303,8 @@ struct AzureCertificateCredentialTests {
             AzureConfigurationResolver.resolve(environment: variables, defaultProfilePath: nil))
         #expect(certificate.credentialKind == .clientCertificate)
         variables["AZURE_CLIENT_SECRET"] = Env.clientSecret
-        let (_, secret) = try Env.transport(AzureConfigurationResolver.resolve(environment: variables, defaultProfilePath: nil))
+        let (_, secret) = try Env.transport(
+            AzureConfigurationResolver.resolve(environment: variables, defaultProfilePath: nil))
         #expect(secret.credentialKind == .clientSecret)
         // A blank path is no certificate.
         variables["AZURE_CLIENT_SECRET"] = nil
@@ -312,7 +318,8 @@ struct AzureCertificateCredentialTests {
         let files = try files()
         let server = try FakeAzureServer()
         let (_, description) = try Env.transport(
-            AzureConfigurationResolver.resolve(environment: environment(server, path: files.pem), defaultProfilePath: nil))
+            AzureConfigurationResolver.resolve(
+                environment: environment(server, path: files.pem), defaultProfilePath: nil))
         let line = try #require(description.verboseLines.first { $0.hasPrefix("Credential:") })
         #expect(
             line.hasPrefix(
@@ -370,10 +377,14 @@ struct AzureCertificateCredentialTests {
 /// The JWT encoding pieces, against RFC 4648 §10 test vectors.
 @Suite struct AzureClientAssertionTests {
     @Test func base64() {
-        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=", "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
+            "foobar": "Zm9vYmFy",
+        ]
         for (input, expected) in vectors {
             #expect(AzureClientAssertion.base64(Array(input.utf8)) == expected)
-            #expect(AzureClientAssertion.base64URL(Array(input.utf8)) == expected.replacingOccurrences(of: "=", with: ""))
+            #expect(
+                AzureClientAssertion.base64URL(Array(input.utf8)) == expected.replacingOccurrences(of: "=", with: ""))
         }
         #expect(AzureClientAssertion.base64URL([0xFB, 0xFF, 0xBF]) == "-_-_")
         #expect(AzureClientAssertion.base64([0xFB, 0xFF, 0xBF]) == "+/+/")

@@ -38,7 +38,9 @@ struct CertificateCredentialTests {
 
         /// Lines of the private key's base64 text (none may ever be printed or sent).
         func keyLines() throws -> [Substring] {
-            try String(contentsOfFile: files.key, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("-----") }
+            try String(contentsOfFile: files.key, encoding: .utf8).split(separator: "\n").filter {
+                !$0.hasPrefix("-----")
+            }
         }
     }
 
@@ -65,11 +67,17 @@ struct CertificateCredentialTests {
         let setup = try Setup()
         defer { setup.harness.remove() }
         let result = try setup.harness.runBinary(
-            ["-ResourceGroupName", "rg", "-Name", "acct", "-KeyName", "Key2", "-Verbose", "-Debug", "--output", "json"],
+            [
+                "-ResourceGroupName", "rg", "-Name", "acct", "-KeyName", "Key2", "-Verbose", "-Debug", "--output",
+                "json",
+            ],
             environment: setup.environment(path: setup.files.pfx, password: FakeCertificateFiles.pfxPassword))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(Self.keyOne))
-        #expect(result.stderr.contains("VERBOSE: Credential: client certificate (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH), tenant 'tenant-1', client 'client-1', certificate thumbprint "))
+        #expect(
+            result.stderr.contains(
+                "VERBOSE: Credential: client certificate (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH), tenant 'tenant-1', client 'client-1', certificate thumbprint "
+            ))
         #expect(result.stderr.contains("client_assertion=<redacted>"))
         #expect(setup.verifier.accepted == 1)
         let token = try #require(setup.server.requests.first { $0.path.hasSuffix("/oauth2/v2.0/token") })

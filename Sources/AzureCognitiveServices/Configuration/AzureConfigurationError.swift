@@ -44,7 +44,8 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
         case .contextFile(let path, let reason):
             return "Cannot use the context file '\(path)' given to -DefaultProfile: \(reason)"
         case .clientCertificate(let path, let problem):
-            return "Cannot use the client certificate '\(path)' (AZURE_CLIENT_CERTIFICATE_PATH): \(Self.reason(problem))"
+            return
+                "Cannot use the client certificate '\(path)' (AZURE_CLIENT_CERTIFICATE_PATH): \(Self.reason(problem))"
         }
     }
 

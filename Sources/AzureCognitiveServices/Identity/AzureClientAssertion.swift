@@ -80,12 +80,14 @@ struct AzureClientAssertion {
 
     /// RFC 4648 §5 (`-` and `_`, no padding), as JWS requires.
     static func base64URL(_ bytes: [UInt8]) -> String {
-        encode(bytes, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8), pad: false)
+        encode(
+            bytes, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8), pad: false)
     }
 
     /// RFC 4648 §4 with padding, as `x5c` (RFC 7515 §4.1.6) requires.
     static func base64(_ bytes: [UInt8]) -> String {
-        encode(bytes, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8), pad: true)
+        encode(
+            bytes, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8), pad: true)
     }
 
     private static func encode(_ bytes: [UInt8], alphabet: [UInt8], pad: Bool) -> String {
