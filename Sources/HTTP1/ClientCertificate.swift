@@ -48,10 +48,10 @@
             guard keyType == OpenSSLLibrary.keyTypeRSA else {
                 throw .unsupportedKey(Self.keyTypeName(keyType))
             }
-            guard
-                let leafIndex = parts.certificates.firstIndex(where: { library.x509CheckPrivateKey($0, parts.key) == 1 }
-                )
-            else {
+            let belongsToKey = { (certificate: OpaquePointer) in
+                library.x509CheckPrivateKey(certificate, parts.key) == 1
+            }
+            guard let leafIndex = parts.certificates.firstIndex(where: belongsToKey) else {
                 _ = library.drainErrors()
                 throw .keyDoesNotMatchCertificate
             }

@@ -99,7 +99,7 @@ struct AzureCertificateCredential: AzureTokenCredential {
             )
         }
         pipeline.diagnostics.debug(
-            "Signed a client assertion with the certificate '\(path)' (thumbprint \(thumbprint)), valid for \(AzureClientAssertion.lifetime) s."
+            "Signed a client assertion with the certificate '\(path)' (thumbprint \(thumbprint), RSA \(certificate.keyBits) bits), valid for \(AzureClientAssertion.lifetime) s."
         )
         return try AzureClientCredential(
             authorityHost: authorityHost, tenantId: tenantId, clientId: clientId,
