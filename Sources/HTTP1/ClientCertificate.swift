@@ -162,6 +162,7 @@
         private static func readPKCS12(_ contents: [UInt8], password: String?, library: OpenSSLLibrary)
             throws(ClientCertificateError) -> (key: OpaquePointer, certificates: [OpaquePointer])
         {
+            guard !contents.isEmpty else { throw .notPEMOrPKCS12 }
             let decoded: OpaquePointer? = contents.withUnsafeBufferPointer { buffer in
                 var cursor = buffer.baseAddress
                 return library.decodePKCS12(nil, &cursor, buffer.count)

@@ -256,6 +256,45 @@ struct AzureCertificateCredentialTests {
         #expect(server.requests.isEmpty)
     }
 
+    /// Hostile files: every truncation point and seeded byte flips of a PEM file, a PFX and an
+    /// encrypted PEM either load or fail with a `ClientCertificateError`; nothing crashes or prompts.
+    @Test func damagedFilesFailCleanly() throws {
+        let files = try files()
+        var generator = SystemRandomNumberGenerator()
+        var outcomes: [String: Int] = [:]
+        for (path, password) in [
+            (files.pem, nil), (files.pfx, FakeCertificateFiles.pfxPassword),
+            (files.encryptedPEM, FakeCertificateFiles.pemPassword),
+        ] {
+            let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            var variants: [[UInt8]] = stride(from: 0, to: original.count, by: max(1, original.count / 40)).map {
+                Array(original.prefix($0))
+            }
+            for _ in 0..<40 {
+                var damaged = original
+                for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                    damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(
+                        in: 0...255, using: &generator)
+                }
+                variants.append(damaged)
+            }
+            for variant in variants {
+                do {
+                    let certificate = try ClientCertificate(contents: variant, password: password)
+                    #expect(!certificate.publicKeyDER.isEmpty)
+                    outcomes["loaded", default: 0] += 1
+                } catch {
+                    outcomes["\(error)".prefix { $0 != "(" }.description, default: 0] += 1
+                }
+            }
+        }
+        #expect(outcomes.values.reduce(0, +) >= 240, "\(outcomes)")
+        #expect(throws: ClientCertificateError.notPEMOrPKCS12) { try ClientCertificate(contents: [], password: nil) }
+        #expect(throws: ClientCertificateError.noPrivateKey) {
+            try ClientCertificate(contents: Array("-----BEGIN CERTIFICATE-----\nAAAA\n".utf8), password: nil)
+        }
+    }
+
     @Test func expiredCertificateIsAWarningAndTheIdentityPlatformDecides() throws {
         let files = try files()
         let server = try FakeAzureServer()
