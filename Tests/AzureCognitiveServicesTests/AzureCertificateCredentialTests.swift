@@ -153,8 +153,11 @@ struct AzureCertificateCredentialTests {
         // A flipped signature character.
         var tampered = token
         let assertion = try #require(Self.form(origin)["client_assertion"])
-        let last = assertion.last == "A" ? "B" : "A"
-        tampered.body = Array(origin.replacingOccurrences(of: assertion, with: assertion.dropLast() + last).utf8)
+        // Ten characters from the end: every bit of it is signature (the last one has unused bits).
+        var characters = Array(assertion)
+        let index = characters.count - 10
+        characters[index] = characters[index] == "A" ? "B" : "A"
+        tampered.body = Array(origin.replacingOccurrences(of: assertion, with: String(characters)).utf8)
         let again = try FakeClientAssertionVerifier(certificatePEM: files.certificate, clientId: "client-1")
         #expect(
             again.problems(in: tampered, tokenURL: audience) == [
