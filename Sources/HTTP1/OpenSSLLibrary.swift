@@ -25,6 +25,45 @@
         typealias VerifyString = @convention(c) (Int) -> UnsafePointer<CChar>?
         typealias ErrorGet = @convention(c) () -> UInt
         typealias ErrorString = @convention(c) (UInt, UnsafeMutablePointer<CChar>?, Int) -> Void
+        // Certificates, keys and signatures (libcrypto, reached through libssl's handle).
+        /// `pem_password_cb`: `int (char *buf, int size, int rwflag, void *u)`.
+        typealias PasswordCallback =
+            @convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32
+        typealias MemoryBIO = @convention(c) (UnsafeRawPointer?, Int32) -> OpaquePointer?
+        typealias ReadPEM =
+            @convention(c) (
+                OpaquePointer?, UnsafeMutablePointer<OpaquePointer?>?, PasswordCallback?, UnsafeMutableRawPointer?
+            ) -> OpaquePointer?
+        typealias DecodePKCS12 =
+            @convention(c) (UnsafeMutablePointer<OpaquePointer?>?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, Int)
+            -> OpaquePointer?
+        typealias ParsePKCS12 =
+            @convention(c) (
+                OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<OpaquePointer?>?,
+                UnsafeMutablePointer<OpaquePointer?>?, UnsafeMutablePointer<OpaquePointer?>?
+            ) -> Int32
+        typealias VerifyMAC = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32
+        typealias EncodeDER =
+            @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32
+        typealias IntFromTwoPointers = @convention(c) (OpaquePointer?, OpaquePointer?) -> Int32
+        typealias PointerFromPointerAndInt = @convention(c) (OpaquePointer?, Int32) -> OpaquePointer?
+        typealias TimeToTM = @convention(c) (OpaquePointer?, UnsafeMutablePointer<tm>?) -> Int32
+        typealias DigestSignInit =
+            @convention(c) (
+                OpaquePointer?, UnsafeMutablePointer<OpaquePointer?>?, OpaquePointer?, OpaquePointer?, OpaquePointer?
+            ) -> Int32
+        typealias DigestSign =
+            @convention(c) (
+                OpaquePointer?, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<Int>?, UnsafePointer<UInt8>?, Int
+            )
+            -> Int32
+        typealias Digest =
+            @convention(c) (
+                UnsafeRawPointer?, Int, UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt32>?, OpaquePointer?,
+                OpaquePointer?
+            ) -> Int32
+        typealias RandomBytes = @convention(c) (UnsafeMutablePointer<UInt8>?, Int32) -> Int32
+        typealias LoadProvider = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> OpaquePointer?
 
         let tlsClientMethod: PointerFromVoid
         let contextNew: PointerFromPointer
@@ -48,6 +87,37 @@
         let verifyErrorString: VerifyString
         let errorGet: ErrorGet
         let errorString: ErrorString
+        let bioNewMemoryBuffer: MemoryBIO
+        let bioFree: IntFromPointer
+        let pemReadX509: ReadPEM
+        let pemReadPrivateKey: ReadPEM
+        let decodePKCS12: DecodePKCS12
+        let parsePKCS12: ParsePKCS12
+        let pkcs12VerifyMAC: VerifyMAC
+        let pkcs12Free: VoidFromPointer
+        let x509Free: VoidFromPointer
+        let x509EncodeDER: EncodeDER
+        let x509PublicKey: PointerFromPointer
+        let x509NotBefore: PointerFromPointer
+        let x509NotAfter: PointerFromPointer
+        let x509CheckPrivateKey: IntFromTwoPointers
+        let asn1TimeToTM: TimeToTM
+        let publicKeyEncodeDER: EncodeDER
+        let keyFree: VoidFromPointer
+        let keyBaseID: IntFromPointer
+        let keyBits: IntFromPointer
+        let stackCount: IntFromPointer
+        let stackValue: PointerFromPointerAndInt
+        let stackFree: VoidFromPointer
+        let digestContextNew: PointerFromVoid
+        let digestContextFree: VoidFromPointer
+        let sha1: PointerFromVoid
+        let sha256: PointerFromVoid
+        let digestSignInit: DigestSignInit
+        let digestSign: DigestSign
+        let digest: Digest
+        let randomBytes: RandomBytes
+        let providerLoad: LoadProvider
 
         /// Why libssl could not be used; shown to the user as is.
         struct LoadError: Error, Sendable { let message: String }
@@ -107,6 +177,37 @@
             verifyErrorString = try bind("X509_verify_cert_error_string")
             errorGet = try bind("ERR_get_error")
             errorString = try bind("ERR_error_string_n")
+            bioNewMemoryBuffer = try bind("BIO_new_mem_buf")
+            bioFree = try bind("BIO_free")
+            pemReadX509 = try bind("PEM_read_bio_X509")
+            pemReadPrivateKey = try bind("PEM_read_bio_PrivateKey")
+            decodePKCS12 = try bind("d2i_PKCS12")
+            parsePKCS12 = try bind("PKCS12_parse")
+            pkcs12VerifyMAC = try bind("PKCS12_verify_mac")
+            pkcs12Free = try bind("PKCS12_free")
+            x509Free = try bind("X509_free")
+            x509EncodeDER = try bind("i2d_X509")
+            x509PublicKey = try bind("X509_get0_pubkey")
+            x509NotBefore = try bind("X509_get0_notBefore")
+            x509NotAfter = try bind("X509_get0_notAfter")
+            x509CheckPrivateKey = try bind("X509_check_private_key")
+            asn1TimeToTM = try bind("ASN1_TIME_to_tm")
+            publicKeyEncodeDER = try bind("i2d_PUBKEY")
+            keyFree = try bind("EVP_PKEY_free")
+            keyBaseID = try bind("EVP_PKEY_get_base_id")
+            keyBits = try bind("EVP_PKEY_get_bits")
+            stackCount = try bind("OPENSSL_sk_num")
+            stackValue = try bind("OPENSSL_sk_value")
+            stackFree = try bind("OPENSSL_sk_free")
+            digestContextNew = try bind("EVP_MD_CTX_new")
+            digestContextFree = try bind("EVP_MD_CTX_free")
+            sha1 = try bind("EVP_sha1")
+            sha256 = try bind("EVP_sha256")
+            digestSignInit = try bind("EVP_DigestSignInit")
+            digestSign = try bind("EVP_DigestSign")
+            digest = try bind("EVP_Digest")
+            randomBytes = try bind("RAND_bytes")
+            providerLoad = try bind("OSSL_PROVIDER_load")
         }
 
         /// The oldest OpenSSL error on this thread's queue as text (and the queue emptied).
@@ -133,5 +234,12 @@
         static let controlSetMinProtoVersion: Int32 = 123
         static let tls12Version = 0x0303
         static let optionIgnoreUnexpectedEOF: UInt64 = 1 << 7
+        /// `EVP_PKEY_get_base_id` values (`include/openssl/obj_mac.h` NIDs).
+        static let keyTypeRSA: Int32 = 6
+        static let keyTypeRSAPSS: Int32 = 912
+        static let keyTypeEC: Int32 = 408
+        static let keyTypeDSA: Int32 = 116
+        static let keyTypeEd25519: Int32 = 1087
+        static let keyTypeEd448: Int32 = 1088
     }
 #endif

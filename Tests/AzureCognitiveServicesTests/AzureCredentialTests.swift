@@ -155,10 +155,14 @@ import Testing
                 return
             }
             #expect(cloud == "AzureCloud")
-            #expect(tried.count == 5)
+            #expect(tried.count == 6)
             #expect(tried[0].hasPrefix("client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"))
-            #expect(tried[3].hasPrefix("Azure CLI: run 'az login'"))
-            #expect(tried[4].contains("Connection refused"))
+            #expect(
+                tried[1]
+                    == "client certificate: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (missing: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH)"
+            )
+            #expect(tried[4].hasPrefix("Azure CLI: run 'az login'"))
+            #expect(tried[5].contains("Connection refused"))
             #expect(
                 error.message.hasPrefix(
                     "No Azure credential is available for AzureCloud. Tried, in order:\n  - client secret"))

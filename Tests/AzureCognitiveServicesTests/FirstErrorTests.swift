@@ -26,10 +26,12 @@ import Testing
         #expect(result.stderr.contains("No Azure credential is available for AzureCloud. Tried, in order:"))
         #expect(!result.stderr.contains("No subscription found"))
         let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("  - ") }
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         #expect(
             lines.first?.hasPrefix("  - client secret: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET")
                 == true)
+        #expect(
+            lines.dropFirst().first?.hasPrefix("  - client certificate: set AZURE_TENANT_ID, AZURE_CLIENT_ID") == true)
         #expect(lines.last?.hasPrefix("  - managed identity (Azure VM): ") == true)
         #expect(result.stderr.contains("Configure one of them, or set AZURE_ENVIRONMENT=Emulator"))
     }

@@ -52,7 +52,7 @@ package struct AzureSession {
     }
 }
 
-/// Hands the Azure backend's VERBOSE and DEBUG messages to the command's streams. The backend
+/// Hands the Azure backend's VERBOSE, DEBUG and WARNING messages to the command's streams. The backend
 /// calls it synchronously from inside `ARMTransport.send`, on the thread running the cmdlet.
 private final class DiagnosticForwarder: @unchecked Sendable {
     private weak var runtime: CommandRuntime?
@@ -63,7 +63,7 @@ private final class DiagnosticForwarder: @unchecked Sendable {
         switch diagnostic {
         case .verbose(let text): runtime?.writeVerbose(text)
         case .debug(let text): runtime?.writeDebug(text)
-        case .verboseWarning(let text): runtime?.writeWarning(text)
+        case .verboseWarning(let text), .warning(let text): runtime?.writeWarning(text)
         }
     }
 }

@@ -1,3 +1,5 @@
+import HTTP1
+
 /// Why the Azure backend cannot be configured, as data; `message` is the text for the user
 /// (never a secret).
 ///
@@ -18,6 +20,8 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
     case contextFile(path: String, reason: String)
     /// The emulator would need its default state file, but HOME and XDG_STATE_HOME are unset.
     case noEmulatorStatePath
+    /// `AZURE_CLIENT_CERTIFICATE_PATH` names a file that cannot sign a client assertion.
+    case clientCertificate(path: String, problem: ClientCertificateError)
 
     package var message: String {
         switch self {
@@ -48,6 +52,28 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
             return
                 "The emulator cannot place its state file (which holds account keys): HOME and XDG_STATE_HOME are "
                 + "both unset. Set HOME or XDG_STATE_HOME, or set AZSHIM_EMULATOR_STATE to the file to use."
+        case .clientCertificate(let path, let problem):
+            return
+                "Cannot use the client certificate '\(path)' (AZURE_CLIENT_CERTIFICATE_PATH): \(Self.reason(problem))"
+        }
+    }
+
+    /// The end of a `.clientCertificate` message: what is wrong and what to do.
+    private static func reason(_ problem: ClientCertificateError) -> String {
+        switch problem {
+        case .unavailable(let message): message
+        case .unreadable(let reason): "cannot read it: \(reason)."
+        case .notPEMOrPKCS12:
+            "it is neither PEM (-----BEGIN CERTIFICATE----- and -----BEGIN PRIVATE KEY-----) nor PKCS#12 (.pfx, .p12)."
+        case .noCertificate: "it holds no certificate (-----BEGIN CERTIFICATE-----)."
+        case .noPrivateKey:
+            "it holds no private key; the file must contain the certificate and its private key (PEM), or be a PKCS#12 file with both."
+        case .passwordRequired: "it is protected by a password; set AZURE_CLIENT_CERTIFICATE_PASSWORD."
+        case .wrongPassword: "the password in AZURE_CLIENT_CERTIFICATE_PASSWORD does not open it."
+        case .keyDoesNotMatchCertificate: "its private key does not belong to any certificate in it."
+        case .unsupportedKey(let type):
+            "it holds an \(type) private key, which is not supported: AzShim signs client assertions with RSA keys only (RS256). Use a certificate with an RSA key."
+        case .failed(let operation, let detail): "OpenSSL cannot \(operation): \(detail)."
         }
     }
 }

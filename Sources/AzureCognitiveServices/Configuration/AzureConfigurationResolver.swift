@@ -85,7 +85,7 @@ package enum AzureConfigurationResolver {
         // The credential: the first source configured; the others' lines say what was tried.
         let inputs = AzureCredentialSource.Inputs(
             settings: settings, tenantId: tenantId, cliProfile: cliProfile, cloudNamed: namedCloud != nil,
-            authority: endpoints.authority)
+            authority: endpoints.authority, now: clock.now(), diagnostics: diagnostics)
         var tried: [String] = []
         let choice = try AzureCredentialSource.first(of: sources, inputs: inputs, cloud: cloud.name, tried: &tried)
         let credential = choice.credential

@@ -17,6 +17,10 @@ struct AzureCredentialSource: Sendable {
         var cloudNamed: Bool
         /// The token authority (checked), once the endpoints are known.
         var authority: HTTPURL
+        /// Seconds since 1970, to warn about an expired client certificate.
+        var now: Double
+        /// Where a source's warnings go (an expired client certificate).
+        var diagnostics: AzureDiagnostics
 
         /// The variables of `names` that are not set, joined for the tried-list.
         func missing(_ names: [String]) -> String {
@@ -41,6 +45,9 @@ struct AzureCredentialSource: Sendable {
                 // The CLI's own account; its tenant is the profile's.
             } else if let tenantId {
                 line += ", tenant '\(tenantId)', client '\(clientId ?? "")'"
+                if let certificate = credential as? AzureCertificateCredential {
+                    line += ", certificate thumbprint \(certificate.thumbprint)"
+                }
             } else if let clientId {
                 line += ", user-assigned identity '\(clientId)'"
             }
@@ -75,7 +82,8 @@ struct AzureCredentialSource: Sendable {
 
     /// The order of `DefaultAzureCredential`, as the README's credential table lists it.
     static let ordered: [AzureCredentialSource] = [
-        .clientSecret, .workloadIdentity, .platformManagedIdentity, .azureCLI, .virtualMachineManagedIdentity,
+        .clientSecret, .clientCertificate, .workloadIdentity, .platformManagedIdentity, .azureCLI,
+        .virtualMachineManagedIdentity,
     ]
 
     /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`.
@@ -84,6 +92,27 @@ struct AzureCredentialSource: Sendable {
         credential: { authority, tenantId, clientId, secret in
             AzureClientCredential(
                 authorityHost: authority, tenantId: tenantId, clientId: clientId, proof: .secret(secret))
+        })
+
+    /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_CERTIFICATE_PATH` (and its password and
+    /// chain settings): right after the secret, as azure-sdk-for-net's `EnvironmentCredential`
+    /// orders them. The file is read and checked here, so a bad one stops before any request.
+    static let clientCertificate = AzureCredentialSource(
+        isConfigured: { settings, tenantId, _ in
+            settings.clientCertificatePath != nil && tenantId != nil && settings.clientId != nil
+        },
+        make: { inputs throws(AzureConfigurationError) in
+            let variable = "AZURE_CLIENT_CERTIFICATE_PATH"
+            guard let tenantId = inputs.tenantId, let clientId = inputs.settings.clientId,
+                let credential = try AzureCertificateCredential.load(
+                    authorityHost: inputs.authority, tenantId: tenantId, clientId: clientId,
+                    environment: inputs.settings.rawEnvironment, now: inputs.now, diagnostics: inputs.diagnostics)
+            else {
+                let missing = inputs.missing(["AZURE_TENANT_ID", "AZURE_CLIENT_ID", variable])
+                return .notConfigured(
+                    "client certificate: set AZURE_TENANT_ID, AZURE_CLIENT_ID and \(variable) (missing: \(missing))")
+            }
+            return .configured(Choice(credential: credential, tenantId: tenantId, clientId: clientId))
         })
 
     /// `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_FEDERATED_TOKEN_FILE`.

@@ -18,6 +18,7 @@ struct AzureSettings: Sendable {
     var tenantId: String?
     var clientId: String?
     var clientSecret: String?
+    var clientCertificatePath: String?
     var federatedTokenFile: String?
     /// `IDENTITY_ENDPOINT` and `IDENTITY_HEADER` (App Service, Functions, Container Apps).
     var identityEndpoint: String?
@@ -42,6 +43,7 @@ struct AzureSettings: Sendable {
         tenantId = environment["AZURE_TENANT_ID"]
         clientId = environment["AZURE_CLIENT_ID"]
         clientSecret = environment["AZURE_CLIENT_SECRET"]
+        clientCertificatePath = environment["AZURE_CLIENT_CERTIFICATE_PATH"]
         federatedTokenFile = environment["AZURE_FEDERATED_TOKEN_FILE"]
         identityEndpoint = environment["IDENTITY_ENDPOINT"]
         identityHeader = environment["IDENTITY_HEADER"]

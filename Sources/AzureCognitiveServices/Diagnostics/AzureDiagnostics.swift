@@ -29,4 +29,9 @@ package struct AzureDiagnostics: Sendable {
     func debug(_ text: @autoclosure () -> String) {
         if isDebugEnabled { sink(.debug(text())) }
     }
+
+    /// Always handed to the host, which applies the warning preference.
+    func warning(_ text: String) {
+        sink(.warning(text))
+    }
 }

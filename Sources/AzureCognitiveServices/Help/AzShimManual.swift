@@ -73,6 +73,18 @@ package enum AzShimManual {
                 "override the cloud's endpoints (`http://` only to loopback)",
             ],
             ["`AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`", "service principal with a client secret"],
+            [
+                "`AZURE_CLIENT_CERTIFICATE_PATH`",
+                "service principal with a certificate (with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`): a PEM file with the certificate and its private key, or a PKCS#12 `.pfx`/`.p12`; RSA keys only",
+            ],
+            [
+                "`AZURE_CLIENT_CERTIFICATE_PASSWORD`",
+                "the password of that file (a PKCS#12 file or an encrypted PEM key)",
+            ],
+            [
+                "`AZURE_CLIENT_SEND_CERTIFICATE_CHAIN`",
+                "`1` or `true`: the client assertion carries the certificate chain (`x5c`), for subject name / issuer sign-in",
+            ],
             ["`AZURE_FEDERATED_TOKEN_FILE`", "workload identity (with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`)"],
             [
                 "`IDENTITY_ENDPOINT` + `IDENTITY_HEADER`, `MSI_ENDPOINT` + `MSI_SECRET`",
@@ -136,6 +148,10 @@ package enum AzShimManual {
             [
                 "`${AZURE_CONFIG_DIR:-~/.azure}/azureProfile.json`",
                 "read: the Azure CLI login's subscription, tenant and cloud (the token itself comes from `az account get-access-token`); its content is part of the token cache's key",
+            ],
+            [
+                "`$AZURE_CLIENT_CERTIFICATE_PATH`",
+                "read once per run: the service principal's certificate and private key (the key stays inside OpenSSL)",
             ],
             [
                 "`$AZURE_FEDERATED_TOKEN_FILE`",

@@ -3,7 +3,8 @@ import HTTP1
 
 /// The OAuth2 client-credentials grant (§5.2) with a client secret, or with a client
 /// assertion read from `AZURE_FEDERATED_TOKEN_FILE` (workload identity; the file is re-read
-/// for every token, since Kubernetes rotates it).
+/// for every token, since Kubernetes rotates it), or with one that `AzureCertificateCredential`
+/// signed.
 ///
 /// Example: with `AZURE_TENANT_ID=t AZURE_CLIENT_ID=c AZURE_CLIENT_SECRET=…` it posts
 /// `client_id=c&scope=https%3A%2F%2Fmanagement.core.windows.net%2F%2F.default&client_secret=…&grant_type=client_credentials`
@@ -12,6 +13,8 @@ struct AzureClientCredential: AzureTokenCredential {
     enum Proof: Sendable {
         case secret(String)
         case federatedTokenFile(String)
+        /// A JWT signed with a certificate's key (`AzureClientAssertion`).
+        case certificateAssertion(String)
     }
 
     var authorityHost: HTTPURL
@@ -20,34 +23,51 @@ struct AzureClientCredential: AzureTokenCredential {
     var proof: Proof
 
     var kind: AzureCredentialKind {
-        if case .secret = proof { return .clientSecret }
-        return .workloadIdentity
+        switch proof {
+        case .secret: .clientSecret
+        case .federatedTokenFile: .workloadIdentity
+        case .certificateAssertion: .clientCertificate
+        }
+    }
+
+    /// The identity platform's v2.0 token endpoint for `tenantId` (also a client assertion's `aud`).
+    static func tokenURL(authorityHost: HTTPURL, tenantId: String) -> HTTPURL {
+        authorityHost.appendingPath(ARMRequest.percentEncodePathSegment(tenantId) + "/oauth2/v2.0/token")
     }
 
     var tokenCacheMaterial: [UInt8] {
         switch proof {
         case .secret(let secret): Array("client secret\u{0}\(secret)".utf8)
         case .federatedTokenFile(let path): Array("federated token file\u{0}\(path)\u{0}\(clientId)".utf8)
+        // A one-time assertion: `AzureCertificateCredential` keys the cache by its public key instead.
+        case .certificateAssertion(let signed): Array("client certificate assertion\u{0}\(signed)".utf8)
         }
     }
 
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
-        let url = authorityHost.appendingPath(ARMRequest.percentEncodePathSegment(tenantId) + "/oauth2/v2.0/token")
+        let url = Self.tokenURL(authorityHost: authorityHost, tenantId: tenantId)
         let scope = audience + ".default"
         var form = "client_id=\(HTTPURL.formEncode(clientId))&scope=\(HTTPURL.formEncode(scope))"
         let source: String
+        let assertion: String?
         switch proof {
         case .secret(let secret):
             pipeline.secrets.register(secret)
             form += "&client_secret=\(HTTPURL.formEncode(secret))"
             source = "Client secret authentication for client '\(clientId)' at \(url.origin) failed"
+            assertion = nil
         case .federatedTokenFile(let path):
             source = "Workload identity authentication for client '\(clientId)' at \(url.origin) failed"
             guard let bytes = try? FileSystem.read(path, maximumBytes: 16 << 20) else {
                 throw .authenticationFailed("\(source): cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)'")
             }
-            let assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
+            assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
                 .split(whereSeparator: \.isNewline).joined()
+        case .certificateAssertion(let signed):
+            source = "Client certificate authentication for client '\(clientId)' at \(url.origin) failed"
+            assertion = signed
+        }
+        if let assertion {
             pipeline.secrets.register(assertion)
             form +=
                 "&client_assertion_type=\(HTTPURL.formEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))"

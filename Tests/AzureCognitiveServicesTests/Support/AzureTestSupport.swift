@@ -34,7 +34,7 @@ final class DiagnosticsCollector: @unchecked Sendable {
             switch message {
             case .verbose(let text): "VERBOSE: " + text
             case .debug(let text): "DEBUG: " + text
-            case .verboseWarning(let text): "WARNING: " + text
+            case .verboseWarning(let text), .warning(let text): "WARNING: " + text
             }
         }.joined(separator: "\n")
     }
