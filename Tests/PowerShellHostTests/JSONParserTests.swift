@@ -122,7 +122,8 @@ struct JSONParserTests {
         }
         for offset in 0...24 {
             let before = String(repeating: "a", count: offset)
-            #expect(throws: JSONParser.SyntaxError(line: 1, column: offset + 2, reason: "control character in a string")) {
+            let control = JSONParser.SyntaxError(line: 1, column: offset + 2, reason: "control character in a string")
+            #expect(throws: control) {
                 try JSONParser.parse(Array("\"\(before)\u{01}zzzzzzzzzz\"".utf8))
             }
             #expect(throws: JSONParser.SyntaxError(line: 1, column: offset + 2, reason: "invalid UTF-8 in a string")) {
