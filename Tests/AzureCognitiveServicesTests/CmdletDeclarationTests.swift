@@ -16,6 +16,17 @@ import Testing
         #expect(CognitiveServicesParameters.keyName.metadata.type == .enumeration(KeyName.enumerationType))
     }
 
+    @Test(
+        "New-'s ShouldProcess action has the bytes of Az's interpolated text",
+        arguments: ["acct", "", "a-much-longer-account-name-than-fifteen-bytes", "café-ünïcode-😀", "tab\there"])
+    func newKeyAction(_ account: String) {
+        for keyName in ["Key1", "Key2", ""] {
+            #expect(
+                NewAzCognitiveServicesAccountKey.action(keyName: keyName, account: account)
+                    == "Regenerating Key \(keyName) for account \(account).")
+        }
+    }
+
     @Test("the definitions carry each cmdlet's metadata and embedded help, in Az's parameter order")
     func definitions() {
         let new = NewAzCognitiveServicesAccountKey.definition

@@ -105,6 +105,33 @@ struct JSONParserTests {
         }
     }
 
+    /// The string scan goes eight bytes at a time while no byte is special: a quote, backslash,
+    /// control character or non-ASCII byte at every offset of strings up to 40 bytes long (so
+    /// in every lane of several blocks, and in the tail after them) is still found there.
+    @Test(arguments: [
+        ("\\\"", "\""), ("\\n", "\n"), ("é", "é"), ("\u{7F}", "\u{7F}"), (" ", " "), ("~", "~"),
+    ])
+    func findsSpecialBytesAtEveryOffset(_ escaped: String, _ decoded: String) throws {
+        for length in 0...40 {
+            for offset in 0...length {
+                let before = String(repeating: "a", count: offset)
+                let after = String(repeating: "b", count: length - offset)
+                let value = try JSONParser.parse(Array("{\"\(before)\(escaped)\(after)\":\"\(after)\(escaped)\"}".utf8))
+                #expect(value == .object([(before + decoded + after, .string(after + decoded))]))
+            }
+        }
+        for offset in 0...24 {
+            let before = String(repeating: "a", count: offset)
+            let control = JSONParser.SyntaxError(line: 1, column: offset + 2, reason: "control character in a string")
+            #expect(throws: control) {
+                try JSONParser.parse(Array("\"\(before)\u{01}zzzzzzzzzz\"".utf8))
+            }
+            #expect(throws: JSONParser.SyntaxError(line: 1, column: offset + 2, reason: "invalid UTF-8 in a string")) {
+                try JSONParser.parse(Array("\"\(before)".utf8) + [0xFF] + Array("zzzzzzzzzz\"".utf8))
+            }
+        }
+    }
+
     @Test func keepsNumbersAsSourceText() throws {
         let value = try JSONParser.parse(Array("[1, 1.0, 1E2, -0]".utf8))
         #expect(value == .array([.number("1"), .number("1.0"), .number("1E2"), .number("-0")]))

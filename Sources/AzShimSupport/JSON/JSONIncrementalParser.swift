@@ -482,6 +482,22 @@ struct JSONIncrementalParser {
         var escapes = escapes
         var nonASCII = nonASCII
         let end = bytes.count
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // non-ASCII (the byte loop below then decides): `haszero`/`hasless` from Sean Anderson's
+        // "Bit Twiddling Hacks", as in `TerminalText.hasControls`.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special =
+                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+                if special & highs != 0 { break }
+                index += 8
+            }
+        }
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { return .closed(index, escapes: escapes, nonASCII: nonASCII) }

@@ -36,7 +36,9 @@ package final class CommandRuntime {
     private var verboseStatus = ContinueStatus.yes
     private var debugStatus = ContinueStatus.yes
     /// When the oldest What-if line still in stderr's buffer was written (nil: none waits).
-    private var heldSince: ContinuousClock.Instant?
+    /// Not checked for exclusivity at run time: read and set once per What-if line, never
+    /// handed out `inout` (the check cost as much as reading the clock).
+    @exclusivity(unchecked) private var heldSince: ContinuousClock.Instant?
     /// How long a What-if line may wait in the buffer while more lines keep coming.
     static let holdLimit = Duration.milliseconds(50)
     /// `--include-input`: the pipeline keeps each input object in `pipelineInput` while it runs.
