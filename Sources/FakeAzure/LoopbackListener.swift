@@ -98,7 +98,7 @@ final class LoopbackListener: Sendable {
             let client: Int32
             do {
                 client = try Syscall.retryingOnInterrupt { accept(descriptor, nil, nil) }
-            } catch where error == .connectionAborted {
+            } catch  where error == .connectionAborted {
                 continue
             } catch {
                 // The only close of the listener: `stop()` just shuts it down, which ends
