@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "CProcessArguments"]
         ),
         // Test support, never installed: a loopback fake of ARM and the identity endpoints.
-        .target(name: "FakeAzure", dependencies: ["HTTP1"]),
+        .target(name: "FakeAzure", dependencies: ["HTTP1", "AzShimSupport"]),
         // Benchmark support, never installed: the loopback fake as a process (Scripts/bench.sh).
         .executableTarget(name: "azshim-fake-azure", dependencies: ["FakeAzure"], path: "Sources/FakeAzureServerTool"),
         // Test support, never installed: child processes with a deadline (Tests/Support).

@@ -27,8 +27,12 @@ package enum FileSystem {
         init(_ operation: String, _ path: String, errno code: Int32 = errno) {
             self.operation = operation
             self.path = path
-            self.reason = String(cString: strerror(code))
+            self.reason = Errno(rawValue: code).description
             self.code = code
+        }
+
+        init(_ operation: String, _ path: String, _ error: Errno) {
+            self.init(operation, path, errno: error.rawValue)
         }
     }
 
@@ -55,10 +59,13 @@ package enum FileSystem {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure("read", path)
+            let count: Int
+            do {
+                count = try Syscall.retryingOnInterrupt {
+                    chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                }
+            } catch {
+                throw Failure("read", path, error)
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
@@ -89,11 +96,12 @@ package enum FileSystem {
         var failure: Failure?
         var written = 0
         while written < bytes.count && failure == nil {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno != EINTR { failure = Failure("write", temporary) }
-            } else {
-                written += count
+            do {
+                written += try Syscall.retryingOnInterrupt {
+                    bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                }
+            } catch {
+                failure = Failure("write", temporary, error)
             }
         }
         if durable && failure == nil && fsync(descriptor) != 0 { failure = Failure("sync", temporary) }
@@ -148,12 +156,11 @@ package enum FileSystem {
         package init(path: String) throws(Failure) {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             if descriptor < 0 { throw Failure("open the lock file", path) }
-            while flock(descriptor, LOCK_EX) != 0 {
-                if errno != EINTR {
-                    let failure = Failure("lock", path)
-                    close(descriptor)
-                    throw failure
-                }
+            do {
+                _ = try Syscall.retryingOnInterrupt { flock(descriptor, LOCK_EX) }
+            } catch {
+                close(descriptor)
+                throw Failure("lock", path, error)
             }
             self.descriptor = descriptor
         }

@@ -82,15 +82,10 @@ public final class FakeAzureServer: @unchecked Sendable {
         var routes: [(prefix: String, queue: [Reply], fallback: Reply?, responder: Responder?)] = []
         var requests: [Recorded] = []
         var requestCount = 0
-        var connections = 0
-        /// Open connections; a descriptor leaves the list (under the lock) before it is closed,
-        /// so `stop()` never shuts down a number another thread has since reused.
-        var clientFDs: [Int32] = []
-        var stopped = false
     }
 
     private let state = Mutex(State())
-    private let listener: Int32
+    private let listener: LoopbackListener
     /// False: requests are counted but not kept (long benchmark runs stay small).
     private let keepsRequests: Bool
     public let port: Int
@@ -99,69 +94,17 @@ public final class FakeAzureServer: @unchecked Sendable {
     /// Listens on 127.0.0.1:`port` (0: an ephemeral port).
     public init(port requestedPort: Int = 0, keepsRequests: Bool = true) throws {
         self.keepsRequests = keepsRequests
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(4))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(truncatingIfNeeded: requestedPort).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(fd, 128) == 0 else {
-            close(fd)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        listener = try LoopbackListener(port: requestedPort, noDelay: true)
+        port = listener.port
         // Defaults: tokens for the token and managed-identity paths, keys for ARM.
         route("/", fallback: .json(404, #"{"error":{"code":"NoRoute","message":"no route"}}"#))
-        Thread.detachNewThread { [self] in
-            while true {
-                let client = accept(fd, nil, nil)
-                if client < 0 {
-                    if errno == EINTR || errno == ECONNABORTED { continue }
-                    // The only close of the listener: `stop()` just shuts it down, which ends
-                    // `accept`, so its number is never closed twice or reused under our feet.
-                    close(fd)
-                    return
-                }
-                let id: Int? = state.withLock { s in
-                    if s.stopped { return nil }
-                    s.connections += 1
-                    s.clientFDs.append(client)
-                    return s.connections
-                }
-                guard let id else {
-                    close(client)
-                    continue
-                }
-                var one: Int32 = 1
-                setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(4))
-                Thread.detachNewThread { [self] in serve(client, connection: id) }
-            }
-        }
+        listener.start { [self] client, connection in serve(client, connection: connection) }
     }
 
     deinit { stop() }
 
     /// Stops listening and ends every open connection; later calls do nothing.
-    public func stop() {
-        let first = state.withLock { s in
-            guard !s.stopped else { return false }
-            s.stopped = true
-            for fd in s.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
-            return true
-        }
-        if first { shutdown(listener, Int32(SHUT_RDWR)) }
-    }
+    public func stop() { listener.stop() }
 
     /// Replies for paths starting with `prefix` (longest prefix wins): the queue first, then
     /// `fallback` for ever.
@@ -225,7 +168,7 @@ public final class FakeAzureServer: @unchecked Sendable {
     public var requests: [Recorded] { state.withLock { $0.requests } }
     /// Requests received so far (also when they are not kept).
     public var requestCount: Int { state.withLock { $0.requestCount } }
-    public var connectionsAccepted: Int { state.withLock { $0.connections } }
+    public var connectionsAccepted: Int { listener.connectionsAccepted }
 
     private enum Answer {
         case reply(Reply)
@@ -250,11 +193,9 @@ public final class FakeAzureServer: @unchecked Sendable {
         }
     }
 
+    /// Answers the requests on connection number `connection` until it ends (the listener
+    /// then closes `fd`).
     private func serve(_ fd: Int32, connection: Int) {
-        defer {
-            state.withLock { s in s.clientFDs.removeAll { $0 == fd } }
-            close(fd)
-        }
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {

@@ -1,3 +1,4 @@
+import AzShimSupport
 import Foundation
 import Synchronization
 
@@ -56,14 +57,11 @@ public final class RawResponseServer: @unchecked Sendable {
     private struct State {
         var requests: [Request] = []
         var received: [Int: [UInt8]] = [:]
-        var connections = 0
         var bytesSent = 0
-        var clientFDs: [Int32] = []
-        var stopped = false
     }
 
     private let state = Mutex(State())
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let script: Script
     public let port: Int
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -71,73 +69,28 @@ public final class RawResponseServer: @unchecked Sendable {
     /// Listens on 127.0.0.1 (an ephemeral port) and answers every request with `script`'s steps.
     public init(script: @escaping Script) throws {
         self.script = script
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(fd, 64) == 0 else {
-            close(fd)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { [self] in acceptLoop() }
+        listener = try LoopbackListener()
+        port = listener.port
+        listener.start { [self] client, connection in serve(client, connection: connection) }
     }
 
     deinit { stop() }
 
     /// Stops listening and ends every connection (an endless step ends too); later calls do nothing.
-    public func stop() {
-        let first = state.withLock { s in
-            guard !s.stopped else { return false }
-            s.stopped = true
-            for fd in s.clientFDs { shutdown(fd, Int32(SHUT_RDWR)) }
-            return true
-        }
-        if first { shutdown(listener, Int32(SHUT_RDWR)) }
-    }
+    public func stop() { listener.stop() }
 
     /// Every request parsed so far, in arrival order.
     public var requests: [Request] { state.withLock { $0.requests } }
-    public var connectionsAccepted: Int { state.withLock { $0.connections } }
+    public var connectionsAccepted: Int { listener.connectionsAccepted }
     /// Bytes written to clients so far.
     public var bytesSent: Int { state.withLock { $0.bytesSent } }
     /// Everything received on connection `number` (1 for the first), request heads and bodies.
     public func received(onConnection number: Int) -> [UInt8] { state.withLock { $0.received[number] ?? [] } }
 
-    private var stopped: Bool { state.withLock { $0.stopped } }
+    private var stopped: Bool { listener.isStopped }
 
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                close(listener)
-                return
-            }
-            let id: Int? = state.withLock { s in
-                if s.stopped { return nil }
-                s.connections += 1
-                s.clientFDs.append(client)
-                return s.connections
-            }
-            guard let id else {
-                close(client)
-                continue
-            }
-            Thread.detachNewThread { [self] in serve(client, connection: id) }
-        }
-    }
-
+    /// Runs the script for each request on connection number `connection` until a step or the
+    /// client ends it (the listener then closes `fd`; `.reset` arms an RST for that close).
     private func serve(_ fd: Int32, connection: Int) {
         var reset = false
         defer {
@@ -145,8 +98,6 @@ public final class RawResponseServer: @unchecked Sendable {
                 var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
                 setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
             }
-            state.withLock { s in s.clientFDs.removeAll { $0 == fd } }
-            close(fd)
         }
         var buffer: [UInt8] = []
         while let request = readRequest(fd, &buffer, connection: connection) {
@@ -179,8 +130,10 @@ public final class RawResponseServer: @unchecked Sendable {
     private func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n < 0 && errno == EINTR { continue }
+            let n =
+                (try? Syscall.retryingOnInterrupt {
+                    bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                }) ?? -1
             if n <= 0 { return false }
             sent += n
             state.withLock { $0.bytesSent += n }

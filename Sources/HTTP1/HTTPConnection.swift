@@ -42,7 +42,7 @@
             let status = getaddrinfo(url.host, String(url.port), &hints, &list)
             if status != 0 || list == nil {
                 var reason = String(cString: gai_strerror(status))
-                if status == EAI_SYSTEM { reason = String(cString: strerror(errno)) }
+                if status == EAI_SYSTEM { reason = Errno.current.description }
                 throw .connectionFailed(endpoint: origin, reason: "cannot resolve host '\(url.host)': \(reason)")
             }
             defer { freeaddrinfo(list) }
@@ -53,7 +53,7 @@
                 if cancellation.isCancelled { throw .cancelled }
                 let fd = socket(info.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
                 if fd < 0 {
-                    lastError = String(cString: strerror(errno))
+                    lastError = Errno.current.description
                     continue
                 }
                 _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
@@ -61,8 +61,9 @@
                 _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
                 let connectDeadline = min(deadline, MonotonicTime.now() + connectTimeout)
                 if Glibc.connect(fd, info.ai_addr, info.ai_addrlen) != 0 {
-                    if errno != EINPROGRESS {
-                        lastError = String(cString: strerror(errno))
+                    let error = Errno.current
+                    if error != .inProgress {
+                        lastError = error.description
                         Glibc.close(fd)
                         continue
                     }
@@ -82,7 +83,7 @@
                     var length = socklen_t(MemoryLayout<Int32>.size)
                     _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &socketError, &length)
                     if socketError != 0 {
-                        lastError = String(cString: strerror(socketError))
+                        lastError = Errno(rawValue: socketError).description
                         Glibc.close(fd)
                         continue
                     }
@@ -177,12 +178,16 @@
                     }
                     if result > 0 {
                         offset += result
-                    } else if result < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+                        continue
+                    }
+                    // EINTR too waits in `waitFor`, which checks cancellation and the deadline first.
+                    let error = Errno.current
+                    if result < 0 && Self.waitsForReadiness(error) {
                         try Self.waitFor(
                             fd: fd, events: Int16(POLLOUT), deadline: deadline, cancellation: cancellation,
                             origin: origin)
                     } else {
-                        throw .connectionFailed(endpoint: origin, reason: String(cString: strerror(errno)))
+                        throw .connectionFailed(endpoint: origin, reason: error.description)
                     }
                 }
             }
@@ -222,7 +227,7 @@
                         _ = tls.library.drainErrors()
                         return 0
                     default:
-                        let reason = tls.library.drainErrors() ?? String(cString: strerror(errno))
+                        let reason = tls.library.drainErrors() ?? Errno.current.description
                         throw .connectionFailed(endpoint: origin, reason: "TLS read failed: \(reason)")
                     }
                 } else {
@@ -232,14 +237,15 @@
                         return result
                     }
                     if result == 0 { return 0 }
-                    if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
+                    let error = Errno.current
+                    if Self.waitsForReadiness(error) {
                         try Self.waitFor(
                             fd: fd, events: Int16(POLLIN), deadline: deadline, cancellation: cancellation,
                             origin: origin)
-                    } else if errno == ECONNRESET {
+                    } else if error == .connectionReset {
                         return 0
                     } else {
-                        throw .connectionFailed(endpoint: origin, reason: String(cString: strerror(errno)))
+                        throw .connectionFailed(endpoint: origin, reason: error.description)
                     }
                 }
             }
@@ -275,10 +281,19 @@
                 var descriptor = pollfd(fd: fd, events: events, revents: 0)
                 let result = poll(&descriptor, 1, Int32(max(1, min(remaining, 0.05) * 1000)))
                 if result > 0 { return }
-                if result < 0 && errno != EINTR {
-                    throw .connectionFailed(endpoint: origin, reason: String(cString: strerror(errno)))
+                // Not `Syscall.retryingOnInterrupt`: after EINTR, cancellation and the deadline
+                // are checked again before the next poll.
+                let error = Errno.current
+                if result < 0 && error != .interrupted {
+                    throw .connectionFailed(endpoint: origin, reason: error.description)
                 }
             }
+        }
+
+        /// True for the failures of a non-blocking `send` or `recv` after which the socket is
+        /// polled and the call made again: EAGAIN / EWOULDBLOCK, and EINTR.
+        private static func waitsForReadiness(_ error: Errno) -> Bool {
+            error == .resourceTemporarilyUnavailable || error == .wouldBlock || error == .interrupted
         }
 
         /// Runs `body` with SIGPIPE blocked on this thread and discards a SIGPIPE it raised, so

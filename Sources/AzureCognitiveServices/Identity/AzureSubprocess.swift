@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+    import AzShimSupport
     import Glibc
     import HTTP1
 
@@ -42,11 +43,11 @@
         ) throws(Failure) -> Output {
             var outPipe: [Int32] = [0, 0]
             var errPipe: [Int32] = [0, 0]
-            guard pipe(&outPipe) == 0 else { throw .spawnFailed(String(cString: strerror(errno))) }
+            guard pipe(&outPipe) == 0 else { throw .spawnFailed(Errno.current.description) }
             guard pipe(&errPipe) == 0 else {
                 close(outPipe[0])
                 close(outPipe[1])
-                throw .spawnFailed(String(cString: strerror(errno)))
+                throw .spawnFailed(Errno.current.description)
             }
             for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             var actions = posix_spawn_file_actions_t()
@@ -68,7 +69,7 @@
             if spawnStatus != 0 {
                 close(outPipe[0])
                 close(errPipe[0])
-                throw .spawnFailed(String(cString: strerror(spawnStatus)))
+                throw .spawnFailed(Errno(rawValue: spawnStatus).description)
             }
             var stdout: [UInt8] = []
             var stderr: [UInt8] = []
@@ -89,7 +90,12 @@
                 let ready = poll(&descriptors, nfds_t(descriptors.count), 50)
                 if ready <= 0 { continue }
                 for descriptor in descriptors where descriptor.revents != 0 {
-                    let count = chunk.withUnsafeMutableBytes { read(descriptor.fd, $0.baseAddress, $0.count) }
+                    // poll said ready, so this read does not wait and a signal cannot make it
+                    // fail with EINTR; were it to, reading again is what the next round does.
+                    let count =
+                        (try? Syscall.retryingOnInterrupt {
+                            chunk.withUnsafeMutableBytes { read(descriptor.fd, $0.baseAddress, $0.count) }
+                        }) ?? -1
                     if count > 0 {
                         if descriptor.fd == outPipe[0] {
                             stdout += chunk[0..<count]
@@ -99,7 +105,7 @@
                         if stdout.count > maximumOutputBytes || stderr.count > maximumOutputBytes {
                             failure = .outputTooLarge(maximumOutputBytes)
                         }
-                    } else if count == 0 || errno != EINTR {
+                    } else {
                         close(descriptor.fd)
                         open.removeAll { $0 == descriptor.fd }
                     }
@@ -109,7 +115,7 @@
             for fd in open { close(fd) }
             if failure != nil { kill(pid, SIGKILL) }
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            _ = try? Syscall.retryingOnInterrupt { waitpid(pid, &status, 0) }
             if let failure { throw failure }
             let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
             return Output(status: exitStatus, stdout: stdout, stderr: stderr)

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -28,11 +30,10 @@ package final class ControllingTerminal: PromptTerminal {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 {
-                if count < 0 && errno == EINTR { continue }
-                return
+            let written = try? Syscall.retryingOnInterrupt {
+                bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             }
+            guard let count = written, count > 0 else { return }
             offset += count
         }
     }
@@ -41,8 +42,7 @@ package final class ControllingTerminal: PromptTerminal {
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while true {
-            let count = read(descriptor, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
+            let count = (try? Syscall.retryingOnInterrupt { read(descriptor, &byte, 1) }) ?? -1
             if count <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
             if byte == UInt8(ascii: "\n") { break }
             line.append(byte)
