@@ -65,6 +65,39 @@ struct ThrottleLimitAzureTests {
         #expect(server.connectionsAccepted - before.connections <= 8)
     }
 
+    /// The account names in the order stderr mentions them, a run of mentions counted once.
+    static func accountsMentioned(_ stderr: String) -> [String] {
+        var names: [String] = []
+        for line in stderr.split(separator: "\n") {
+            guard let range = line.range(of: #"(acct|missing)[0-9]+"#, options: .regularExpression) else { continue }
+            let name = String(line[range])
+            if names.last != name { names.append(name) }
+        }
+        return names
+    }
+
+    @Test(
+        "-Debug with N=8: each object's HTTP trace lines (made on a worker) are written with that object, in input order"
+    )
+    func debugLinesStayWithTheirObject() throws {
+        let server = try FakeAzureServer()
+        defer { server.stop() }
+        Self.serveKeys(server)
+        let environment = AzureTestEnvironment.clientSecret(server)
+        let arguments = ["-KeyName", "Key1", "--output", "json", "-Debug", "--throttle-limit", "8"]
+        let parallel = AzureCmdletTests.run(arguments, environment: environment, stdin: Self.input)
+        #expect(parallel.status == 1)
+        let sent = (0..<120).compactMap { index -> String? in
+            if index % 9 == 4 { return "missing\(index)" }
+            return index % 13 == 7 || index % 17 == 2 ? nil : "acct\(index)"
+        }
+        // Every request's lines and its 404 error form one run per account, in input order: a
+        // line routed to another object's output would break a run or the order.
+        #expect(Self.accountsMentioned(parallel.stderr) == sent)
+        #expect(parallel.stderr.contains("DEBUG: ============================ HTTP REQUEST"))
+        #expect(parallel.stderr.components(separatedBy: "HTTP REQUEST").count - 1 == sent.count + 1)
+    }
+
     @Test("a 429 with Retry-After pauses every worker, not just the one that got it")
     func throttlingPausesAll() throws {
         let server = try FakeAzureServer()

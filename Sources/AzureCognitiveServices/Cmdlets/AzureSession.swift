@@ -11,6 +11,9 @@ import PowerShellHost
 /// `AZURE_CLIENT_SECRET` and `AZURE_SUBSCRIPTION_ID` set, they go to management.azure.com.
 package struct AzureSession {
     let client: CognitiveServicesClient
+    /// Where the backend's VERBOSE, DEBUG and WARNING lines go: the runtime of the `process` call
+    /// (or `begin`) whose request produced them.
+    let diagnostics: AzureDiagnosticRoute
 
     /// The subscription the emulator files accounts under when `AZURE_SUBSCRIPTION_ID` is unset.
     static let emulatorSubscription = AzureConfigurationResolver.emulatorSubscription
@@ -18,10 +21,20 @@ package struct AzureSession {
     static func resolve(
         environment: [String: String], defaultProfilePath: String?, runtime: CommandRuntime
     ) throws(ErrorRecord) -> AzureSession {
-        let forwarder = DiagnosticForwarder(runtime: runtime)
+        let route = AzureDiagnosticRoute()
+        return try route.routing(to: runtime) { () throws(ErrorRecord) -> AzureSession in
+            try resolve(
+                environment: environment, defaultProfilePath: defaultProfilePath, runtime: runtime, route: route)
+        }
+    }
+
+    private static func resolve(
+        environment: [String: String], defaultProfilePath: String?, runtime: CommandRuntime,
+        route: AzureDiagnosticRoute
+    ) throws(ErrorRecord) -> AzureSession {
         let diagnostics = AzureDiagnostics(
             verbose: runtime.preferences.verbose.isShown, debug: runtime.preferences.debug.isShown,
-            sink: { forwarder.forward($0) })
+            sink: { route.forward($0) })
         // The environment is parsed by AzureConfigurationResolver only; this builds what it chose.
         let emulator: AzureEmulatorSettings
         do {
@@ -33,7 +46,8 @@ package struct AzureSession {
                 return AzureSession(
                     client: CognitiveServicesClient(
                         transport: transport, subscription: description.subscriptionId,
-                        apiVersion: description.apiVersion))
+                        apiVersion: description.apiVersion),
+                    diagnostics: route)
             case .emulator(let reason):
                 emulator = try AzureConfigurationResolver.emulatorSettings(reason, environment: environment)
             }
@@ -48,22 +62,7 @@ package struct AzureSession {
         let backend = EmulatorBackend(stateFilePath: emulator.stateFilePath, autocreate: emulator.autocreate)
         return AzureSession(
             client: CognitiveServicesClient(
-                transport: backend, subscription: emulator.subscriptionId, apiVersion: emulator.apiVersion))
-    }
-}
-
-/// Hands the Azure backend's VERBOSE, DEBUG and WARNING messages to the command's streams. The backend
-/// calls it synchronously from inside `ARMTransport.send`, on the thread running the cmdlet.
-private final class DiagnosticForwarder: @unchecked Sendable {
-    private weak var runtime: CommandRuntime?
-
-    init(runtime: CommandRuntime) { self.runtime = runtime }
-
-    func forward(_ diagnostic: AzureDiagnostic) {
-        switch diagnostic {
-        case .verbose(let text): runtime?.writeVerbose(text)
-        case .debug(let text): runtime?.writeDebug(text)
-        case .verboseWarning(let text), .warning(let text): runtime?.writeWarning(text)
-        }
+                transport: backend, subscription: emulator.subscriptionId, apiVersion: emulator.apiVersion),
+            diagnostics: route)
     }
 }

@@ -39,7 +39,10 @@ final class CognitiveServicesCmdletRunner: Cmdlet {
 
     func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
         guard !runtime.isStopping, let session else { return }
-        try command.process(parameters, session: session, runtime: runtime)
+        // The backend's diagnostics for this object's requests go to this object's runtime.
+        try session.diagnostics.routing(to: runtime) { () throws(ErrorRecord) in
+            try command.process(parameters, session: session, runtime: runtime)
+        }
     }
 
     /// AzurePSCmdlet.LogCmdletEndInvocationInfo: `{0} end processing.`
@@ -48,7 +51,8 @@ final class CognitiveServicesCmdletRunner: Cmdlet {
     }
 
     /// `--throttle-limit N` may run up to N objects at once: `process` only reads what `begin`
-    /// set up, and the session's transports are safe to share between threads (one token, a
+    /// set up, each object writes through its own runtime (diagnostics included, see
+    /// `AzureDiagnosticRoute`), and the session's transports are safe to share between threads (one token, a
     /// pool of kept-alive connections, the shared 429 gate; the emulator locks its state file
     /// per request).
     ///

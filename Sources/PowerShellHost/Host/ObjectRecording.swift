@@ -1,20 +1,15 @@
 import AzShimSupport
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What one input object wrote while a worker of the parallel pipeline ran the cmdlet for it:
 /// output objects, error records, stream lines and What-if lines, in the order written. The
 /// commit stage replays it into the real `CommandRuntime` in input order, where the
 /// preferences (`-ErrorAction`, `-WarningAction`, …) apply exactly as they do sequentially.
 ///
-/// While a worker runs an object, the recording is the thread's current one, and every
-/// `CommandRuntime` write made on that thread lands here, also through a runtime the cmdlet kept
-/// from `begin`.
+/// The worker runs the cmdlet with a runtime in recording mode (`CommandRuntime.recordingRuntime(into:)`)
+/// made for this object alone; that runtime's writes land here. It is `Sendable` because its
+/// mutable state is behind a `Mutex` (the worker appends, the commit stage takes) and the stop
+/// flag is atomic.
 ///
 /// Example: with `--throttle-limit 16`, the 17th input object's `ApiKeys` is recorded as
 /// `.object(…)` and printed only after objects 1 to 16 have been printed.
@@ -78,23 +73,4 @@ final class ObjectRecording: Sendable {
 
     /// What the cmdlet sees as `runtime.isStopping` while this object runs.
     var isStopping: Bool { stop.isSet || SignalState.interrupted }
-
-    /// The recording of the object the calling thread is running, if it is a pipeline worker.
-    static var current: ObjectRecording? {
-        guard let raw = pthread_getspecific(key) else { return nil }
-        return Unmanaged<ObjectRecording>.fromOpaque(raw).takeUnretainedValue()
-    }
-
-    /// Runs `body` with this recording as the calling thread's current one.
-    func record(_ body: () -> Void) {
-        pthread_setspecific(Self.key, Unmanaged.passUnretained(self).toOpaque())
-        defer { pthread_setspecific(Self.key, nil) }
-        body()
-    }
-
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
 }

@@ -25,7 +25,6 @@ extension PipelineLoop {
         let pool = WorkerPool(threads: limit)
         let finished = ThreadCondition()
         let stop = ObjectRecording.StopFlag()
-        let work = ConcurrentWork(cmdlet: cmdlet, runtime: runtime)
         let window = 4 * limit
         var pending: [ObjectRecording] = []
         var head = 0
@@ -100,12 +99,10 @@ extension PipelineLoop {
                 let recording = ObjectRecording(
                     stop: stop, summary: summary, input: runtime.includesInput ? object : nil)
                 pending.append(recording)
-                let parameters = bound
+                let work = ConcurrentWork(
+                    cmdlet: cmdlet, runtime: runtime.recordingRuntime(into: recording), parameters: bound)
                 pool.submit {
-                    recording.record {
-                        guard !recording.isStopping else { return }
-                        work.process(parameters)
-                    }
+                    if !recording.isStopping { work.run() }
                     finished.withLock {
                         recording.markDone()
                         finished.broadcast()
@@ -121,14 +118,22 @@ extension PipelineLoop {
     }
 }
 
-/// The cmdlet and runtime as the worker threads see them. The cmdlet declared
-/// `supportsConcurrentProcessing`; the runtime sends every write made on a worker thread to
-/// that thread's `ObjectRecording` (thread-local), so no worker touches its mutable state.
+/// One input object's job as a worker thread runs it: the cmdlet, a runtime in recording mode
+/// made for this object alone, and the object's bound parameters.
+///
+/// Concurrency contract (why `@unchecked Sendable` holds):
+/// - the cmdlet declared `supportsConcurrentProcessing`, a promise that its `process` may run
+///   for several objects at once on different threads;
+/// - `runtime` is created on the pipeline's thread for this job and then used by this worker
+///   only; its writes go to the object's `ObjectRecording` (behind a `Mutex`), and what it reads
+///   (metadata, preferences, the snapshot of the host's remembered ShouldProcess answer) does
+///   not change after it is made. It never touches the host runtime's state, stdout or stderr.
 private struct ConcurrentWork: @unchecked Sendable {
     let cmdlet: any Cmdlet
     let runtime: CommandRuntime
+    let parameters: BoundParameters
 
-    func process(_ parameters: BoundParameters) {
+    func run() {
         do {
             try cmdlet.process(parameters, runtime)
         } catch {

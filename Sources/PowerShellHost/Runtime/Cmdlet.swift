@@ -14,8 +14,10 @@ package protocol Cmdlet: AnyObject {
     /// Runs once after the last input object.
     func end(_ runtime: CommandRuntime)
     /// True when `process` may run for several input objects at once, each on its own thread
-    /// (the host option `--throttle-limit N`); its runtime writes are then kept per object and
-    /// written in input order. False (the default): objects always run one after the other.
+    /// (the host option `--throttle-limit N`); each such call then gets a runtime of its own that
+    /// records the object's writes, replayed in input order. Anything `process` sends to a
+    /// runtime kept from `begin` would bypass that order: write to the runtime passed in.
+    /// False (the default): objects always run one after the other.
     var supportsConcurrentProcessing: Bool { get }
 }
 

@@ -13,20 +13,27 @@ import AzShimSupport
 /// Example: `runtime.writeWarning("Az would have regenerated …")` prints
 /// `WARNING: Az would have regenerated …` on stderr (yellow on a terminal).
 ///
-/// On a worker thread of the parallel pipeline (`--throttle-limit N`), every write lands in the
-/// current object's `ObjectRecording` instead, and the commit stage replays it here in input order.
+/// The parallel pipeline (`--throttle-limit N`) hands each object's `process` its own runtime in
+/// recording mode (`recordingRuntime(into:)`): every write lands in that object's `ObjectRecording`,
+/// and the commit stage replays it into the host runtime in input order.
 package final class CommandRuntime {
     package let metadata: CommandMetadata
     package let preferences: Preferences
     let io: HostIO
     let objects: ObjectWriter
     let confirmation: ShouldProcessConfirmation
+    /// Recording mode: where every write goes instead of stdout/stderr (nil: the host runtime).
+    private let recording: ObjectRecording?
+    /// Recording mode: the host's remembered ShouldProcess answer ("Yes to All", "No to All")
+    /// when the object was handed out. The host's confirmation changes only while no worker
+    /// runs (an object that may prompt runs alone, after everything before it is committed).
+    private let confirmationSnapshot: ContinueStatus
     /// True once any error record was written, even a hidden one: the exit status is then 1.
     package private(set) var hadErrors = false
     /// True once the command must stop before the next input object (`-ErrorAction Stop`,
     /// a Halt answer, closed stdout, or a signal).
     package var isStopping: Bool {
-        if let recording = ObjectRecording.current { return recording.isStopping }
+        if let recording { return recording.isStopping }
         return stopRequested || io.standardOutput.isClosed || SignalState.interrupted
     }
     private var stopRequested = false
@@ -55,12 +62,36 @@ package final class CommandRuntime {
         self.objects = ObjectWriter(
             format: format, sink: io.standardOutput, maximumWidth: width, escapesControls: io.standardOutputIsTerminal)
         self.confirmation = ShouldProcessConfirmation()
+        self.recording = nil
+        self.confirmationSnapshot = .yes
+    }
+
+    private init(recordingFor host: CommandRuntime, into recording: ObjectRecording) {
+        self.metadata = host.metadata
+        self.preferences = host.preferences
+        self.io = host.io
+        self.objects = host.objects
+        self.confirmation = ShouldProcessConfirmation()
+        self.recording = recording
+        self.confirmationSnapshot = host.confirmation.status
+    }
+
+    /// A runtime for one input object run by a pipeline worker: its writes are appended to
+    /// `recording`, its `isStopping` is the recording's, and ShouldProcess decides without a
+    /// prompt from the preferences and the host's remembered answer as they are now. Made on the
+    /// pipeline's thread; afterwards it belongs to the worker alone (it never touches stdout,
+    /// stderr or the host's state).
+    ///
+    /// Example: with `--throttle-limit 8`, object 9's `writeObject(keys)` through
+    /// `runtime.recordingRuntime(into: recording9)` becomes `.object(keys)` in `recording9`.
+    func recordingRuntime(into recording: ObjectRecording) -> CommandRuntime {
+        CommandRuntime(recordingFor: self, into: recording)
     }
 
     package var environment: [String: String] { io.environment }
 
     package func writeObject(_ object: PSObject) {
-        if let recording = ObjectRecording.current { return recording.append(.object(object)) }
+        if let recording { return recording.append(.object(object)) }
         guard !stopRequested else { return }
         flushHeldLines()
         objects.write(object, input: pipelineInput)
@@ -72,7 +103,7 @@ package final class CommandRuntime {
     /// shows); Inquire asks first and shows it after Yes, or stops on Halt. The exit status
     /// becomes 1 in every case, as `$?` becomes false.
     package func writeError(_ record: ErrorRecord) {
-        if let recording = ObjectRecording.current { return recording.append(.error(record)) }
+        if let recording { return recording.append(.error(record)) }
         guard !stopRequested else { return }
         hadErrors = true
         let preference = errorStatus == .yesToAll ? .continue : preferences.error
@@ -110,7 +141,7 @@ package final class CommandRuntime {
 
     /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
     package func writeWarning(_ text: String) {
-        if let recording = ObjectRecording.current { return recording.append(.warning(text)) }
+        if let recording { return recording.append(.warning(text)) }
         writeRecord(
             text, prefix: "WARNING: ", preference: preferences.warning, variable: "WarningPreference",
             status: &warningStatus)
@@ -118,7 +149,7 @@ package final class CommandRuntime {
 
     /// `VERBOSE: text` as `$VerbosePreference`/`-Verbose` says.
     package func writeVerbose(_ text: String) {
-        if let recording = ObjectRecording.current { return recording.append(.verbose(text)) }
+        if let recording { return recording.append(.verbose(text)) }
         writeRecord(
             text, prefix: "VERBOSE: ", preference: preferences.verbose, variable: "VerbosePreference",
             status: &verboseStatus)
@@ -126,7 +157,7 @@ package final class CommandRuntime {
 
     /// `DEBUG: text` as `$DebugPreference`/`-Debug` says.
     package func writeDebug(_ text: String) {
-        if let recording = ObjectRecording.current { return recording.append(.debug(text)) }
+        if let recording { return recording.append(.debug(text)) }
         writeRecord(
             text, prefix: "DEBUG: ", preference: preferences.debug, variable: "DebugPreference", status: &debugStatus)
     }
@@ -197,7 +228,7 @@ package final class CommandRuntime {
     /// written to stdout or stderr, before a prompt, before the pipeline waits for input, and
     /// at the end.
     func writeHostLine(_ text: String) {
-        if let recording = ObjectRecording.current { return recording.append(.hostLine(text)) }
+        if let recording { return recording.append(.hostLine(text)) }
         guard !stopRequested else { return }
         io.standardOutput.flush()
         io.standardError.write(TerminalText.escapingControls(text))
@@ -209,7 +240,7 @@ package final class CommandRuntime {
     /// it, written in pieces rather than built first (the escaping maps each character on its
     /// own, so escaping the pieces gives the bytes of escaping the line).
     func writeWhatIfLine(target: String, action: String) {
-        if ObjectRecording.current != nil || stopRequested {
+        if recording != nil || stopRequested {
             return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action))
         }
         io.standardOutput.flush()
@@ -255,9 +286,14 @@ package final class CommandRuntime {
     /// (`MshCommandRuntime.DoShouldProcess`). Always false once the command is stopping.
     package func shouldProcess(target: String, action: String) -> Bool {
         guard !isStopping else { return false }
-        if ObjectRecording.current != nil {
+        if recording != nil {
             // A pipeline worker never prompts: the pipeline runs an object that may prompt on
             // the main thread, after everything before it has been written.
+            switch confirmationSnapshot {
+            case .noToAll: return false
+            case .yesToAll: return !isStopping
+            default: break
+            }
             guard let decision = confirmation.decideWithoutPrompt(target: target, action: action, runtime: self) else {
                 writeError(ShouldProcessConfirmation.nonInteractive)
                 return false
