@@ -38,16 +38,18 @@ package enum JSONValue: Sendable, Equatable {
     ///
     /// Example: `JSONValue.member([("accountname", .string("a"))], "AccountName")` is `.string("a")`.
     package static func member(_ members: [(key: String, value: JSONValue)], _ key: String) -> JSONValue? {
-        for member in members where member.key == key { return member.value }
+        // By index: `for member in members` copies each member (a retain and release of its
+        // key and value) for every lookup of every pipeline object.
+        for index in members.indices where members[index].key == key { return members[index].value }
         var folded: String?
-        for member in members {
-            switch ASCIIFold.equal(member.key, key) {
-            case true?: return member.value
+        for index in members.indices {
+            switch ASCIIFold.equal(members[index].key, key) {
+            case true?: return members[index].value
             case false?: continue
             case nil:
                 let lowered = folded ?? key.lowercased()
                 folded = lowered
-                if member.key.lowercased() == lowered { return member.value }
+                if members[index].key.lowercased() == lowered { return members[index].value }
             }
         }
         return nil

@@ -67,7 +67,10 @@ public struct BoundParameters: Sendable {
     /// different UTF-8 length settles most comparisons before `==` runs.
     @inlinable func binding(named name: String) -> BoundParameter? {
         let length = name.utf8.count
-        for entry in storage where entry.name.utf8.count == length && entry.name == name { return entry.binding }
+        // By index: `for entry in storage` copies each entry it passes (retaining its name and value).
+        for index in storage.indices where storage[index].name.utf8.count == length && storage[index].name == name {
+            return storage[index].binding
+        }
         return nil
     }
 
@@ -75,16 +78,24 @@ public struct BoundParameters: Sendable {
     /// (which works over any command's metadata).
     package subscript(name: String) -> BoundParameter? { binding(named: name) }
 
-    package func contains(_ name: String) -> Bool { binding(named: name) != nil }
+    /// Scans the names alone: `binding(named:) != nil` built and destroyed the binding (a
+    /// generic tuple destruction) for each of the binder's several checks per pipeline object.
+    package func contains(_ name: String) -> Bool {
+        let length = name.utf8.count
+        for index in storage.indices where storage[index].name.utf8.count == length && storage[index].name == name {
+            return true
+        }
+        return false
+    }
 
     package mutating func bind(_ name: String, _ value: ParameterValue, origin: Origin) {
         let binding = BoundParameter(value: value, origin: origin)
         let length = name.utf8.count
-        if let index = storage.firstIndex(where: { $0.name.utf8.count == length && $0.name == name }) {
+        for index in storage.indices where storage[index].name.utf8.count == length && storage[index].name == name {
             storage[index].binding = binding
-        } else {
-            storage.append(Entry(name: name, binding: binding))
+            return
         }
+        storage.append(Entry(name: name, binding: binding))
     }
 
     /// Forgets the binding of the parameter with this canonical name.

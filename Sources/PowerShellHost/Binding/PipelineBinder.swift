@@ -11,7 +11,9 @@ struct PipelineBinder {
     let metadata: CommandMetadata
     /// Worked out once per command, not per object: the parameters that take pipeline input,
     /// and each set's mandatory parameters (`ParameterSetResolver.plan`).
-    private let pipelineParameters: [ParameterMetadata]
+    private let pipelineParameters: [Candidate]
+    /// Each set's pipeline parameters (`Plan.pipelineParameters(in:)`), for the one set left open.
+    private let pipelineParametersBySet: [String: [Candidate]]
     private let sets: ParameterSetResolver
     private let plan: ParameterSetResolver.Plan
     /// The mandatory parameters of a command without sets (`__AllParameterSets`).
@@ -19,9 +21,13 @@ struct PipelineBinder {
 
     init(metadata: CommandMetadata) {
         self.metadata = metadata
-        self.pipelineParameters = metadata.pipelineParameters
+        self.pipelineParameters = metadata.pipelineParameters.map(Candidate.init)
         self.sets = ParameterSetResolver(metadata: metadata)
         self.plan = sets.plan
+        let plan = self.plan
+        var bySet: [String: [Candidate]] = [:]
+        for set in metadata.parameterSetNames { bySet[set] = plan.pipelineParameters(in: set).map(Candidate.init) }
+        self.pipelineParametersBySet = bySet
         self.mandatoryWithoutSets = plan.mandatoryNames(in: CommandMetadata.allParameterSets)
     }
 
@@ -34,29 +40,27 @@ struct PipelineBinder {
         if case .object(let members) = object {
             // With one set open (or none declared), no pipeline value can change the set: the
             // parameters that may bind are known before the object is looked at.
-            let candidates = hasSets && within.count == 1 ? plan.pipelineParameters(in: within[0]) : pipelineParameters
-            // One copy of each parameter per object (for-in), passed on by reference from there;
-            // indexing the array at each use would copy it at each use.
-            for parameter in candidates where !bound.contains(parameter.name) {
+            let eligible = hasSets && within.count == 1 ? candidates(in: within[0]) : pipelineParameters
+            // Each parameter is read through its box: iterating `[ParameterMetadata]` itself
+            // copied every parameter's metadata (a retain and release per field) for every object.
+            for candidate in eligible where !bound.contains(candidate.name) {
                 // BindUnboundParametersForBindingState: only parameters that take pipeline input
                 // in a set still possible.
                 if hasSets && within.count != 1
                     && !sets.possibleSets(bound, within: within).contains(where: {
-                        parameter.membership(in: $0)?.valueFromPipelineByPropertyName == true
+                        candidate.parameter.membership(in: $0)?.valueFromPipelineByPropertyName == true
                     })
                 {
                     continue
                 }
-                guard let property = Self.property(members, parameter) else { continue }
+                guard let property = Self.property(members, candidate) else { continue }
                 let value = Self.argumentValue(property)
-                let converted: ParameterValue
-                do {
-                    converted = try ValueConverter.convert(value, for: parameter, argumentIndex: nil)
-                } catch {
-                    if case .cannotConvert = error { continue }
-                    throw error
-                }
-                bound.bind(parameter.name, converted, origin: .pipeline)
+                guard
+                    let converted = try ValueConverter.convertIfPossible(
+                        value, name: candidate.name, type: candidate.type, isMandatory: candidate.isMandatory,
+                        validations: candidate.validations)
+                else { continue }
+                bound.bind(candidate.name, converted, origin: .pipeline)
                 boundAny = true
             }
         }
@@ -75,16 +79,41 @@ struct PipelineBinder {
         }
     }
 
-    /// The property for `parameter`: its name, else each alias in order (each as `JSONValue`'s
+    /// The property for `candidate`: its name, else each alias in order (each as `JSONValue`'s
     /// subscript looks it up: exact spelling first, then ignoring case).
-    private static func property(
-        _ members: [(key: String, value: JSONValue)], _ parameter: ParameterMetadata
-    ) -> JSONValue? {
-        if let value = JSONValue.member(members, parameter.name) { return value }
-        for alias in parameter.aliases {
+    private static func property(_ members: [(key: String, value: JSONValue)], _ candidate: Candidate) -> JSONValue? {
+        if let value = JSONValue.member(members, candidate.name) { return value }
+        for alias in candidate.aliases {
             if let value = JSONValue.member(members, alias) { return value }
         }
         return nil
+    }
+
+    /// The pipeline parameters of `set` (a set the command declares; any other has none).
+    private func candidates(in set: String) -> [Candidate] {
+        pipelineParametersBySet[set] ?? plan.pipelineParameters(in: set).map(Candidate.init)
+    }
+
+    /// One pipeline parameter's metadata, boxed and with the parts binding reads kept apart, so
+    /// the binder's loop over them per object neither copies every field of `ParameterMetadata`
+    /// (as iterating `[ParameterMetadata]` did) nor reads the whole struct out of the box.
+    ///
+    /// Example: `Candidate(keyName).name` is `"KeyName"`.
+    private final class Candidate: Sendable {
+        let parameter: ParameterMetadata
+        let name: String
+        let aliases: [String]
+        let type: ParameterType
+        let isMandatory: Bool
+        let validations: [ParameterValidation]
+        init(_ parameter: ParameterMetadata) {
+            self.parameter = parameter
+            self.name = parameter.name
+            self.aliases = parameter.aliases
+            self.type = parameter.type
+            self.isMandatory = parameter.isMandatory
+            self.validations = parameter.validations
+        }
     }
 
     /// The pipeline-bound string values of an object, for the progress line: `rg/myluis`.

@@ -8,16 +8,51 @@ package enum ValueConverter {
     package static func convert(
         _ value: ArgumentValue, for parameter: ParameterMetadata, argumentIndex: Int?
     ) throws(BindingError) -> ParameterValue {
-        if value == .null, parameter.isMandatory, parameter.type != .string {
-            throw .nullNotAllowed(parameter: parameter.name, argumentIndex: argumentIndex)
+        try convert(
+            value, name: parameter.name, type: parameter.type, isMandatory: parameter.isMandatory,
+            validations: parameter.validations, argumentIndex: argumentIndex)
+    }
+
+    /// `convert(_:for:argumentIndex:)` given the parameter's parts, for the pipeline binder, which
+    /// keeps them apart so it need not copy a whole `ParameterMetadata` for every pipeline object.
+    ///
+    /// Example: `ValueConverter.convert(.string("key2"), name: "KeyName", type: keyName.type,
+    /// isMandatory: true, validations: [], argumentIndex: nil)` is `.enumeration(name: "Key2", value: 1)`.
+    package static func convert(
+        _ value: ArgumentValue, name: String, type: ParameterType, isMandatory: Bool,
+        validations: [ParameterValidation], argumentIndex: Int?
+    ) throws(BindingError) -> ParameterValue {
+        if value == .null, isMandatory, type != .string {
+            throw .nullNotAllowed(parameter: name, argumentIndex: argumentIndex)
         }
         let converted: ParameterValue
         do {
-            converted = try coerce(value, to: parameter.type)
+            converted = try coerce(value, to: type)
         } catch {
-            throw .cannotConvert(parameter: parameter.name, failure: error, argumentIndex: argumentIndex)
+            throw .cannotConvert(parameter: name, failure: error, argumentIndex: argumentIndex)
         }
-        try validate(converted, original: value, for: parameter, argumentIndex: argumentIndex)
+        try validate(
+            converted, original: value, name: name, isMandatory: isMandatory, validations: validations,
+            argumentIndex: argumentIndex)
+        return converted
+    }
+
+    /// `convert(_:name:type:isMandatory:validations:argumentIndex:)` for a pipeline value, which
+    /// binds only if it converts (`BindPipelineParameters` swallows the conversion failure): nil
+    /// where that would throw CannotConvert; the other errors are thrown as it throws them.
+    ///
+    /// Example: for KeyName, `.string("Key3")` gives nil; `.string("key2")` gives `.enumeration(name: "Key2", value: 1)`.
+    package static func convertIfPossible(
+        _ value: ArgumentValue, name: String, type: ParameterType, isMandatory: Bool,
+        validations: [ParameterValidation]
+    ) throws(BindingError) -> ParameterValue? {
+        if value == .null, isMandatory, type != .string {
+            throw .nullNotAllowed(parameter: name, argumentIndex: nil)
+        }
+        guard let converted = try? coerce(value, to: type) else { return nil }
+        try validate(
+            converted, original: value, name: name, isMandatory: isMandatory, validations: validations,
+            argumentIndex: nil)
         return converted
     }
 
@@ -155,25 +190,26 @@ package enum ValueConverter {
     // MARK: - Validation
 
     private static func validate(
-        _ value: ParameterValue, original: ArgumentValue, for parameter: ParameterMetadata, argumentIndex: Int?
+        _ value: ParameterValue, original: ArgumentValue, name parameterName: String, isMandatory: Bool,
+        validations: [ParameterValidation], argumentIndex: Int?
     ) throws(BindingError) {
-        for validation in parameter.validations {
+        for validation in validations {
             switch validation {
             case .notNullOrEmpty:
                 if value == .null || value == .string("") {
                     throw .validationFailed(
-                        parameter: parameter.name, failure: .nullOrEmpty, argumentIndex: argumentIndex)
+                        parameter: parameterName, failure: .nullOrEmpty, argumentIndex: argumentIndex)
                 }
             case .range(let minimum, let maximum):
                 guard case .integer(let number) = value else { continue }
                 if number < minimum {
                     throw .validationFailed(
-                        parameter: parameter.name, failure: .belowMinimum(value: String(number), minimum: minimum),
+                        parameter: parameterName, failure: .belowMinimum(value: String(number), minimum: minimum),
                         argumentIndex: argumentIndex)
                 }
                 if number > maximum {
                     throw .validationFailed(
-                        parameter: parameter.name, failure: .aboveMaximum(value: String(number), maximum: maximum),
+                        parameter: parameterName, failure: .aboveMaximum(value: String(number), maximum: maximum),
                         argumentIndex: argumentIndex)
                 }
             case .variableName:
@@ -183,21 +219,21 @@ package enum ValueConverter {
                 if name.hasPrefix("+") { name.removeFirst() }
                 if name.isEmpty {
                     throw .validationFailed(
-                        parameter: parameter.name, failure: .emptyPath, argumentIndex: argumentIndex)
+                        parameter: parameterName, failure: .emptyPath, argumentIndex: argumentIndex)
                 }
                 if !isVariablePath(name) {
                     throw .validationFailed(
-                        parameter: parameter.name, failure: .notVariableName(name), argumentIndex: argumentIndex)
+                        parameter: parameterName, failure: .notVariableName(name), argumentIndex: argumentIndex)
                 }
             case .actionPreferenceNotSuspend:
                 if case .enumeration(let name, _) = value, name == "Suspend" {
                     throw .actionPreferenceReserved(
-                        parameter: parameter.name, value: name, argumentIndex: argumentIndex)
+                        parameter: parameterName, value: name, argumentIndex: argumentIndex)
                 }
             }
         }
-        if parameter.isMandatory && value == .null {
-            throw .nullNotAllowed(parameter: parameter.name, argumentIndex: argumentIndex)
+        if isMandatory && value == .null {
+            throw .nullNotAllowed(parameter: parameterName, argumentIndex: argumentIndex)
         }
     }
 
