@@ -80,7 +80,7 @@ private struct GeneratedObjectsSource: ByteSource {
 private struct FailingSource: ByteSource {
     var sent = false
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard !sent else { throw ByteSourceError(code: EIO) }
+        guard !sent else { throw Errno(rawValue: EIO) }
         sent = true
         for (index, byte) in "1\n".utf8.enumerated() { buffer[index] = byte }
         return 2

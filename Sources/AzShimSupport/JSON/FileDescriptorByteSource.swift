@@ -36,7 +36,7 @@ package struct FileDescriptorByteSource: ByteSource, Sendable {
             if count >= 0 { return count }
             let code = errno
             if code == EINTR { continue }
-            throw ByteSourceError(code: code)
+            throw Errno(rawValue: code)
         }
     }
 

@@ -32,7 +32,7 @@ package struct ReadInterruption: Sendable {
 
     /// Waits until `descriptor` has input (or its end, or an error) or the interruption is
     /// raised; returns false when the interruption ended the wait.
-    func waitForInput(on descriptor: Int32) throws(ByteSourceError) -> Bool {
+    func waitForInput(on descriptor: Int32) throws(Errno) -> Bool {
         while true {
             if isRaised() { return false }
             guard let wake = wakeDescriptor() else { return true }
@@ -44,7 +44,7 @@ package struct ReadInterruption: Sendable {
             if ready < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw ByteSourceError(code: code)
+                throw Errno(rawValue: code)
             }
             if isRaised() { return false }
             // Input, its end, or an error (a read reports which); a wake without the flag is spurious.
