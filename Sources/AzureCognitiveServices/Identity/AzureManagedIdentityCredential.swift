@@ -49,21 +49,13 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         let resource = "resource=\(HTTPURL.formEncode(audience))"
         switch source {
         case .appService(let endpoint, let header):
-            pipeline.secrets.register(header)
-            if let problem = HTTPFieldRules.valueProblem(header) {
-                let reason = "IDENTITY_HEADER cannot be sent in an HTTP header: it contains \(problem)"
-                throw .authenticationFailed("Managed identity authentication failed: \(reason)")
-            }
+            try Self.checkHeaderSecret(header, variable: "IDENTITY_HEADER", secrets: pipeline.secrets)
             url = endpoint
             query = "api-version=2019-08-01&\(resource)"
             if let clientId { query += "&client_id=\(HTTPURL.formEncode(clientId))" }
             headers.append(name: "X-IDENTITY-HEADER", value: header)
         case .azureML(let endpoint, let secret):
-            pipeline.secrets.register(secret)
-            if let problem = HTTPFieldRules.valueProblem(secret) {
-                let reason = "MSI_SECRET cannot be sent in an HTTP header: it contains \(problem)"
-                throw .authenticationFailed("Managed identity authentication failed: \(reason)")
-            }
+            try Self.checkHeaderSecret(secret, variable: "MSI_SECRET", secrets: pipeline.secrets)
             url = endpoint
             query = "api-version=2017-09-01&\(resource)"
             if let clientId { query += "&clientid=\(HTTPURL.formEncode(clientId))" }
@@ -99,5 +91,17 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
             base = "http://" + base
         }
         return HTTPURL(base)?.appendingPath("metadata/identity/oauth2/token")
+    }
+
+    /// Registers the platform's header secret (`IDENTITY_HEADER`, `MSI_SECRET`) for scrubbing, and
+    /// refuses one that cannot be sent in an HTTP header.
+    private static func checkHeaderSecret(
+        _ value: String, variable: String, secrets: AzureSecretRegistry
+    ) throws(ARMTransportError) {
+        secrets.register(value)
+        if let problem = HTTPFieldRules.valueProblem(value) {
+            let reason = "\(variable) cannot be sent in an HTTP header: it contains \(problem)"
+            throw .authenticationFailed("Managed identity authentication failed: \(reason)")
+        }
     }
 }
