@@ -224,6 +224,10 @@ import Testing
                 #"{"version":1,"tokens":{"\#(name)":{"accessToken":"FILE-SECRET-TEXT","expiresOn":1e300}}}"#,
                 to: path, mode: 0o600)
         },
+        // Hostile: a FIFO nobody writes to must not block the run (the cache is opened O_NONBLOCK).
+        Refusal(description: "a FIFO", reason: "it is not a regular file") { path, _ in
+            #expect(mkfifo(path, 0o600) == 0)
+        },
         Refusal(description: "a folder", reason: "it is not a regular file") { path, _ in
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         },
