@@ -101,7 +101,7 @@ package struct EmulatorBackend: ARMTransport {
                 return Self.ok(EmulatorAccountJSON.deletedAccount(entry.account, subscription: subscription))
             }
         } catch {
-            throw .localFailure(error.description)
+            throw .emulator(error)
         }
     }
 

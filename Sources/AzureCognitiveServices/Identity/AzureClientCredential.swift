@@ -62,8 +62,10 @@ struct AzureClientCredential: AzureTokenCredential {
             do {
                 bytes = try FileSystem.read(path, maximumBytes: 16 << 20)
             } catch {
-                throw .authenticationFailed(
-                    "\(source): cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)': \(error.reason)")
+                throw .authentication(
+                    AuthenticationError(
+                        attempt: source,
+                        reason: .local("cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)': \(error.reason)")))
             }
             assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
                 .split(whereSeparator: \.isNewline).joined()
@@ -99,7 +101,7 @@ struct AzureClientCredential: AzureTokenCredential {
         } catch .cancelled {
             throw .cancelled
         } catch {
-            throw .authenticationFailed("\(source): \(ARMErrorMessages.reason(error))")
+            throw .authentication(AuthenticationError(attempt: source, reason: .unreachable(error)))
         }
         return try AzureTokenResponse.parse(
             response, now: pipeline.clock.now(), source: source, secrets: pipeline.secrets)
