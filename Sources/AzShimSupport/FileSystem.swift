@@ -18,10 +18,11 @@ package enum FileSystem {
         package var code: Int32 = 0
         package var description: String { "Cannot \(operation) '\(path)': \(reason)." }
 
-        package init(operation: String, path: String, reason: String) {
+        package init(operation: String, path: String, reason: String, code: Int32 = 0) {
             self.operation = operation
             self.path = path
             self.reason = reason
+            self.code = code
         }
 
         init(_ operation: String, _ path: String, errno code: Int32 = errno) {
@@ -46,12 +47,37 @@ package enum FileSystem {
     }
 
     /// The whole file; a file over `maximumBytes` is refused (context files, tokens, profiles
-    /// are small, so a huge one is a mistake, not something to load).
-    package static func read(_ path: String, maximumBytes: Int = .max) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// are small, so a huge one is a mistake, not something to load), and so is one that has
+    /// not ended within `timeout` (`readTimeout`, 10 s): a FIFO or pipe is read until its writer
+    /// closes it (see `readUntilEnd`), so `-DefaultProfile <(cat ctx.json)` works and a FIFO
+    /// that nobody writes ends the command with an error instead of hanging it.
+    ///
+    /// Example: `try FileSystem.read("/dev/fd/63", maximumBytes: 16 << 20)` reads what the
+    /// shell's `<(…)` wrote; `mkfifo f; FileSystem.read("f")` throws after 10 s
+    /// `Cannot read 'f': it did not end within 10 s (a FIFO or pipe is read until its writer closes it).`
+    package static func read(
+        _ path: String, maximumBytes: Int = .max, timeout: Duration = readTimeout,
+        interruption: ReadInterruption = .signals
+    ) throws(Failure) -> [UInt8] {
+        // O_NONBLOCK: the open of a FIFO with no writer yet returns at once (it would block);
+        // it does nothing to a regular file.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 { throw Failure("read", path) }
         defer { close(descriptor) }
-        return try readAll(descriptor, path: path, maximumBytes: maximumBytes)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Failure("read", path) }
+        switch UInt32(status.st_mode) & UInt32(S_IFMT) {
+        case UInt32(S_IFREG):
+            if Int64(status.st_size) > Int64(clamping: maximumBytes) { throw tooLarge(path, maximumBytes) }
+            return try readAll(descriptor, path: path, maximumBytes: maximumBytes)
+        case UInt32(S_IFDIR):
+            throw Failure("read", path, errno: EISDIR)
+        default:
+            // A FIFO, a pipe (`/dev/fd/N`), a terminal or another device: its bytes come when
+            // something writes them, so every wait is bounded.
+            return try readUntilEnd(
+                descriptor, path: path, maximumBytes: maximumBytes, timeout: timeout, interruption: interruption)
+        }
     }
 
     /// Everything left in the open file `descriptor` (`path` names it in failures).
@@ -69,10 +95,12 @@ package enum FileSystem {
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumBytes {
-                throw Failure(operation: "read", path: path, reason: "it is larger than \(maximumBytes) bytes")
-            }
+            if bytes.count > maximumBytes { throw tooLarge(path, maximumBytes) }
         }
+    }
+
+    static func tooLarge(_ path: String, _ maximumBytes: Int) -> Failure {
+        Failure(operation: "read", path: path, reason: "it is larger than \(maximumBytes) bytes")
     }
 
     /// Creates `path` and its missing parents with mode 0700.

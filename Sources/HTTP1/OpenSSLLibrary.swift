@@ -12,8 +12,6 @@
         typealias IntFromPointer = @convention(c) (OpaquePointer?) -> Int32
         typealias LongFromPointer = @convention(c) (OpaquePointer?) -> Int
         typealias VoidFromPointer = @convention(c) (OpaquePointer?) -> Void
-        typealias LoadVerifyLocations =
-            @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
         typealias SetVerify = @convention(c) (OpaquePointer?, Int32, OpaquePointer?) -> Void
         typealias SetOptions = @convention(c) (OpaquePointer?, UInt64) -> UInt64
         typealias Control = @convention(c) (OpaquePointer?, Int32, Int, UnsafeMutableRawPointer?) -> Int
@@ -69,7 +67,8 @@
         let contextNew: PointerFromPointer
         let contextFree: VoidFromPointer
         let contextSetDefaultVerifyPaths: IntFromPointer
-        let contextLoadVerifyLocations: LoadVerifyLocations
+        let contextGetCertificateStore: PointerFromPointer
+        let storeAddCertificate: IntFromTwoPointers
         let contextSetVerify: SetVerify
         let contextSetOptions: SetOptions
         let contextControl: Control
@@ -90,6 +89,7 @@
         let bioNewMemoryBuffer: MemoryBIO
         let bioFree: IntFromPointer
         let pemReadX509: ReadPEM
+        let pemReadTrustedX509: ReadPEM
         let pemReadPrivateKey: ReadPEM
         let decodePKCS12: DecodePKCS12
         let parsePKCS12: ParsePKCS12
@@ -159,7 +159,8 @@
             contextNew = try bind("SSL_CTX_new")
             contextFree = try bind("SSL_CTX_free")
             contextSetDefaultVerifyPaths = try bind("SSL_CTX_set_default_verify_paths")
-            contextLoadVerifyLocations = try bind("SSL_CTX_load_verify_locations")
+            contextGetCertificateStore = try bind("SSL_CTX_get_cert_store")
+            storeAddCertificate = try bind("X509_STORE_add_cert")
             contextSetVerify = try bind("SSL_CTX_set_verify")
             contextSetOptions = try bind("SSL_CTX_set_options")
             contextControl = try bind("SSL_CTX_ctrl")
@@ -180,6 +181,7 @@
             bioNewMemoryBuffer = try bind("BIO_new_mem_buf")
             bioFree = try bind("BIO_free")
             pemReadX509 = try bind("PEM_read_bio_X509")
+            pemReadTrustedX509 = try bind("PEM_read_bio_X509_AUX")
             pemReadPrivateKey = try bind("PEM_read_bio_PrivateKey")
             decodePKCS12 = try bind("d2i_PKCS12")
             parsePKCS12 = try bind("PKCS12_parse")
@@ -241,5 +243,11 @@
         static let keyTypeDSA: Int32 = 116
         static let keyTypeEd25519: Int32 = 1087
         static let keyTypeEd448: Int32 = 1088
+        /// True for `PEM_R_NO_START_LINE` of `ERR_LIB_PEM`: no further PEM block, the normal end of
+        /// a PEM text (OpenSSL 3's `include/openssl/err.h`: the library in bits 23–30, the reason in
+        /// bits 0–22, bit 31 set for a system error).
+        static func isEndOfPEM(_ code: UInt) -> Bool {
+            code & (1 << 31) == 0 && (code >> 23) & 0xFF == 9 && code & 0x7F_FFFF == 108
+        }
     }
 #endif

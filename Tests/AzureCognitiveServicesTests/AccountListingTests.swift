@@ -18,7 +18,7 @@ final class ScriptedTransport: ARMTransport, @unchecked Sendable {
 
     var requests: [ARMRequest] { recorded.withLock { $0 } }
 
-    func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+    func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
         recorded.withLock { $0.append(request) }
         return try answer(request)
     }

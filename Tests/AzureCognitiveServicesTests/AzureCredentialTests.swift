@@ -56,12 +56,12 @@ import Testing
             _ = try Env.regenerate(transport)
             Issue.record("expected an authentication failure")
         } catch {
-            guard case .authenticationFailed(let message) = error else {
+            guard case .authentication(let failure) = error, case .refused = failure.reason else {
                 Issue.record("\(error)")
                 return
             }
             #expect(
-                message
+                ARMErrorMessages.record(for: error).message
                     == "Client secret authentication for client 'client-1' at \(server.baseURL) failed: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent is <redacted>."
             )
         }
@@ -215,12 +215,16 @@ import Testing
         withSubscription["AZURE_RESOURCE_MANAGER_URL"] = "http://127.0.0.1:\(Env.closedPort())"
         let (transport, _) = try Env.transport(
             AzureConfigurationResolver.resolve(environment: withSubscription, defaultProfilePath: nil))
+        let error = #expect(throws: ARMTransportError.self) { try Env.regenerate(transport) }
         #expect(
-            throws: ARMTransportError.authenticationFailed(
-                "Azure CLI authentication failed: not logged in. Run 'az login', or configure another credential.")
-        ) {
-            try Env.regenerate(transport)
-        }
+            error
+                == .authentication(
+                    AuthenticationError(
+                        attempt: "Azure CLI authentication failed",
+                        reason: .refused("not logged in. Run 'az login', or configure another credential."))))
+        #expect(
+            error.map { ARMErrorMessages.record(for: $0).message }
+                == "Azure CLI authentication failed: not logged in. Run 'az login', or configure another credential.")
     }
 
     @Test func firstConfiguredCredentialWins() throws {

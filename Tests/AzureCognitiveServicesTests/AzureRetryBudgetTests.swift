@@ -17,7 +17,7 @@ import Testing
 
         init(clock: FakeClock) { self.clock = clock }
 
-        func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+        func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
             let limit = request.timeLimit ?? .infinity
             offered.withLock { $0.append(limit) }
             let used = min(limit, 100)
@@ -62,7 +62,7 @@ import Testing
     @Test("a 429 whose Retry-After does not fit in what the budget leaves is returned at once")
     func throttledBeyondTheBudget() throws {
         final class Throttling: ARMTransport {
-            func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+            func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
                 ARMResponse(statusCode: 429, headers: [("Retry-After", "30")])
             }
         }

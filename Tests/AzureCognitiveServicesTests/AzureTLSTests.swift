@@ -1,9 +1,15 @@
+import AzShimSupport
 import Foundation
 import HTTP1
 import TestSupport
 import Testing
 
 @testable import AzureCognitiveServices
+@testable import HTTP1
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The HTTPS path (dlopen'd OpenSSL) against `openssl s_server` on loopback with a
 /// self-signed certificate for `localhost`, trusted through `AZSHIM_CA_FILE`. Skipped when
@@ -104,5 +110,65 @@ import Testing
             #expect(
                 reason.hasPrefix("TLS handshake failed: certificate verify failed (IP address mismatch"), "\(reason)")
         }
+    }
+
+    /// `AZSHIM_CA_FILE=<(cat key.pem cert.pem)`: the pipe is read (bounded, see `FileSystem.read`),
+    /// the key block skipped, the certificate trusted.
+    @Test(.enabled(if: openssl != nil, "the openssl command is not installed")) func caFileFromAPipe() throws {
+        let server = try TLSServer(openssl: try #require(Self.openssl))
+        let folder = (server.certificate as NSString).deletingLastPathComponent
+        let pem =
+            try String(contentsOfFile: folder + "/key.pem", encoding: .utf8)
+            + String(contentsOfFile: server.certificate, encoding: .utf8)
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        _ = Array(pem.utf8).withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
+        close(ends[1])
+        let response = try get("https://localhost:\(server.port)/", caFile: "/dev/fd/\(ends[0])")
+        #expect(response.statusCode == 200)
+    }
+
+    /// What `TLSContext` says about `AZSHIM_CA_FILE` content, or nil when it loads.
+    static func caFileProblem(_ path: String, timeout: Duration = .seconds(30)) -> String? {
+        do {
+            _ = try TLSContext(extraCAFile: path, readTimeout: timeout)
+            return nil
+        } catch {
+            guard case .connectionFailed("https", let reason) = error else { return "\(error)" }
+            return reason
+        }
+    }
+
+    @Test(.enabled(if: openssl != nil, "the openssl command is not installed"))
+    func caFileFIFOWithoutWriterTimesOut() throws {
+        let folder = AzureTestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/ca.pem"
+        #expect(mkfifo(path, 0o600) == 0)
+        let start = ContinuousClock.now
+        #expect(
+            Self.caFileProblem(path, timeout: .milliseconds(300))
+                == "cannot load the CA file '\(path)' from AZSHIM_CA_FILE: it did not end within 0.3 s (a FIFO or pipe is read until its writer closes it)"
+        )
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
+    @Test(.enabled(if: openssl != nil, "the openssl command is not installed"))
+    func caFileWithoutCertificatesOrWithABrokenOneIsRefused() throws {
+        let folder = AzureTestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let empty = folder + "/empty.pem"
+        try "no certificates here\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        #expect(
+            Self.caFileProblem(empty)
+                == "cannot load the CA file '\(empty)' from AZSHIM_CA_FILE: it holds no certificate (-----BEGIN CERTIFICATE-----)"
+        )
+        let broken = folder + "/broken.pem"
+        try "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".write(
+            toFile: broken, atomically: true, encoding: .utf8)
+        let problem = try #require(Self.caFileProblem(broken))
+        #expect(problem.hasPrefix("cannot load the CA file '\(broken)' from AZSHIM_CA_FILE: error:"), "\(problem)")
+        #expect(!problem.contains("no certificate"))
     }
 }

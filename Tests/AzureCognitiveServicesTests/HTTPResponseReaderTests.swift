@@ -253,7 +253,9 @@ import Testing
     }
 
     final class EmptyTransport: ARMTransport {
-        func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse { ARMResponse(statusCode: 200) }
+        func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
+            ARMResponse(statusCode: 200)
+        }
     }
 
     @Test(

@@ -31,7 +31,9 @@ package enum ARMErrorMessages {
             "The request to \(endpoint) timed out after \(formatSeconds(roundedDuration(seconds))) seconds."
         case .invalidResponse(let endpoint, let reason): "The response from \(endpoint) was not valid: \(reason)."
         case .cancelled: "The operation was canceled."
-        case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
+        case .refused(let reason): reason
+        case .emulator(let failure): failure.description
+        case .authentication(let error): text(error)
         case .gaveUp(let last, let attempts, let seconds, let budget):
             sentence(last) + " "
                 + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: true)
@@ -40,9 +42,9 @@ package enum ARMErrorMessages {
 
     private static func category(_ failure: ARMTransportError) -> ErrorRecord.Category {
         switch failure {
-        case .authenticationFailed: .authenticationError
+        case .authentication: .authenticationError
         case .cancelled: .operationStopped
-        case .localFailure: .closeError
+        case .emulator: .closeError
         case .gaveUp(let last, _, _, _): category(last)
         default: .connectionError
         }
@@ -74,10 +76,22 @@ package enum ARMErrorMessages {
             "\(endpoint) did not answer within \(formatSeconds(roundedDuration(seconds))) s"
         case .invalidResponse(let endpoint, let reason): "invalid response from \(endpoint): \(reason)"
         case .cancelled: "cancelled"
-        case .refused(let reason), .localFailure(let reason), .authenticationFailed(let reason): reason
+        case .refused(let reason): reason
+        case .emulator(let failure): failure.description
+        case .authentication(let error): text(error)
         case .gaveUp(let last, let attempts, let seconds, let budget):
             reason(last) + " ("
                 + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: false) + ")"
+        }
+    }
+
+    /// A credential's failure: `Azure CLI authentication failed: not logged in. Run 'az login', or configure another credential.`;
+    /// a token request that got no answer ends with the transport's clause
+    /// (`… failed: cannot connect to https://login.microsoftonline.com: Connection refused`).
+    private static func text(_ error: AuthenticationError) -> String {
+        switch error.reason {
+        case .unreachable(let failure): "\(error.attempt): \(reason(failure))"
+        case .refused(let text), .local(let text): "\(error.attempt): \(text)"
         }
     }
 

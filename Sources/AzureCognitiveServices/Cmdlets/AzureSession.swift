@@ -10,31 +10,24 @@ import PowerShellHost
 /// emulator and one WARNING line says so; with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`,
 /// `AZURE_CLIENT_SECRET` and `AZURE_SUBSCRIPTION_ID` set, they go to management.azure.com.
 package struct AzureSession {
-    let client: CognitiveServicesClient
-    /// Where the backend's VERBOSE, DEBUG and WARNING lines go: the runtime of the `process` call
-    /// (or `begin`) whose request produced them.
-    let diagnostics: AzureDiagnosticRoute
+    private(set) var client: CognitiveServicesClient
 
     /// The subscription the emulator files accounts under when `AZURE_SUBSCRIPTION_ID` is unset.
     static let emulatorSubscription = AzureConfigurationResolver.emulatorSubscription
 
+    /// This session with its requests' VERBOSE, DEBUG and WARNING lines written to `runtime`
+    /// (the object's own: see `AzureDiagnostics.forwarding(to:)`).
+    func reporting(to runtime: CommandRuntime) -> AzureSession {
+        var copy = self
+        copy.client.diagnostics = .forwarding(to: runtime)
+        return copy
+    }
+
+    /// The session for the run; what resolving it reports goes to `runtime` (`begin`'s).
     static func resolve(
         environment: [String: String], defaultProfilePath: String?, runtime: CommandRuntime
     ) throws(ErrorRecord) -> AzureSession {
-        let route = AzureDiagnosticRoute()
-        return try route.routing(to: runtime) { () throws(ErrorRecord) -> AzureSession in
-            try resolve(
-                environment: environment, defaultProfilePath: defaultProfilePath, runtime: runtime, route: route)
-        }
-    }
-
-    private static func resolve(
-        environment: [String: String], defaultProfilePath: String?, runtime: CommandRuntime,
-        route: AzureDiagnosticRoute
-    ) throws(ErrorRecord) -> AzureSession {
-        let diagnostics = AzureDiagnostics(
-            verbose: runtime.preferences.verbose.isShown, debug: runtime.preferences.debug.isShown,
-            sink: { route.forward($0) })
+        let diagnostics = AzureDiagnostics.forwarding(to: runtime)
         // The environment is parsed by AzureConfigurationResolver only; this builds what it chose.
         let emulator: AzureEmulatorSettings
         do {
@@ -46,8 +39,7 @@ package struct AzureSession {
                 return AzureSession(
                     client: CognitiveServicesClient(
                         transport: transport, subscription: description.subscriptionId,
-                        apiVersion: description.apiVersion),
-                    diagnostics: route)
+                        apiVersion: description.apiVersion))
             case .emulator(let reason):
                 emulator = try AzureConfigurationResolver.emulatorSettings(reason, environment: environment)
             }
@@ -62,7 +54,6 @@ package struct AzureSession {
         let backend = EmulatorBackend(stateFilePath: emulator.stateFilePath, autocreate: emulator.autocreate)
         return AzureSession(
             client: CognitiveServicesClient(
-                transport: backend, subscription: emulator.subscriptionId, apiVersion: emulator.apiVersion),
-            diagnostics: route)
+                transport: backend, subscription: emulator.subscriptionId, apiVersion: emulator.apiVersion))
     }
 }

@@ -18,6 +18,9 @@ struct CognitiveServicesClient {
     let transport: any ARMTransport
     let subscription: String
     let apiVersion: String
+    /// Where the VERBOSE, DEBUG and WARNING lines of its requests go (the object's runtime, set
+    /// by `AzureSession.reporting(to:)`); nil: where the transport was built to send them.
+    var diagnostics: AzureDiagnostics? = nil
 
     struct ApiKeys: Equatable {
         let key1: String?
@@ -172,7 +175,11 @@ struct CognitiveServicesClient {
     private func send(_ request: ARMRequest) throws(ErrorRecord) -> JSONValue {
         let response: ARMResponse
         do {
-            response = try transport.send(request)
+            if let diagnostics {
+                response = try transport.send(request, diagnostics: diagnostics)
+            } else {
+                response = try transport.send(request)
+            }
         } catch {
             throw ARMErrorMessages.record(for: error)
         }

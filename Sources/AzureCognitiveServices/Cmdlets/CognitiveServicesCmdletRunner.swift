@@ -40,9 +40,7 @@ final class CognitiveServicesCmdletRunner: Cmdlet {
     func process(_ parameters: BoundParameters, _ runtime: CommandRuntime) throws(ErrorRecord) {
         guard !runtime.isStopping, let session else { return }
         // The backend's diagnostics for this object's requests go to this object's runtime.
-        try session.diagnostics.routing(to: runtime) { () throws(ErrorRecord) in
-            try command.process(parameters, session: session, runtime: runtime)
-        }
+        try command.process(parameters, session: session.reporting(to: runtime), runtime: runtime)
     }
 
     /// AzurePSCmdlet.LogCmdletEndInvocationInfo: `{0} end processing.`
@@ -51,10 +49,10 @@ final class CognitiveServicesCmdletRunner: Cmdlet {
     }
 
     /// `--throttle-limit N` may run up to N objects at once: `process` only reads what `begin`
-    /// set up, each object writes through its own runtime (diagnostics included, see
-    /// `AzureDiagnosticRoute`), and the session's transports are safe to share between threads (one token, a
-    /// pool of kept-alive connections, the shared 429 gate; the emulator locks its state file
-    /// per request).
+    /// set up, each object writes through its own runtime (diagnostics included, passed with each
+    /// request: `AzureDiagnostics.forwarding(to:)`), and the session's transports are safe to
+    /// share between threads (one token, a pool of kept-alive connections, the shared 429 gate;
+    /// the emulator locks its state file per request).
     ///
     /// Example: `New-AzCognitiveServicesAccountKey -KeyName Key1 --throttle-limit 16 < accounts.jsonl`
     /// keeps 16 requests in flight and prints the keys in the order of `accounts.jsonl`.

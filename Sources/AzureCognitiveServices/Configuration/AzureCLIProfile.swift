@@ -1,5 +1,9 @@
 import AzShimSupport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The Azure CLI login as its profile file shows it (`$AZURE_CONFIG_DIR/azureProfile.json`,
 /// default `~/.azure/azureProfile.json`), read without starting `az`.
 ///
@@ -19,10 +23,19 @@ struct AzureCLIProfile: Sendable, Equatable {
         return home + "/.azure/azureProfile.json"
     }
 
-    /// The login, or nil when the file is missing, unreadable or lists no subscription.
-    static func load(environment: [String: String]) -> AzureCLIProfile? {
-        guard let path = path(environment: environment), let bytes = try? FileSystem.read(path, maximumBytes: 16 << 20),
-            let json = try? JSONParser.parse(bytes),
+    /// The login, or nil when the file is missing, unreadable or lists no subscription. A file
+    /// that did not end in time (a FIFO nobody writes: `FileSystem.readTimeout`) or whose read
+    /// Ctrl+C ended is an error: ignoring it would choose another backend behind the user's back.
+    static func load(environment: [String: String]) throws(AzureConfigurationError) -> AzureCLIProfile? {
+        guard let path = path(environment: environment) else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, maximumBytes: 16 << 20)
+        } catch {
+            guard error.code == ETIMEDOUT || error.code == EINTR else { return nil }
+            throw .cliProfile(path: path, reason: error.reason)
+        }
+        guard let json = try? JSONParser.parse(bytes),
             case .array(let subscriptions)? = json["subscriptions"], !subscriptions.isEmpty
         else { return nil }
         let chosen =

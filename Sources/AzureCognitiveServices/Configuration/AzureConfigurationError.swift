@@ -18,6 +18,8 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
     case noSubscription
     /// The `-DefaultProfile` file is missing or malformed.
     case contextFile(path: String, reason: String)
+    /// The Azure CLI profile (`~/.azure/azureProfile.json`) did not end in time (a FIFO).
+    case cliProfile(path: String, reason: String)
     /// The emulator would need its default state file, but HOME and XDG_STATE_HOME are unset.
     case noEmulatorStatePath
     /// `AZURE_CLIENT_CERTIFICATE_PATH` names a file that cannot sign a client assertion.
@@ -48,6 +50,8 @@ package enum AzureConfigurationError: Error, Sendable, Equatable {
                 + " ('az account set --subscription <id>')."
         case .contextFile(let path, let reason):
             return "Cannot use the context file '\(path)' given to -DefaultProfile: \(reason)"
+        case .cliProfile(let path, let reason):
+            return "Cannot use the Azure CLI profile '\(path)': \(reason)."
         case .noEmulatorStatePath:
             return
                 "The emulator cannot place its state file (which holds account keys): HOME and XDG_STATE_HOME are "

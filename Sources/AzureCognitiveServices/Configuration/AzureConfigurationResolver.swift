@@ -73,7 +73,7 @@ package enum AzureConfigurationResolver {
             guard let cloud = AzureCloud.named(name) else { throw .unknownEnvironment(name) }
             namedCloud = cloud
         }
-        let cliProfile = AzureCLIProfile.load(environment: environment)
+        let cliProfile = try AzureCLIProfile.load(environment: environment)
         let tenantId = settings.tenantId ?? context?.tenantId
         let sources = AzureCredentialSource.ordered
         let configured = sources.contains { $0.isConfigured(settings, tenantId, cliProfile) }

@@ -11,7 +11,7 @@
 /// - `AZSHIM_HTTP_TIMEOUT`, `AZSHIM_HTTP_TOTAL_TIMEOUT`: seconds (`AzureHTTPSettings`);
 /// - `AZSHIM_API_VERSION`: letters, digits, `-` and `.` (`AzureConfigurationResolver.apiVersion`);
 /// - `AZSHIM_EMULATOR_AUTOCREATE`: `1` (create unknown accounts, the default) or `0`;
-/// - `AZSHIM_CA_FILE`: a file this process can read;
+/// - `AZSHIM_CA_FILE`: a file this process can read (a FIFO or `<(…)` too), not a folder;
 /// - `AZSHIM_TOKEN_CACHE`: `off` or an absolute path (`AzureTokenCacheSetting`).
 ///
 /// Example: `AZSHIM_EMULATOR_AUTOCREATE=no New-AzCognitiveServicesAccountKey rg acct Key1` fails with
@@ -45,8 +45,11 @@ enum AzureEnvironmentCheck {
         }
     }
 
+    /// A file this process may read and not a folder: a FIFO or the pipe of `<(…)` counts (its
+    /// read is bounded in time when the TLS context loads it), and is not opened here, which
+    /// would consume it.
     private static func isReadableFile(_ path: String) -> Bool {
         var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && access(path, R_OK) == 0
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFDIR && access(path, R_OK) == 0
     }
 }

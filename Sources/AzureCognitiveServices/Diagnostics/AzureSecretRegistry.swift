@@ -6,7 +6,7 @@ import Synchronization
 /// linear in the text (`SecretScrubber`, rebuilt when a secret is added).
 ///
 /// Example: if the identity platform echoed the client secret in an `error_description`,
-/// the `ARMTransportError.authenticationFailed` text would read `… '<redacted>' …`.
+/// the `AuthenticationError` text would read `… '<redacted>' …`.
 final class AzureSecretRegistry: Sendable {
     private struct State {
         var secrets: Set<String> = []

@@ -45,7 +45,8 @@ package struct EmulatorBackend: ARMTransport {
         return home + "/.local/state/azshim/emulator.json"
     }
 
-    package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+    /// The emulator writes no diagnostics: `diagnostics` is not used.
+    package func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
         let route = try EmulatorRoute(request)
         do {
             switch route {
@@ -101,7 +102,7 @@ package struct EmulatorBackend: ARMTransport {
                 return Self.ok(EmulatorAccountJSON.deletedAccount(entry.account, subscription: subscription))
             }
         } catch {
-            throw .localFailure(error.description)
+            throw .emulator(error)
         }
     }
 

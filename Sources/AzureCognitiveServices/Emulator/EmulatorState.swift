@@ -14,7 +14,7 @@ import AzShimSupport
 /// Example file: `{"accounts":{"00000000-0000-0000-0000-000000000000/rg/myluis":
 /// {"resourceGroup":"rg","name":"myluis","key1":"…","key2":"…","kind":"TextTranslation","sku":"S1",
 /// "location":"westeurope","tags":{"env":"prod"}}}}`.
-struct EmulatorState: Equatable {
+package struct EmulatorState: Equatable {
     /// A JSON member kept verbatim.
     struct Member: Equatable {
         var key: String
@@ -80,7 +80,7 @@ struct EmulatorState: Equatable {
     }
 
     /// Why a state file could not be read.
-    enum FormatError: Error {
+    package enum FormatError: Error, Sendable, Equatable {
         case syntax(JSONParser.SyntaxError)
         case shape(String)
     }

@@ -28,9 +28,12 @@ struct AzureCLICredential: AzureTokenCredential {
 
     func fetchToken(audience: String, pipeline: AzureHTTPPipeline) throws(ARMTransportError) -> AzureAccessToken {
         let source = "Azure CLI authentication failed"
+        func failure(_ reason: AuthenticationError.Reason) -> ARMTransportError {
+            .authentication(AuthenticationError(attempt: source, reason: reason))
+        }
         guard let az = AzureSubprocess.find("az", path: environment["PATH"]) else {
-            throw .authenticationFailed(
-                "\(source): the Azure CLI ('az') was not found on PATH. Install it, or configure another credential.")
+            throw failure(
+                .local("the Azure CLI ('az') was not found on PATH. Install it, or configure another credential."))
         }
         var resource = audience
         if resource.hasSuffix("/.default") { resource.removeLast(9) }
@@ -47,33 +50,33 @@ struct AzureCLICredential: AzureTokenCredential {
             switch error {
             case .cancelled: throw .cancelled
             case .timedOut:
-                throw .authenticationFailed(
-                    "\(source): 'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s"
-                )
-            case .spawnFailed(let reason): throw .authenticationFailed("\(source): cannot run '\(az)': \(reason)")
+                throw failure(
+                    .local(
+                        "'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s"
+                    ))
+            case .spawnFailed(let reason): throw failure(.local("cannot run '\(az)': \(reason)"))
             case .outputTooLarge(let cap):
-                throw .authenticationFailed("\(source): 'az account get-access-token' wrote more than \(cap) bytes")
+                throw failure(.refused("'az account get-access-token' wrote more than \(cap) bytes"))
             }
         }
         let errorText = String(decoding: output.stderr, as: UTF8.self)
         if output.status != 0 {
             if errorText.contains("az login") || errorText.contains("az account set") {
-                throw .authenticationFailed(
-                    "\(source): not logged in. Run 'az login', or configure another credential.")
+                throw failure(.refused("not logged in. Run 'az login', or configure another credential."))
             }
             let line =
                 errorText.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(output.status)"
-            throw .authenticationFailed(pipeline.secrets.scrub("\(source): \(line)"))
+            throw failure(.refused(pipeline.secrets.scrub(line)))
         }
         guard let json = try? JSONParser.parse(output.stdout),
             let token = json["accessToken"]?.stringValue, !token.isEmpty
         else {
-            throw .authenticationFailed("\(source): 'az account get-access-token' printed no accessToken")
+            throw failure(.refused("'az account get-access-token' printed no accessToken"))
         }
         pipeline.secrets.register(token)
         if let problem = AzureAccessToken.bearerProblem(token) {
             let reason = "the access token 'az account get-access-token' printed cannot be sent in an HTTP header"
-            throw .authenticationFailed("\(source): \(reason): \(problem)")
+            throw failure(.refused("\(reason): \(problem)"))
         }
         pipeline.diagnostics.debug("az account get-access-token: {\"accessToken\": \"<redacted>\", …}")
         var expiresOn = pipeline.clock.now() + 300

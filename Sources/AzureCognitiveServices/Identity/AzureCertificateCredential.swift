@@ -94,9 +94,10 @@ struct AzureCertificateCredential: AzureTokenCredential {
                 jwtID: try AzureClientAssertion.randomJWTID(), sendsCertificateChain: sendsCertificateChain
             ).signed(with: certificate)
         } catch {
-            throw .authenticationFailed(
-                "Client certificate authentication for client '\(clientId)' failed: \(AzureConfigurationError.clientCertificate(path: path, problem: error).message)"
-            )
+            throw .authentication(
+                AuthenticationError(
+                    attempt: "Client certificate authentication for client '\(clientId)' failed",
+                    reason: .local(AzureConfigurationError.clientCertificate(path: path, problem: error).message)))
         }
         pipeline.diagnostics.debug(
             "Signed a client assertion with the certificate '\(path)' (thumbprint \(thumbprint), RSA \(certificate.keyBits) bits), valid for \(AzureClientAssertion.lifetime) s."

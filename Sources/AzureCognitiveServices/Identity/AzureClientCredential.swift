@@ -58,8 +58,14 @@ struct AzureClientCredential: AzureTokenCredential {
             assertion = nil
         case .federatedTokenFile(let path):
             source = "Workload identity authentication for client '\(clientId)' at \(url.origin) failed"
-            guard let bytes = try? FileSystem.read(path, maximumBytes: 16 << 20) else {
-                throw .authenticationFailed("\(source): cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)'")
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path, maximumBytes: 16 << 20)
+            } catch {
+                throw .authentication(
+                    AuthenticationError(
+                        attempt: source,
+                        reason: .local("cannot read AZURE_FEDERATED_TOKEN_FILE '\(path)': \(error.reason)")))
             }
             assertion = String(decoding: bytes, as: UTF8.self).httpTrimmed
                 .split(whereSeparator: \.isNewline).joined()
@@ -95,7 +101,7 @@ struct AzureClientCredential: AzureTokenCredential {
         } catch .cancelled {
             throw .cancelled
         } catch {
-            throw .authenticationFailed("\(source): \(ARMErrorMessages.reason(error))")
+            throw .authentication(AuthenticationError(attempt: source, reason: .unreachable(error)))
         }
         return try AzureTokenResponse.parse(
             response, now: pipeline.clock.now(), source: source, secrets: pipeline.secrets)

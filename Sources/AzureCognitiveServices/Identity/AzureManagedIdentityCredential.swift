@@ -77,7 +77,7 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         } catch .cancelled {
             throw .cancelled
         } catch {
-            throw .authenticationFailed("\(sourceText): \(ARMErrorMessages.reason(error))")
+            throw .authentication(AuthenticationError(attempt: sourceText, reason: .unreachable(error)))
         }
         return try AzureTokenResponse.parse(
             response, now: pipeline.clock.now(), source: sourceText, secrets: pipeline.secrets)
@@ -101,7 +101,8 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         secrets.register(value)
         if let problem = HTTPFieldRules.valueProblem(value) {
             let reason = "\(variable) cannot be sent in an HTTP header: it contains \(problem)"
-            throw .authenticationFailed("Managed identity authentication failed: \(reason)")
+            throw .authentication(
+                AuthenticationError(attempt: "Managed identity authentication failed", reason: .local(reason)))
         }
     }
 }

@@ -26,8 +26,10 @@ enum AzureTokenResponse {
         if response.statusCode == 200, let token = json?["access_token"]?.stringValue, !token.isEmpty {
             secrets.register(token)
             if let problem = AzureAccessToken.bearerProblem(token) {
-                throw .authenticationFailed(
-                    "\(source): the access token it returned cannot be sent in an HTTP header: \(problem)")
+                throw .authentication(
+                    AuthenticationError(
+                        attempt: source,
+                        reason: .refused("the access token it returned cannot be sent in an HTTP header: \(problem)")))
             }
             var expiresOn = now + 3600
             if let seconds = json?["expires_in"].flatMap(number) {
@@ -49,7 +51,8 @@ enum AzureTokenResponse {
         } else {
             reason = "HTTP status \(response.statusCode) (\(AzureHTTPTrace.statusName(response.statusCode)))"
         }
-        throw .authenticationFailed(secrets.scrub("\(source): \(reason)"))
+        throw .authentication(
+            AuthenticationError(attempt: secrets.scrub(source), reason: .refused(secrets.scrub(reason))))
     }
 
     /// A JSON number, or a string holding one, when finite (`"inf"` and `"nan"` are no time).

@@ -28,7 +28,12 @@ package final class AzureResourceManagerTransport: ARMTransport {
     /// Token requests made so far.
     package var tokenRequests: Int { tokens.fetchCount }
 
+    /// With the lines going to the diagnostics the pipeline was built with.
     package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+        try send(request, diagnostics: pipeline.diagnostics)
+    }
+
+    package func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
         if self.pipeline.cancellation.isCancelled { throw .cancelled }
         let url: HTTPURL
         if let link = request.nextLink {
@@ -40,7 +45,8 @@ package final class AzureResourceManagerTransport: ARMTransport {
             url = resource
         }
         // The token request and the call share the attempt's time limit.
-        let pipeline = self.pipeline.limited(to: request.timeLimit)
+        var pipeline = self.pipeline.limited(to: request.timeLimit)
+        pipeline.diagnostics = diagnostics
         let token = try tokens.token(pipeline: pipeline)
         var response = try pipeline.exchange(Self.request(request, url: url, token: token))
         if response.statusCode == 401, tokens.discard(token, pipeline: pipeline) {

@@ -34,7 +34,12 @@ package final class AzureRetryingTransport: ARMTransport {
         self.random = random
     }
 
+    /// With the lines going to the diagnostics it was built with.
     package func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse {
+        try send(request, diagnostics: diagnostics)
+    }
+
+    package func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
         let start = clock.now()
         let end = start + policy.totalTimeout
         var retries = 0
@@ -55,7 +60,7 @@ package final class AzureRetryingTransport: ARMTransport {
             attempts += 1
             let response: ARMResponse
             do {
-                response = try inner.send(attempt)
+                response = try inner.send(attempt, diagnostics: diagnostics)
             } catch {
                 switch error {
                 case .connectionFailed, .timedOut:
@@ -63,7 +68,7 @@ package final class AzureRetryingTransport: ARMTransport {
                     let delay = policy.backoff(beforeRetry: retries, random: random())
                     // A retry needs its wait and at least a second to run in.
                     guard clock.now() + delay + 1 < end else { throw gaveUp(error, budget: true) }
-                    try wait(delay, beforeRetry: retries, why: ARMErrorMessages.reason(error))
+                    try wait(delay, beforeRetry: retries, why: ARMErrorMessages.reason(error), diagnostics: diagnostics)
                     retries += 1
                     continue
                 default:
@@ -94,7 +99,7 @@ package final class AzureRetryingTransport: ARMTransport {
             if AzureRetryPolicy.isTransient(statusCode: response.statusCode) && retries < policy.maximumRetries {
                 let delay = policy.backoff(beforeRetry: retries, random: random())
                 guard clock.now() + delay + 1 < end else { return response }
-                try wait(delay, beforeRetry: retries, why: "status \(response.statusCode)")
+                try wait(delay, beforeRetry: retries, why: "status \(response.statusCode)", diagnostics: diagnostics)
                 retries += 1
                 continue
             }
@@ -102,7 +107,9 @@ package final class AzureRetryingTransport: ARMTransport {
         }
     }
 
-    private func wait(_ delay: Double, beforeRetry retry: Int, why: String) throws(ARMTransportError) {
+    private func wait(_ delay: Double, beforeRetry retry: Int, why: String, diagnostics: AzureDiagnostics)
+        throws(ARMTransportError)
+    {
         diagnostics.verbose(
             "Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(ARMErrorMessages.formatSeconds((delay * 10).rounded() / 10)) s" : "")."
         )
