@@ -151,8 +151,10 @@ struct NetworkFaultTests {
         defer { server.stop() }
         let arm = try Self.tricklingServer()
         let result = Self.run(
-            server, ["AZURE_RESOURCE_MANAGER_URL": arm, "AZSHIM_HTTP_TIMEOUT": "1", "AZURE_PS_HTTP_MAX_RETRIES": "0"],
-            within: 10)
+            // 3 s, not 1: the token request to the in-process fake shares the timeout and must not miss it
+            // on a loaded CI machine; the body (a byte every 0.3 s for 30 s) still runs far past it.
+            server, ["AZURE_RESOURCE_MANAGER_URL": arm, "AZSHIM_HTTP_TIMEOUT": "3", "AZURE_PS_HTTP_MAX_RETRIES": "0"],
+            within: 20)
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(Self.errorLine(result).contains(arm), "\(result.stderr)")
