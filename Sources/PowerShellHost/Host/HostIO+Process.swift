@@ -9,7 +9,10 @@ import AzShimSupport
 extension HostIO {
     /// The real process: file descriptors 0, 1, 2, `/dev/tty`, and `environ`.
     package static func process() -> HostIO {
-        var environment: [String: String] = [:]
+        // Sized once for every entry: growing a dictionary rehashes every key at each doubling.
+        var count = 0
+        while environ[count] != nil { count += 1 }
+        var environment = [String: String](minimumCapacity: count)
         var entry = environ
         while let pointer = entry.pointee {
             let pair = String(cString: pointer)
