@@ -59,7 +59,7 @@ extension HelpMarkdownParser {
 
         mutating func parse(_ markdown: String) -> HelpDocument? {
             let normalized =
-                markdown.utf8.contains(13)
+                markdown.containsByte(13)
                 ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
             let lines = normalized.helpLines
             var frontMatter: [String: String] = [:]
@@ -302,11 +302,12 @@ extension HelpMarkdownParser {
                 }
                 let key = line[..<colon].trimmingWhitespace()
                 let value = line[line.utf8.index(after: colon)...].trimmingWhitespace()
-                guard HelpMarkdownParser.knownYamlKeys.contains(key.lowercased()) else {
+                let folded = key.lowercased()
+                guard HelpMarkdownParser.knownYamlKeys.contains(folded) else {
                     report(lineNumber, "Invalid yaml: unknown key \(key)")
                     continue
                 }
-                pairs[key.lowercased()] = (value.isEmpty ? nil : value, lineNumber)
+                pairs[folded] = (value.isEmpty ? nil : value, lineNumber)
             }
             return pairs
         }

@@ -25,7 +25,14 @@ enum MarkdownBlock: Equatable {
         var textStart = 0
         func flushText() {
             if let first = textLines.firstIndex(where: { !$0.isBlank }) {
-                blocks.append(.text(textLines.joined(separator: "\n"), line: textStart + first))
+                // `textLines.joined(separator: "\n")`, appended into one buffer of the right size.
+                var text = ""
+                text.reserveCapacity(textLines.reduce(textLines.count) { $0 + $1.utf8.count })
+                for (index, line) in textLines.enumerated() {
+                    if index > 0 { text.append("\n") }
+                    text.append(contentsOf: line)
+                }
+                blocks.append(.text(text, line: textStart + first))
             }
             textLines = []
         }
@@ -33,7 +40,9 @@ enum MarkdownBlock: Equatable {
         while index < lines.count {
             let line = lines[index]
             let lineNumber = firstLine + index
-            if line.hasPrefix("```") {
+            // The first byte rules most lines out before a Character comparison.
+            let firstByte = line.utf8.first
+            if firstByte == UInt8(ascii: "`"), line.hasPrefix("```") {
                 flushText()
                 let language = String(line.dropFirst(3).prefix { $0.isLetter || $0.isNumber || $0 == "_" })
                 var body: [Substring] = []
@@ -60,7 +69,7 @@ enum MarkdownBlock: Equatable {
                 index += 1
                 continue
             }
-            if line.hasPrefix("#") {
+            if firstByte == UInt8(ascii: "#"), line.hasPrefix("#") {
                 flushText()
                 let level = line.prefix { $0 == "#" }.count
                 var text = line.dropFirst(level)
