@@ -49,7 +49,7 @@ enum PlatyPSText {
     }
 
     /// `spans` over the text's Characters, or over its bytes when each byte is one Character.
-    private static func spans<Unit: TextUnit>(of chars: [Unit]) -> [Span] {
+    static func spans<Unit: TextUnit>(of chars: [Unit]) -> [Span] {
         var result: [Span] = []
         var plainStart = 0
         var index = 0
