@@ -49,7 +49,10 @@ enum MarkdownBlock: Equatable {
                 var closed = false
                 index += 1
                 while index < lines.count {
-                    if lines[index].drop(while: { $0 == " " }).hasPrefix("```") {
+                    // The first byte after the spaces rules most lines out before Characters are compared.
+                    if lines[index].utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "`"),
+                        lines[index].drop(while: { $0 == " " }).hasPrefix("```")
+                    {
                         closed = true
                         break
                     }
@@ -63,7 +66,13 @@ enum MarkdownBlock: Equatable {
                 }
                 // platyPS: ```(\w*)(\r\n)*((.|\r\n)*?)``` — leading line breaks are skipped.
                 let skipped = body.prefix { $0.isEmpty }.count
-                let text = body.dropFirst(skipped).map { $0 + "\n" }.joined()
+                // `body.dropFirst(skipped).map { $0 + "\n" }.joined()`, into one buffer of the right size.
+                var text = ""
+                text.reserveCapacity(body.dropFirst(skipped).reduce(0) { $0 + $1.utf8.count + 1 })
+                for line in body.dropFirst(skipped) {
+                    text.append(contentsOf: line)
+                    text.append("\n")
+                }
                 blocks.append(
                     .code(language: language, text: text, line: lineNumber, firstLine: lineNumber + 1 + skipped))
                 index += 1
