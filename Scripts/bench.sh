@@ -525,10 +525,12 @@ row 7 "… peak memory, $(thousands "$n_list_small") → $(thousands "$n_list") 
 note "building the static release binary (Scripts/build-release.sh) and a static hello world"
 static_bin="$("$root/Scripts/build-release.sh" --scratch-path "$scratch" 2>"$work/static.log")" \
     || { cat "$work/static.log" >&2; fail "static release build failed"; }
-swift build -c release --static-swift-stdlib -Xlinker --strip-all --product hello --package-path "$tools" \
+# The linker flags of Scripts/build-release.sh (stripped, no exported symbols).
+hello_static_flags=(-c release --static-swift-stdlib -Xlinker --strip-all -Xlinker --no-export-dynamic)
+swift build "${hello_static_flags[@]}" --product hello --package-path "$tools" \
     --scratch-path "$tools/.build-static" >"$work/hello-static.log" 2>&1 \
     || { cat "$work/hello-static.log" >&2; fail "static hello world build failed"; }
-static_hello="$(swift build -c release --static-swift-stdlib -Xlinker --strip-all --package-path "$tools" \
+static_hello="$(swift build "${hello_static_flags[@]}" --package-path "$tools" \
     --scratch-path "$tools/.build-static" --show-bin-path)/hello"
 mkdir -p "$work/static"
 ln -sf "$static_bin" "$work/static/New-AzCognitiveServicesAccountKey"

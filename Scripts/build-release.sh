@@ -3,8 +3,12 @@
 #
 # Links the Swift runtime statically (`--static-swift-stdlib`), so the binary needs only the C
 # and C++ runtime (libc, libm, libstdc++, libgcc_s) and, for HTTPS, OpenSSL 3 loaded at run time;
-# strips it at link time (`--strip-all`: no debug symbols are kept) and leaves out the RUNPATH
-# into the build folder (`--disable-local-rpath`). Prints the path of the built `azshim` on stdout;
+# strips it at link time (`--strip-all`: no debug symbols are kept), exports no symbols
+# (`--no-export-dynamic` undoes the `-export-dynamic` of the toolchain's static-stdlib-args.lnk:
+# the ~2,600 package symbols it exported made the binary larger and slowed the runtime's
+# start-up `dladdr`; a crash backtrace then shows addresses, not names) and leaves out the RUNPATH
+# into the build folder (`--disable-local-rpath`). Scripts/bench.sh links its hello world with the
+# same linker flags. Prints the path of the built `azshim` on stdout;
 # the build's own output goes to stderr. Without --all only the product `azshim` is built; with
 # it, every product (CI's release check), with the same flags, so a later call is a no-op.
 #
@@ -18,7 +22,7 @@ if [ "${1:-}" = --all ]; then
     products=()
     shift
 fi
-flags=(-c release --static-swift-stdlib --disable-local-rpath -Xlinker --strip-all "$@")
+flags=(-c release --static-swift-stdlib --disable-local-rpath -Xlinker --strip-all -Xlinker --no-export-dynamic "$@")
 cd "$root"
 swift build "${flags[@]}" "${products[@]}" >&2
 binary="$(swift build "${flags[@]}" --show-bin-path)/azshim"

@@ -18,20 +18,37 @@ generate() {
         '/// Example: `HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Full"],' \
         '/// helpFiles: EmbeddedHelp.markdown, width: 80)`.' \
         'package enum EmbeddedHelp {' \
-        '    /// Command name → the platyPS markdown text of its help file, byte for byte.' \
-        '    package static let markdown: [String: String] = ['
+        '    /// Command name → the platyPS markdown text of its help file, byte for byte (every file:' \
+        '    /// Get-Help'"'"'s search and the manual; a cmdlet reads its own through `markdown(named:)`).' \
+        '    package static var markdown: [String: String] {' \
+        '        names.reduce(into: [:]) { files, name in files[name] = markdown(named: name) }' \
+        '    }' \
+        '' \
+        '    /// The help files'"'"' command names, in the order of `help/*.md`.' \
+        '    package static let names = ['
     local file name hashes longest
+    for file in "$root"/help/*.md; do
+        [ -e "$file" ] || continue
+        printf '        "%s",\n' "$(basename "$file" .md)"
+    done
+    printf '%s\n' \
+        '    ]' \
+        '' \
+        '    /// The markdown of the help file of the command named exactly `name`, or nil. No dictionary' \
+        '    /// is built: a cmdlet that starts without its help pays nothing for the files (issue 14).' \
+        '    package static func markdown(named name: String) -> String? {' \
+        '        switch name {'
     for file in "$root"/help/*.md; do
         [ -e "$file" ] || continue
         name="$(basename "$file" .md)"
         # A raw string delimiter longer than any run of '#' in the text.
         longest="$(grep -o '#*' "$file" | awk '{ if (length($0) > max) max = length($0) } END { print max + 0 }')"
         hashes="$(printf '%*s' "$((longest + 1))" '' | tr ' ' '#')"
-        printf '        "%s": %s"""\n' "$name" "$hashes"
+        printf '        case "%s":\n            return %s"""\n' "$name" "$hashes"
         cat "$file"
-        printf '\n"""%s,\n' "$hashes"
+        printf '\n"""%s\n' "$hashes"
     done
-    printf '%s\n' '    ]' '}'
+    printf '%s\n' '        default:' '            return nil' '        }' '    }' '}'
 }
 
 if [ "$output" = "-" ]; then

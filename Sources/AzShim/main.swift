@@ -23,7 +23,7 @@ do {
 // same binary); under any other name the first argument does (Invocation).
 SignalState.install()
 let io = HostIO.process()
-let invocation = Invocation.resolve(commandLine, commands: AzureCmdlets.all)
+let invocation = Invocation.resolve(commandLine, command: AzureCmdlets.named)
 exit(
     invocation.run(
         programName: commandLine.invokedName, commands: AzureCmdlets.all, helpFiles: EmbeddedHelp.markdown,

@@ -11,7 +11,13 @@ package enum AzureCmdlets {
     ]
 
     /// The cmdlet with this name (case-insensitive), or nil: an unknown name never runs a cmdlet.
+    /// Only that cmdlet's metadata is built (the others' would be start-up work, issue 14).
     package static func named(_ name: String) -> CommandDefinition? {
-        all.first { $0.metadata.name.lowercased() == name.lowercased() }
+        let folded = name.lowercased()
+        func definition<Cmdlet: CognitiveServicesAccountCmdlet>(_: Cmdlet.Type) -> CommandDefinition? {
+            Cmdlet.commandName.lowercased() == folded ? Cmdlet.definition : nil
+        }
+        return definition(NewAzCognitiveServicesAccountKey.self) ?? definition(GetAzCognitiveServicesAccountKey.self)
+            ?? definition(GetAzCognitiveServicesAccount.self)
     }
 }

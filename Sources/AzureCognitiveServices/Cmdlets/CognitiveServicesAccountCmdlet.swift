@@ -9,7 +9,8 @@ import PowerShellHost
 /// Example:
 /// ```swift
 /// struct GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
-///     static let metadata = CommandMetadata(name: "Get-AzCognitiveServicesAccountKey", …)
+///     static let commandName = "Get-AzCognitiveServicesAccountKey"
+///     static let metadata = CommandMetadata(name: commandName, …)
 ///     func process(_ parameters: BoundParameters, session: AzureSession, runtime: CommandRuntime) throws(…) {
 ///         guard let account = AccountReference(parameters) else { return }
 ///         runtime.writeObject(try session.client.listKeys(…).object(typeName: …))
@@ -17,6 +18,9 @@ import PowerShellHost
 /// }
 /// ```
 package protocol CognitiveServicesAccountCmdlet: Sendable {
+    /// The command's name, `metadata.name`, known without building the metadata.
+    static var commandName: String { get }
+
     /// The command's name and parameters (`ParameterKey`s from `CognitiveServicesParameters`).
     static var metadata: CommandMetadata { get }
 
@@ -32,7 +36,7 @@ extension CognitiveServicesAccountCmdlet {
     /// What the host runs: the metadata, the embedded help file, and a runner around `process`.
     package static var definition: CommandDefinition {
         CommandDefinition(
-            metadata: metadata, helpMarkdown: EmbeddedHelp.markdown[metadata.name],
+            metadata: metadata, helpMarkdown: EmbeddedHelp.markdown(named: metadata.name),
             makeCmdlet: { CognitiveServicesCmdletRunner(Self(), environment: $0) },
             checkEnvironment: AzureEnvironmentCheck.problem, pipelineInputHint: AzureCLIInputHint.hint(for:))
     }

@@ -66,12 +66,15 @@ package struct GetAzCognitiveServicesAccount: CognitiveServicesAccountCmdlet {
                 helpMessage: "Specifies whether to only show the deleted accounts in the output."),
         ])
 
+    package static let commandName = "Get-AzCognitiveServicesAccount"
+
     package static let metadata = CommandMetadata(
-        name: "Get-AzCognitiveServicesAccount",
+        name: commandName,
         implementingTypeName:
             "Microsoft.Azure.Commands.Management.CognitiveServices.GetAzureCognitiveServicesAccountCommand",
         declaredParameters: [
-            resourceGroupName, name, location, inRemovedState, CognitiveServicesParameters.defaultProfile,
+            resourceGroupName.metadata, name.metadata, location.metadata, inRemovedState.metadata,
+            CognitiveServicesParameters.defaultProfile.metadata,
         ],
         supportsShouldProcess: false)
 

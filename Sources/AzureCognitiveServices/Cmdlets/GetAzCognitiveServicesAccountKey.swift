@@ -7,13 +7,15 @@ import PowerShellHost
 /// Example: `Get-AzCognitiveServicesAccountKey -ResourceGroupName rg -Name myluis` prints the table
 /// of the account's two keys.
 package struct GetAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
+    package static let commandName = "Get-AzCognitiveServicesAccountKey"
+
     package static let metadata = CommandMetadata(
-        name: "Get-AzCognitiveServicesAccountKey",
+        name: commandName,
         implementingTypeName:
             "Microsoft.Azure.Commands.Management.CognitiveServices.GetAzureCognitiveServicesAccountKeyCommand",
         declaredParameters: [
-            CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name,
-            CognitiveServicesParameters.defaultProfile,
+            CognitiveServicesParameters.resourceGroupName.metadata, CognitiveServicesParameters.name.metadata,
+            CognitiveServicesParameters.defaultProfile.metadata,
         ],
         supportsShouldProcess: false)
 

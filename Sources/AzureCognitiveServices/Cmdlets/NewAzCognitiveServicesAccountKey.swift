@@ -6,14 +6,16 @@ import PowerShellHost
 /// Example: `New-AzCognitiveServicesAccountKey -ResourceGroupName rg -Name myluis -KeyName Key1`
 /// writes the ApiKeys object with the new Key1 and the unchanged Key2.
 package struct NewAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet {
+    package static let commandName = "New-AzCognitiveServicesAccountKey"
+
     package static let metadata = CommandMetadata(
-        name: "New-AzCognitiveServicesAccountKey",
+        name: commandName,
         implementingTypeName:
             "Microsoft.Azure.Commands.Management.CognitiveServices.NewAzureCognitiveServicesAccountKeyCommand",
         declaredParameters: [
-            CognitiveServicesParameters.resourceGroupName, CognitiveServicesParameters.name,
-            CognitiveServicesParameters.keyName, CognitiveServicesParameters.force,
-            CognitiveServicesParameters.defaultProfile,
+            CognitiveServicesParameters.resourceGroupName.metadata, CognitiveServicesParameters.name.metadata,
+            CognitiveServicesParameters.keyName.metadata, CognitiveServicesParameters.force.metadata,
+            CognitiveServicesParameters.defaultProfile.metadata,
         ],
         supportsShouldProcess: true)
 

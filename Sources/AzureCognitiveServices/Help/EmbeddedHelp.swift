@@ -7,9 +7,25 @@
 /// Example: `HelpCommand.run(arguments: ["New-AzCognitiveServicesAccountKey", "-Full"],
 /// helpFiles: EmbeddedHelp.markdown, width: 80)`.
 package enum EmbeddedHelp {
-    /// Command name → the platyPS markdown text of its help file, byte for byte.
-    package static let markdown: [String: String] = [
-        "Get-AzCognitiveServicesAccount": ####"""
+    /// Command name → the platyPS markdown text of its help file, byte for byte (every file:
+    /// Get-Help's search and the manual; a cmdlet reads its own through `markdown(named:)`).
+    package static var markdown: [String: String] {
+        names.reduce(into: [:]) { files, name in files[name] = markdown(named: name) }
+    }
+
+    /// The help files' command names, in the order of `help/*.md`.
+    package static let names = [
+        "Get-AzCognitiveServicesAccount",
+        "Get-AzCognitiveServicesAccountKey",
+        "New-AzCognitiveServicesAccountKey",
+    ]
+
+    /// The markdown of the help file of the command named exactly `name`, or nil. No dictionary
+    /// is built: a cmdlet that starts without its help pays nothing for the files (issue 14).
+    package static func markdown(named name: String) -> String? {
+        switch name {
+        case "Get-AzCognitiveServicesAccount":
+            return ####"""
 ---
 external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml
 Module Name: Az.CognitiveServices
@@ -213,8 +229,9 @@ This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable
 
 [New-AzCognitiveServicesAccountKey](./New-AzCognitiveServicesAccountKey.md)
 
-"""####,
-        "Get-AzCognitiveServicesAccountKey": ####"""
+"""####
+        case "Get-AzCognitiveServicesAccountKey":
+            return ####"""
 ---
 external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml
 Module Name: Az.CognitiveServices
@@ -315,8 +332,9 @@ This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable
 
 [New-AzCognitiveServicesAccountKey](./New-AzCognitiveServicesAccountKey.md)
 
-"""####,
-        "New-AzCognitiveServicesAccountKey": ####"""
+"""####
+        case "New-AzCognitiveServicesAccountKey":
+            return ####"""
 ---
 external help file: Microsoft.Azure.PowerShell.Cmdlets.CognitiveServices.dll-Help.xml
 Module Name: Az.CognitiveServices
@@ -484,6 +502,9 @@ This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable
 
 
 
-"""####,
-    ]
+"""####
+        default:
+            return nil
+        }
+    }
 }

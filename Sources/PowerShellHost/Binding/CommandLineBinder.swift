@@ -180,6 +180,9 @@ package struct CommandLineBinder: Sendable {
     private func bindPositional(
         _ unbound: [Pending], into bound: inout BoundParameters
     ) throws(BindingError) -> Leftovers {
+        // Without a positional argument nothing binds here: every item is left over, in order (the
+        // loop below would find the same after sorting the positional parameters; issue 14, -Foo).
+        guard unbound.contains(where: { !$0.isNamed }) else { return Leftovers(arguments: unbound) }
         // EvaluateUnboundPositionalParameters: the positions of the sets still possible; of the
         // parameters sharing a position, the first that can still bind takes the argument, and
         // binding it narrows the sets for the positions after it.

@@ -28,7 +28,8 @@ package enum GetHelpParameters {
     package static let metadata = CommandMetadata(
         name: "Get-Help", implementingTypeName: "Microsoft.PowerShell.Commands.GetHelpCommand",
         declaredParameters: [
-            name, path, category, detailed, full, examples, parameter, component, functionality, role, online,
+            name.metadata, path.metadata, category.metadata, detailed.metadata, full.metadata, examples.metadata,
+            parameter.metadata, component.metadata, functionality.metadata, role.metadata, online.metadata,
         ],
         supportsShouldProcess: false, defaultParameterSetName: "AllUsersView")
 

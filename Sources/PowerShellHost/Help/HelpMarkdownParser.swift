@@ -59,7 +59,7 @@ extension HelpMarkdownParser {
 
         mutating func parse(_ markdown: String) -> HelpDocument? {
             let normalized =
-                markdown.utf8.contains(13)
+                markdown.containsByte(13)
                 ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
             let lines = normalized.helpLines
             var frontMatter: [String: String] = [:]
@@ -289,26 +289,53 @@ extension HelpMarkdownParser {
             }
         }
 
-        /// `MarkdownParser.ParseYamlKeyValuePairs` + `IsKnownKey`, keyed by lower-cased key.
-        mutating func yamlPairs(_ text: String, firstLine: Int) -> [String: (value: String?, line: Int)] {
-            var pairs: [String: (value: String?, line: Int)] = [:]
+        /// One `key: value` line of a yaml block: the key lower-cased, the value nil when empty.
+        struct YamlPair {
+            let key: String
+            let value: String?
+            let line: Int
+        }
+
+        /// `MarkdownParser.ParseYamlKeyValuePairs` + `IsKnownKey`, in line order; where a key comes
+        /// twice the later line counts (`pair(_:in:)`). A list, not a dictionary: a block has a
+        /// dozen lines, and hashing each key cost more than the rest of the line (issue 14).
+        mutating func yamlPairs(_ text: String, firstLine: Int) -> [YamlPair] {
+            var pairs: [YamlPair] = []
             for (offset, rawLine) in text.helpLines.enumerated() {
-                let line = rawLine.trimmingWhitespace()
+                let line = Self.trimmingWhitespace(rawLine)
                 if line.isEmpty { continue }
                 let lineNumber = firstLine + offset
                 guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                     report(lineNumber, "Invalid yaml: expected simple key-value pairs")
                     continue
                 }
-                let key = line[..<colon].trimmingWhitespace()
-                let value = line[line.utf8.index(after: colon)...].trimmingWhitespace()
-                guard HelpMarkdownParser.knownYamlKeys.contains(key.lowercased()) else {
+                let key = Self.trimmingWhitespace(line[..<colon])
+                let value = Self.trimmingWhitespace(line[line.utf8.index(after: colon)...])
+                let folded = key.lowercased()
+                guard HelpMarkdownParser.knownYamlKeys.contains(folded) else {
                     report(lineNumber, "Invalid yaml: unknown key \(key)")
                     continue
                 }
-                pairs[key.lowercased()] = (value.isEmpty ? nil : value, lineNumber)
+                pairs.append(YamlPair(key: folded, value: value.isEmpty ? nil : value, line: lineNumber))
             }
             return pairs
+        }
+
+        /// The pair of the last line with this (lower-cased) key.
+        static func pair(_ key: String, in pairs: [YamlPair]) -> YamlPair? {
+            pairs.last { $0.key == key }
+        }
+
+        /// `trimmingWhitespace()`, with ASCII white space cut from the bytes first: only text that
+        /// then starts or ends outside ASCII (where Unicode white space may be) takes the scalar path.
+        static func trimmingWhitespace(_ text: Substring) -> String {
+            let bytes = text.utf8
+            func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            guard let first = bytes.firstIndex(where: { !isASCIISpace($0) }),
+                let last = bytes.lastIndex(where: { !isASCIISpace($0) })
+            else { return "" }
+            guard bytes[first] < 0x80, bytes[last] < 0x80 else { return text.trimmingWhitespace() }
+            return String(text[first...last])
         }
 
         static func splitList(_ value: String) -> [String] {
@@ -316,10 +343,8 @@ extension HelpMarkdownParser {
         }
 
         /// `FillUpParameterFromKeyValuePairs`, with diagnostics for values platyPS would misread.
-        mutating func fill(
-            _ parameter: inout HelpDocument.Parameter, from pairs: [String: (value: String?, line: Int)], line: Int
-        ) {
-            func value(_ key: String) -> String? { pairs[key]?.value }
+        mutating func fill(_ parameter: inout HelpDocument.Parameter, from pairs: [YamlPair], line: Int) {
+            func value(_ key: String) -> String? { Self.pair(key, in: pairs)?.value }
             parameter.type = value("type")
             if parameter.type == nil { report(line, "Parameter -\(parameter.name) has no Type", .warning) }
             parameter.parameterSets = value("parameter sets").map(Self.splitList) ?? ["(All)"]
@@ -328,7 +353,7 @@ extension HelpMarkdownParser {
             parameter.isRequired = value("required")?.lowercased() == "true"
             if let required = value("required"), !["true", "false"].contains(required.lowercased()) {
                 report(
-                    pairs["required"]?.line ?? line,
+                    Self.pair("required", in: pairs)?.line ?? line,
                     "Invalid Required value '\(required)' for -\(parameter.name): expected True or False")
             }
             let position = value("position") ?? "named"
@@ -339,7 +364,7 @@ extension HelpMarkdownParser {
                 parameter.position = .index(index)
             } else {
                 report(
-                    pairs["position"]?.line ?? line,
+                    Self.pair("position", in: pairs)?.line ?? line,
                     "Invalid Position value '\(position)' for -\(parameter.name): expected Named or a 0-based integer")
                 parameter.position = .named
             }

@@ -25,7 +25,14 @@ enum MarkdownBlock: Equatable {
         var textStart = 0
         func flushText() {
             if let first = textLines.firstIndex(where: { !$0.isBlank }) {
-                blocks.append(.text(textLines.joined(separator: "\n"), line: textStart + first))
+                // `textLines.joined(separator: "\n")`, appended into one buffer of the right size.
+                var text = ""
+                text.reserveCapacity(textLines.reduce(textLines.count) { $0 + $1.utf8.count })
+                for (index, line) in textLines.enumerated() {
+                    if index > 0 { text.append("\n") }
+                    text.append(contentsOf: line)
+                }
+                blocks.append(.text(text, line: textStart + first))
             }
             textLines = []
         }
@@ -33,14 +40,19 @@ enum MarkdownBlock: Equatable {
         while index < lines.count {
             let line = lines[index]
             let lineNumber = firstLine + index
-            if line.hasPrefix("```") {
+            // The first byte rules most lines out before a Character comparison.
+            let firstByte = line.utf8.first
+            if firstByte == UInt8(ascii: "`"), line.hasPrefix("```") {
                 flushText()
                 let language = String(line.dropFirst(3).prefix { $0.isLetter || $0.isNumber || $0 == "_" })
                 var body: [Substring] = []
                 var closed = false
                 index += 1
                 while index < lines.count {
-                    if lines[index].drop(while: { $0 == " " }).hasPrefix("```") {
+                    // The first byte after the spaces rules most lines out before Characters are compared.
+                    if lines[index].utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "`"),
+                        lines[index].drop(while: { $0 == " " }).hasPrefix("```")
+                    {
                         closed = true
                         break
                     }
@@ -54,13 +66,19 @@ enum MarkdownBlock: Equatable {
                 }
                 // platyPS: ```(\w*)(\r\n)*((.|\r\n)*?)``` — leading line breaks are skipped.
                 let skipped = body.prefix { $0.isEmpty }.count
-                let text = body.dropFirst(skipped).map { $0 + "\n" }.joined()
+                // `body.dropFirst(skipped).map { $0 + "\n" }.joined()`, into one buffer of the right size.
+                var text = ""
+                text.reserveCapacity(body.dropFirst(skipped).reduce(0) { $0 + $1.utf8.count + 1 })
+                for line in body.dropFirst(skipped) {
+                    text.append(contentsOf: line)
+                    text.append("\n")
+                }
                 blocks.append(
                     .code(language: language, text: text, line: lineNumber, firstLine: lineNumber + 1 + skipped))
                 index += 1
                 continue
             }
-            if line.hasPrefix("#") {
+            if firstByte == UInt8(ascii: "#"), line.hasPrefix("#") {
                 flushText()
                 let level = line.prefix { $0 == "#" }.count
                 var text = line.dropFirst(level)

@@ -9,13 +9,21 @@ import AzShimSupport
 extension HostIO {
     /// The real process: file descriptors 0, 1, 2, `/dev/tty`, and `environ`.
     package static func process() -> HostIO {
-        var environment: [String: String] = [:]
+        // Sized once for every entry: growing a dictionary rehashes every key at each doubling.
+        var count = 0
+        while environ[count] != nil { count += 1 }
+        var environment = [String: String](minimumCapacity: count)
         var entry = environ
         while let pointer = entry.pointee {
-            let pair = String(cString: pointer)
-            // The first `=` as a byte: a Character search would walk grapheme clusters at every start.
-            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                environment[String(pair[..<equals])] = String(pair[pair.utf8.index(after: equals)...])
+            // The name and the value decoded straight from the bytes, cut at the first `=` byte. `=`
+            // is ASCII, so repairing invalid UTF-8 in each part gives what `String(cString:)` of the
+            // whole entry gives, without building that String first.
+            let length = strlen(pointer)
+            pointer.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+                let bytes = UnsafeBufferPointer(start: start, count: length)
+                guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return }
+                environment[String(decoding: bytes[..<equals], as: UTF8.self)] = String(
+                    decoding: bytes[(equals + 1)...], as: UTF8.self)
             }
             entry += 1
         }

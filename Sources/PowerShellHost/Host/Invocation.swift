@@ -30,8 +30,21 @@ package enum Invocation: Sendable {
 
     /// The invocation for `commandLine`, with `commands` the cmdlets this binary serves.
     package static func resolve(_ commandLine: ProcessCommandLine, commands: [CommandDefinition]) -> Invocation {
+        resolve(commandLine) { name in
+            let folded = name.lowercased()
+            return commands.first { $0.metadata.name.lowercased() == folded }
+        }
+    }
+
+    /// The invocation for `commandLine`, with `command` the cmdlet this binary serves under a name
+    /// (case-insensitive) or nil: only the cmdlet that runs has its metadata built (issue 14).
+    ///
+    /// Example: `Invocation.resolve(commandLine, command: AzureCmdlets.named)`.
+    package static func resolve(
+        _ commandLine: ProcessCommandLine, command: (String) -> CommandDefinition?
+    ) -> Invocation {
         if let invocation = named(
-            strippingExecutableSuffix(commandLine.invokedName), commands: commands, arguments: commandLine.arguments)
+            strippingExecutableSuffix(commandLine.invokedName), command: command, arguments: commandLine.arguments)
         {
             return invocation
         }
@@ -55,15 +68,16 @@ package enum Invocation: Sendable {
                 return .usageError(message: error.message)
             }
         default:
-            return named(first, commands: commands, arguments: rest) ?? .unknown(name: first)
+            return named(first, command: command, arguments: rest) ?? .unknown(name: first)
         }
     }
 
     /// The cmdlet or Get-Help called `name` (case-insensitive), or nil.
-    static func named(_ name: String, commands: [CommandDefinition], arguments: [String]) -> Invocation? {
-        let folded = name.lowercased()
-        if folded == helpCommandName.lowercased() { return .help(arguments: arguments) }
-        guard let definition = commands.first(where: { $0.metadata.name.lowercased() == folded }) else { return nil }
+    static func named(
+        _ name: String, command: (String) -> CommandDefinition?, arguments: [String]
+    ) -> Invocation? {
+        if name.lowercased() == helpCommandName.lowercased() { return .help(arguments: arguments) }
+        guard let definition = command(name) else { return nil }
         return .cmdlet(definition, arguments: arguments)
     }
 

@@ -24,7 +24,13 @@ package struct ProcessCommandLine: Sendable, Equatable {
 
     /// The last path component of the program name: `/usr/local/bin/Get-Help` is `Get-Help`.
     package var invokedName: String {
-        String(programName.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        // The last `/` byte, when an ASCII byte or nothing follows it: that `/` is then a Character
+        // of its own, the last one, as the split finds it, without walking every Character.
+        let bytes = programName.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return programName }
+        let start = bytes.index(after: slash)
+        if start == bytes.endIndex || bytes[start] < 0x80 { return String(programName[start...]) }
+        return String(programName.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
     }
 
     /// Why the command line cannot be trusted; the program writes `message` and exits 2 before it

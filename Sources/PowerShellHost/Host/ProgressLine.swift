@@ -7,7 +7,7 @@ final class ProgressLine: TextSink {
     private let base: any TextSink
     private let activity: String
     private var shown = false
-    private var lastDraw: ContinuousClock.Instant?
+    private var lastDraw: MonotonicInstant?
 
     init(wrapping base: any TextSink, activity: String) {
         self.base = base
@@ -24,7 +24,7 @@ final class ProgressLine: TextSink {
     func flush() { base.flush() }
 
     func update(done: Int, current: String) {
-        let now = ContinuousClock.now
+        let now = MonotonicInstant.now
         if let lastDraw, now - lastDraw < .milliseconds(100) { return }
         lastDraw = now
         base.write(

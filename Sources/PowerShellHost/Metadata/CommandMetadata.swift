@@ -40,10 +40,15 @@ package struct CommandMetadata: Sendable {
 
     /// Builds the metadata from the cmdlet's own parameters; the common parameters and,
     /// when `supportsShouldProcess`, `-WhatIf` and `-Confirm` are appended in PowerShell's order.
+    ///
+    /// The product's cmdlets pass each key's `metadata` (`[Parameters.name.metadata, …]`): an array
+    /// of `any ParameterDeclaration` makes the runtime build each `ParameterKey<Value>` type from
+    /// its mangled name and look up `Value: BindableValue` by scanning every conformance record,
+    /// which was a fifth of a cmdlet's start-up (issue 14).
     package init(
         name: String,
         implementingTypeName: String,
-        declaredParameters: [any ParameterDeclaration],
+        declaredParameters: [ParameterMetadata],
         supportsShouldProcess: Bool,
         confirmImpact: ConfirmImpact = .medium,
         defaultParameterSetName: String = CommandMetadata.allParameterSets
@@ -51,8 +56,7 @@ package struct CommandMetadata: Sendable {
         self.name = name
         self.implementingTypeName = implementingTypeName
         self.parameters =
-            declaredParameters.map(\.metadata) + CommonParameters.all
-            + (supportsShouldProcess ? CommonParameters.shouldProcess : [])
+            declaredParameters + CommonParameters.all + (supportsShouldProcess ? CommonParameters.shouldProcess : [])
         self.supportsShouldProcess = supportsShouldProcess
         self.confirmImpact = confirmImpact
         self.defaultParameterSetName = defaultParameterSetName
@@ -63,6 +67,22 @@ package struct CommandMetadata: Sendable {
             names.append(name)
         }
         self.parameterSetNames = names
+    }
+
+    /// The same from typed keys and plain metadata mixed (`[name, path, recurse]`), for commands
+    /// whose start-up time does not matter (tests).
+    package init(
+        name: String,
+        implementingTypeName: String,
+        declaredParameters: [any ParameterDeclaration],
+        supportsShouldProcess: Bool,
+        confirmImpact: ConfirmImpact = .medium,
+        defaultParameterSetName: String = CommandMetadata.allParameterSets
+    ) {
+        self.init(
+            name: name, implementingTypeName: implementingTypeName,
+            declaredParameters: declaredParameters.map(\.metadata), supportsShouldProcess: supportsShouldProcess,
+            confirmImpact: confirmImpact, defaultParameterSetName: defaultParameterSetName)
     }
 
     /// The parameter with exactly this canonical name (case-insensitive).

@@ -12,13 +12,19 @@ public protocol ParameterEnumeration: BindableValue, CaseIterable, RawRepresenta
 }
 
 extension ParameterEnumeration {
-    public static var enumerationType: EnumerationType {
-        EnumerationType(
-            fullName: fullName,
-            members: allCases.enumerated().map { EnumerationType.Member($0.element.rawValue, $0.offset) })
+    /// Inlinable, so that each enum's conformance gets a copy specialized to its own `allCases`:
+    /// the generic copy reached `AllCases` and its `Collection` conformance through the runtime
+    /// (a demangled type and a scan of every conformance record), a third of the start-up work
+    /// of `New-AzCognitiveServicesAccountKey -Foo` before any argument was looked at (issue 14).
+    @inlinable public static var enumerationType: EnumerationType {
+        var members: [EnumerationType.Member] = []
+        for (offset, member) in allCases.enumerated() {
+            members.append(EnumerationType.Member(member.rawValue, offset))
+        }
+        return EnumerationType(fullName: fullName, members: members)
     }
 
-    public static var parameterType: ParameterType { .enumeration(enumerationType) }
+    @inlinable public static var parameterType: ParameterType { .enumeration(enumerationType) }
 
     @inlinable public init?(boundValue: ParameterValue) {
         guard case .enumeration(let name, _) = boundValue else { return nil }

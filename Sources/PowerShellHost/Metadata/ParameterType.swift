@@ -40,7 +40,7 @@ public struct EnumerationType: Sendable, Equatable {
     public struct Member: Sendable, Equatable {
         package let name: String
         package let value: Int
-        package init(_ name: String, _ value: Int) {
+        @usableFromInline package init(_ name: String, _ value: Int) {
             self.name = name
             self.value = value
         }
@@ -49,7 +49,7 @@ public struct EnumerationType: Sendable, Equatable {
     package let fullName: String
     package let members: [Member]
 
-    package init(fullName: String, members: [Member]) {
+    @usableFromInline package init(fullName: String, members: [Member]) {
         self.fullName = fullName
         self.members = members
     }

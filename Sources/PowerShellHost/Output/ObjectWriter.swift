@@ -22,7 +22,7 @@ package final class ObjectWriter {
     /// redirected output stay byte-exact.
     private let escapesControls: Bool
     private var pending: [PSObject] = []
-    private var firstArrival: ContinuousClock.Instant?
+    private var firstArrival: MonotonicInstant?
     private var table: TableFormatter?
     private var wroteAny = false
 
@@ -64,7 +64,7 @@ package final class ObjectWriter {
                 sink.write(table.row(object))
             } else {
                 pending.append(object)
-                let now = ContinuousClock.now
+                let now = MonotonicInstant.now
                 if let firstArrival {
                     if now - firstArrival >= sizingWindow { startTable() }
                 } else {

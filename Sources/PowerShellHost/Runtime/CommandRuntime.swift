@@ -45,7 +45,7 @@ package final class CommandRuntime {
     /// When the oldest What-if line still in stderr's buffer was written (nil: none waits).
     /// Not checked for exclusivity at run time: read and set once per What-if line, never
     /// handed out `inout` (the check cost as much as reading the clock).
-    @exclusivity(unchecked) private var heldSince: ContinuousClock.Instant?
+    @exclusivity(unchecked) private var heldSince: MonotonicInstant?
     /// How long a What-if line may wait in the buffer while more lines keep coming.
     static let holdLimit = Duration.milliseconds(50)
     /// `--include-input`: the pipeline keeps each input object in `pipelineInput` while it runs.
@@ -255,7 +255,7 @@ package final class CommandRuntime {
 
     /// Starts or checks the hold on the lines in stderr's buffer (`writeHostLine`).
     private func holdLine() {
-        let now = ContinuousClock.now
+        let now = MonotonicInstant.now
         if let heldSince {
             if now - heldSince >= Self.holdLimit { flushHeldLines() }
         } else {
