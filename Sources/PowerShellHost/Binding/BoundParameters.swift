@@ -103,9 +103,19 @@ public struct BoundParameters: Sendable {
         storage.removeAll { $0.name == name }
     }
 
-    /// Forgets what the previous pipeline object bound.
+    /// Binds a parameter the caller knows is not bound yet (`contains(name)` is false): the
+    /// pipeline binder, which checks that first, need not scan the bindings again.
+    package mutating func bindUnbound(_ name: String, _ value: ParameterValue, origin: Origin) {
+        storage.append(Entry(name: name, binding: BoundParameter(value: value, origin: origin)))
+    }
+
+    /// Forgets what the previous pipeline object bound. The pipeline's bindings come after the
+    /// command line's, so they are usually the last entries: dropped from the end without a scan.
     package mutating func resetPipelineBindings() {
-        storage.removeAll { $0.binding.origin == .pipeline }
+        while let last = storage.indices.last, storage[last].binding.origin == .pipeline { storage.removeLast() }
+        if storage.contains(where: { $0.binding.origin == .pipeline }) {
+            storage.removeAll { $0.binding.origin == .pipeline }
+        }
     }
 
     package var names: [String] { storage.map(\.name) }

@@ -32,12 +32,32 @@ struct PipelineBinder {
     }
 
     func bind(_ object: JSONValue, into bound: inout BoundParameters) throws(BindingError) {
+        guard case .object(let members) = object else {
+            return try bind(into: &bound, isObject: false) { _ in nil }
+        }
+        try bind(into: &bound, isObject: true) { Self.property(members, $0) }
+    }
+
+    /// `bind(_:into:)` for an object read by the fast path, without its `JSONValue`: the same
+    /// binding as `bind(object.jsonValue, into:)`, each property found by comparing bytes.
+    ///
+    /// Example: for the line `{"resourceGroupName":"rg","AccountName":"a","KeyName":"Key1"}`
+    /// read into `object`, binds ResourceGroupName `rg`, Name `a` (through its alias) and KeyName `Key1`.
+    func bind(_ object: JSONFlatObject, into bound: inout BoundParameters) throws(BindingError) {
+        try bind(into: &bound, isObject: true) { Self.property(object, $0) }
+    }
+
+    /// The binding itself, given how to find a candidate's property in the object (nil when the
+    /// input is not an object: then nothing binds).
+    private func bind(
+        into bound: inout BoundParameters, isObject: Bool, property: (Candidate) -> JSONValue?
+    ) throws(BindingError) {
         bound.resetPipelineBindings()
         let hasSets = !metadata.parameterSetNames.isEmpty
         // The sets the command line left open, or the one it chose.
         let within = hasSets ? bound.pendingParameterSets ?? [bound.parameterSetName] : []
         var boundAny = false
-        if case .object(let members) = object {
+        if isObject {
             // With one set open (or none declared), no pipeline value can change the set: the
             // parameters that may bind are known before the object is looked at.
             let eligible = hasSets && within.count == 1 ? candidates(in: within[0]) : pipelineParameters
@@ -53,14 +73,14 @@ struct PipelineBinder {
                 {
                     continue
                 }
-                guard let property = Self.property(members, candidate) else { continue }
+                guard let property = property(candidate) else { continue }
                 let value = Self.argumentValue(property)
                 guard
                     let converted = try ValueConverter.convertIfPossible(
                         value, name: candidate.name, type: candidate.type, isMandatory: candidate.isMandatory,
                         validations: candidate.validations)
                 else { continue }
-                bound.bind(candidate.name, converted, origin: .pipeline)
+                bound.bindUnbound(candidate.name, converted, origin: .pipeline)
                 boundAny = true
             }
         }
@@ -89,6 +109,20 @@ struct PipelineBinder {
         return nil
     }
 
+    /// `property(_:_:)` in an object read by the fast path: the same member, found by comparing
+    /// the bytes of each name with the candidate's ASCII names (a name that is not ASCII, which
+    /// no declared parameter has, is looked up in the object's `JSONValue`).
+    private static func property(_ object: JSONFlatObject, _ candidate: Candidate) -> JSONValue? {
+        guard let keys = candidate.flatKeys else {
+            guard case .object(let members) = object.jsonValue else { return nil }
+            return property(members, candidate)
+        }
+        for key in keys {
+            if let index = object.index(of: key) { return object.value(at: index) }
+        }
+        return nil
+    }
+
     /// The pipeline parameters of `set` (a set the command declares; any other has none).
     private func candidates(in set: String) -> [Candidate] {
         pipelineParametersBySet[set] ?? plan.pipelineParameters(in: set).map(Candidate.init)
@@ -106,6 +140,8 @@ struct PipelineBinder {
         let type: ParameterType
         let isMandatory: Bool
         let validations: [ParameterValidation]
+        /// The name, then each alias, for `JSONFlatObject.index(of:)`; nil when one is not ASCII.
+        let flatKeys: [JSONFlatObject.Key]?
         init(_ parameter: ParameterMetadata) {
             self.parameter = parameter
             self.name = parameter.name
@@ -113,6 +149,8 @@ struct PipelineBinder {
             self.type = parameter.type
             self.isMandatory = parameter.isMandatory
             self.validations = parameter.validations
+            let keys = ([parameter.name] + parameter.aliases).compactMap(JSONFlatObject.Key.init)
+            self.flatKeys = keys.count == 1 + parameter.aliases.count ? keys : nil
         }
     }
 

@@ -42,12 +42,12 @@ package final class CommandRuntime {
     private var warningStatus = ContinueStatus.yes
     private var verboseStatus = ContinueStatus.yes
     private var debugStatus = ContinueStatus.yes
-    /// When the oldest What-if line still in stderr's buffer was written (nil: none waits).
-    /// Not checked for exclusivity at run time: read and set once per What-if line, never
-    /// handed out `inout` (the check cost as much as reading the clock).
-    @exclusivity(unchecked) private var heldSince: ContinuousClock.Instant?
-    /// How long a What-if line may wait in the buffer while more lines keep coming.
-    static let holdLimit = Duration.milliseconds(50)
+    /// When the oldest What-if line still in stderr's buffer was written, in nanoseconds of the
+    /// monotonic clock (nil: none waits). Not checked for exclusivity at run time: read and set
+    /// once per What-if line, never handed out `inout` (the check cost as much as reading the clock).
+    @exclusivity(unchecked) private var heldSince: Int?
+    /// How long a What-if line may wait in the buffer while more lines keep coming: 50 ms.
+    static let holdLimitNanoseconds = 50_000_000
     /// `--include-input`: the pipeline keeps each input object in `pipelineInput` while it runs.
     var includesInput = false
     /// The pipeline object whose output is being written (only with `includesInput`); a JSON
@@ -237,30 +237,77 @@ package final class CommandRuntime {
     }
 
     /// `What if: Performing the operation "ACTION" on target "TARGET".` as `writeHostLine` writes
-    /// it, written in pieces rather than built first (the escaping maps each character on its
-    /// own, so escaping the pieces gives the bytes of escaping the line).
+    /// it, without building it as a `String`: the line's bytes are put together on the stack and
+    /// handed to stderr's buffer in one write when they hold no control character (the usual
+    /// case); otherwise it is written in pieces, each escaped (the escaping maps each character
+    /// on its own, so escaping the pieces gives the bytes of escaping the line).
     func writeWhatIfLine(target: String, action: String) {
         if recording != nil || stopRequested {
             return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action))
         }
         io.standardOutput.flush()
         let sink = io.standardError
-        sink.write("What if: Performing the operation \"")
-        sink.write(TerminalText.escapingControls(action))
-        sink.write("\" on target \"")
-        sink.write(TerminalText.escapingControls(target))
-        sink.write("\".\n")
+        if !Self.writePlainWhatIfLine(target: target, action: action, to: sink) {
+            sink.write("What if: Performing the operation \"")
+            sink.write(TerminalText.escapingControls(action))
+            sink.write("\" on target \"")
+            sink.write(TerminalText.escapingControls(target))
+            sink.write("\".\n")
+        }
         holdLine()
+    }
+
+    /// Writes the What-if line to `sink` in one write and returns true, unless the action or
+    /// target holds a control character (then it writes nothing and returns false).
+    private static func writePlainWhatIfLine(target: String, action: String, to sink: any TextSink) -> Bool {
+        let prefix: StaticString = "What if: Performing the operation \""
+        let middle: StaticString = "\" on target \""
+        let suffix: StaticString = "\".\n"
+        var target = target
+        var action = action
+        return action.withUTF8 { action in
+            target.withUTF8 { target in
+                let count =
+                    prefix.utf8CodeUnitCount + action.count + middle.utf8CodeUnitCount + target.count
+                    + suffix.utf8CodeUnitCount
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { line in
+                    guard let start = line.baseAddress else { return false }
+                    var end = start
+                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        guard let source = bytes.baseAddress else { return }
+                        end.initialize(from: source, count: bytes.count)
+                        end += bytes.count
+                    }
+                    put(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+                    put(action)
+                    put(UnsafeBufferPointer(start: middle.utf8Start, count: middle.utf8CodeUnitCount))
+                    put(target)
+                    put(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                    guard !TerminalText.hasControls(bytes) else { return false }
+                    sink.write(utf8: bytes)
+                    return true
+                }
+            }
+        }
     }
 
     /// Starts or checks the hold on the lines in stderr's buffer (`writeHostLine`).
     private func holdLine() {
-        let now = ContinuousClock.now
+        let now = Self.monotonicNanoseconds()
         if let heldSince {
-            if now - heldSince >= Self.holdLimit { flushHeldLines() }
+            if now - heldSince >= Self.holdLimitNanoseconds { flushHeldLines() }
         } else {
             heldSince = now
         }
+    }
+
+    /// `CLOCK_MONOTONIC` in nanoseconds, read once per What-if line: as integers, not as
+    /// `ContinuousClock.Instant`s, whose 128-bit `Duration` arithmetic cost more than the read.
+    private static func monotonicNanoseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) &* 1_000_000_000 &+ Int(now.tv_nsec)
     }
 
     /// Writes out the What-if lines waiting in stderr's buffer.
