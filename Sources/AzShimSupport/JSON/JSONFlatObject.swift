@@ -233,6 +233,13 @@ package struct JSONFlatObject: Sendable {
         }
     }
 
+    /// The source text of the value of member `index`: a string's content (it has no escapes),
+    /// a number as written, `true`, `false` or `null`.
+    package func text(at index: Int) -> String {
+        precondition(index < count, "no member \(index) in a flat object of \(count)")
+        return string(members[index].valueStart, members[index].valueEnd)
+    }
+
     /// The name of member `index`.
     package func key(at index: Int) -> String {
         precondition(index < count, "no member \(index) in a flat object of \(count)")
