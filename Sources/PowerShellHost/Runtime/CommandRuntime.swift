@@ -241,15 +241,15 @@ package final class CommandRuntime {
     /// handed to stderr's buffer in one write when they hold no control character (the usual
     /// case); otherwise it is written in pieces, each escaped (the escaping maps each character
     /// on its own, so escaping the pieces gives the bytes of escaping the line).
-    func writeWhatIfLine(target: String, action: String) {
+    func writeWhatIfLine(target: String, action: some ShouldProcessAction) {
         if recording != nil || stopRequested {
-            return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action))
+            return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action.text))
         }
         io.standardOutput.flush()
         let sink = io.standardError
         if !Self.writePlainWhatIfLine(target: target, action: action, to: sink) {
             sink.write("What if: Performing the operation \"")
-            sink.write(TerminalText.escapingControls(action))
+            sink.write(TerminalText.escapingControls(action.text))
             sink.write("\" on target \"")
             sink.write(TerminalText.escapingControls(target))
             sink.write("\".\n")
@@ -259,35 +259,36 @@ package final class CommandRuntime {
 
     /// Writes the What-if line to `sink` in one write and returns true, unless the action or
     /// target holds a control character (then it writes nothing and returns false).
-    private static func writePlainWhatIfLine(target: String, action: String, to sink: any TextSink) -> Bool {
+    private static func writePlainWhatIfLine(
+        target: String, action: some ShouldProcessAction, to sink: any TextSink
+    ) -> Bool {
         let prefix: StaticString = "What if: Performing the operation \""
         let middle: StaticString = "\" on target \""
         let suffix: StaticString = "\".\n"
         var target = target
-        var action = action
-        return action.withUTF8 { action in
-            target.withUTF8 { target in
-                let count =
-                    prefix.utf8CodeUnitCount + action.count + middle.utf8CodeUnitCount + target.count
-                    + suffix.utf8CodeUnitCount
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { line in
-                    guard let start = line.baseAddress else { return false }
-                    var end = start
-                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                        guard let source = bytes.baseAddress else { return }
-                        end.initialize(from: source, count: bytes.count)
-                        end += bytes.count
-                    }
-                    put(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-                    put(action)
-                    put(UnsafeBufferPointer(start: middle.utf8Start, count: middle.utf8CodeUnitCount))
-                    put(target)
-                    put(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
-                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                    guard !TerminalText.hasControls(bytes) else { return false }
-                    sink.write(utf8: bytes)
-                    return true
-                }
+        let actionCount = action.utf8Count
+        return target.withUTF8 { target in
+            let count =
+                prefix.utf8CodeUnitCount + actionCount + middle.utf8CodeUnitCount + target.count
+                + suffix.utf8CodeUnitCount
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { line in
+                guard let start = line.baseAddress else { return false }
+                var end = start
+                end.initialize(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+                end += prefix.utf8CodeUnitCount
+                // Never past the allocation, and only when the action wrote what it counted.
+                guard action.copyUTF8(into: UnsafeMutableBufferPointer(start: end, count: actionCount)) == actionCount
+                else { return false }
+                end += actionCount
+                end.initialize(from: middle.utf8Start, count: middle.utf8CodeUnitCount)
+                end += middle.utf8CodeUnitCount
+                if let source = target.baseAddress { end.initialize(from: source, count: target.count) }
+                end += target.count
+                end.initialize(from: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                let bytes = UnsafeBufferPointer(start: start, count: count)
+                guard !TerminalText.hasControls(bytes) else { return false }
+                sink.write(utf8: bytes)
+                return true
             }
         }
     }
@@ -331,7 +332,7 @@ package final class CommandRuntime {
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
     /// (`MshCommandRuntime.DoShouldProcess`). Always false once the command is stopping.
-    package func shouldProcess(target: String, action: String) -> Bool {
+    package func shouldProcess(target: String, action: some ShouldProcessAction) -> Bool {
         guard !isStopping else { return false }
         if recording != nil {
             // A pipeline worker never prompts: the pipeline runs an object that may prompt on
