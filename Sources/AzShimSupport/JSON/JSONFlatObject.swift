@@ -251,7 +251,16 @@ package struct JSONFlatObject: Sendable {
         .object((0..<count).map { (key: key(at: $0), value: value(at: $0)) })
     }
 
+    /// The text of `text[start..<end]` (valid UTF-8: `read` checked it). Copied in rather than
+    /// decoded: a short ASCII value (most of them) then becomes a small string without the
+    /// separate validating pass of `String(decoding:as:)`; the string is the same.
     private func string(_ start: Int, _ end: Int) -> String {
-        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        text.withUnsafeBufferPointer { text in
+            String(unsafeUninitializedCapacity: end - start) { buffer in
+                guard let target = buffer.baseAddress, let source = text.baseAddress else { return 0 }
+                target.initialize(from: source + start, count: end - start)
+                return end - start
+            }
+        }
     }
 }
