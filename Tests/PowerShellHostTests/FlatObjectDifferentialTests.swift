@@ -250,6 +250,18 @@ struct FlatObjectDifferentialTests {
         #expect(invalid.withUnsafeBufferPointer { flat.read($0, from: 0) } == nil)
     }
 
+    /// A huge flat object, then a small one: both read right (the storage is given back).
+    @Test func hugeThenSmall() throws {
+        var flat = JSONFlatObject()
+        let huge = Array(("{" + (0..<5000).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}").utf8)
+        #expect(huge.withUnsafeBufferPointer { flat.read($0, from: 0) } == huge.count)
+        #expect(flat.count == 5000)
+        #expect(flat.jsonValue == (try JSONParser.parse(huge)))
+        let small = Array(#"{"Name":"a"}"#.utf8)
+        #expect(small.withUnsafeBufferPointer { flat.read($0, from: 0) } == small.count)
+        #expect(flat.jsonValue == (try JSONParser.parse(small)))
+    }
+
     /// `index(of:)` finds what `JSONValue.member` finds: the exact spelling first, then any case.
     @Test func lookupMatchesJSONValueMember() throws {
         let text = #"{"name":"lower","Name":"exact","NAME":"upper","AccountName":"alias"}"#

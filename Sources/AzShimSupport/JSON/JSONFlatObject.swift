@@ -61,6 +61,11 @@ package struct JSONFlatObject: Sendable {
     /// its `}`, or nil when the object is not one this fast path is certain about (see the type's
     /// comment); then this value's contents are unspecified until the next successful read.
     package mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        // Storage grown by an unusually large object is given back once a small one has been
+        // read after it (as `JSONStreamReader` does with its buffer): one huge line does not
+        // hold its memory for the rest of the stream.
+        if members.count > 1024, count < 256 { members = [] }
+        if text.count > 1 << 16, textCount < 1 << 14 { text = [] }
         count = 0
         let end = bytes.count
         guard start < end, bytes[start] == UInt8(ascii: "{") else { return nil }
