@@ -32,12 +32,11 @@ extension FileSystem {
     static func readUntilEnd(
         _ descriptor: Int32, path: String, maximumBytes: Int, timeout: Duration, interruption: ReadInterruption
     ) throws(Failure) -> [UInt8] {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
+        let start = MonotonicInstant.now
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let remaining = clock.now.duration(to: deadline)
+            let remaining = timeout - (MonotonicInstant.now - start)
             if remaining <= .zero { throw timedOut(path, timeout) }
             if interruption.isRaised() { throw Failure("read", path, errno: EINTR) }
             var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]

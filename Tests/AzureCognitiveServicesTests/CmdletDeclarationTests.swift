@@ -21,9 +21,15 @@ import Testing
         arguments: ["acct", "", "a-much-longer-account-name-than-fifteen-bytes", "café-ünïcode-😀", "tab\there"])
     func newKeyAction(_ account: String) {
         for keyName in ["Key1", "Key2", ""] {
-            #expect(
-                NewAzCognitiveServicesAccountKey.action(keyName: keyName, account: account)
-                    == "Regenerating Key \(keyName) for account \(account).")
+            let action = NewAzCognitiveServicesAccountKey.action(keyName: keyName, account: account)
+            #expect(action.text == "Regenerating Key \(keyName) for account \(account).")
+            // The bytes a What-if line copies are the same; a buffer too small gets none.
+            let expected = Array("Regenerating Key \(keyName) for account \(account).".utf8)
+            #expect(action.utf8Count == expected.count)
+            var bytes = [UInt8](repeating: 0, count: expected.count + 3)
+            #expect(bytes.withUnsafeMutableBufferPointer { action.copyUTF8(into: $0) } == expected.count)
+            #expect(Array(bytes.prefix(expected.count)) == expected)
+            #expect(bytes.withUnsafeMutableBufferPointer { action.copyUTF8(into: .init(rebasing: $0[..<5])) } == 0)
         }
     }
 

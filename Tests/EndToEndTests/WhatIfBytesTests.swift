@@ -30,6 +30,16 @@ struct WhatIfBytesTests {
         ) + "\n"
     }
 
+    /// Runs `-WhatIf` over `input`: nothing on stdout, exactly `lines` on stderr, exit 0.
+    static func expectWhatIf(input: String, lines expected: String) {
+        let harness = Harness()
+        defer { harness.remove() }
+        let result = harness.run(["-WhatIf"], stdin: input)
+        #expect(result.stdout == "")
+        #expect(Array(result.stderr.utf8) == Array(expected.utf8))
+        #expect(result.status == 0)
+    }
+
     @Test("tricky names and spellings give exactly the old bytes")
     func exactBytes() throws {
         let names = [
@@ -49,11 +59,34 @@ struct WhatIfBytesTests {
                 "{\"resourcegroupname\":\"rg\",\"\(spellings[index % spellings.count])\":\(nameJSON),\"KeyName\":\(keyJSON)}\n"
             expected += Self.line(keyName: canonical, name: name)
         }
-        let harness = Harness()
-        defer { harness.remove() }
-        let result = harness.run(["-WhatIf"], stdin: input)
-        #expect(result.stdout == "")
-        #expect(Array(result.stderr.utf8) == Array(expected.utf8))
-        #expect(result.status == 0)
+        Self.expectWhatIf(input: input, lines: expected)
+    }
+
+    /// Many generated names through the whole host, most on the fast path (flat lines, in any
+    /// white space), some through the parser (escapes, values split over lines): the same bytes
+    /// as the old line for every one, in order.
+    @Test("generated names, fast path and parser alike, give exactly the old bytes")
+    func generatedNames() throws {
+        var state: UInt64 = 17
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["acct", "-", "é", "€", "😀", "\u{1B}", "\u{85}", "\u{7F}", "\t", "x", "Z9", "日本", " ", "\"", "\\"]
+        let spellings = ["Name", "name", "AccountName", "cognitiveservicesaccountname"]
+        let spaces = ["", " ", "\t", "\n", " \r"]
+        var input = ""
+        var expected = ""
+        for index in 0..<600 {
+            var name = ""
+            for _ in 0..<(1 + random(6)) { name += pieces[random(pieces.count)] }
+            let nameJSON = String(data: try JSONEncoder().encode(name), encoding: .utf8) ?? ""
+            let space = random(4) == 0 ? spaces[random(spaces.count)] : ""
+            let key = ["\"Key1\"", "\"key2\"", "1"][index % 3]
+            input +=
+                "{\"ResourceGroupName\":\(space)\"rg\",\(space)\"\(spellings[random(spellings.count)])\":\(nameJSON),\"KeyName\":\(key)}\n"
+            expected += Self.line(keyName: index % 3 == 0 ? "Key1" : "Key2", name: name)
+        }
+        Self.expectWhatIf(input: input, lines: expected)
     }
 }

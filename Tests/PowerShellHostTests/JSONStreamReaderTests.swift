@@ -8,18 +8,28 @@ import Testing
     import Darwin
 #endif
 
-/// Items in a compact, comparable form: `value@line: json` or `error: message`.
-private func describe(_ items: [JSONStreamItem]) -> [String] {
-    items.map { item in
-        switch item {
-        case .value(let value, let line): "\(line): \(JSONWriter.compact(value))"
-        case .error(let error): "error: \(error.message)"
-        }
+/// Items in a compact, comparable form: `line: json` or `error: message`; a flat object as
+/// `flat.jsonValue` (the same form: the fast path must give what the parser gives).
+private func describe(_ item: JSONStreamItem, _ flat: JSONFlatObject = JSONFlatObject()) -> String {
+    switch item {
+    case .value(let value, let line): "\(line): \(JSONWriter.compact(value))"
+    case .flatObject(let line): "\(line): \(JSONWriter.compact(flat.jsonValue))"
+    case .error(let error): "error: \(error.message)"
     }
 }
 
-private func read<Source: ByteSource>(_ source: Source, limit: Int = 16 << 20) -> [String] {
-    describe(Array(JSONStreamReader(source: source, maximumValueBytes: limit)))
+/// The items of `source`, read with `next()`; reading them again with the flat-object fast path
+/// (`next(flatObjectsInto:)`) must give the same items, so every case here also checks it
+/// (unless `once`: a source that cannot be read twice, such as a pipe).
+private func read<Source: ByteSource>(_ source: Source, limit: Int = 16 << 20, once: Bool = false) -> [String] {
+    let general = Array(JSONStreamReader(source: source, maximumValueBytes: limit)).map { describe($0) }
+    if once { return general }
+    var reader = JSONStreamReader(source: source, maximumValueBytes: limit)
+    var flat = JSONFlatObject()
+    var fast: [String] = []
+    while let item = reader.next(flatObjectsInto: &flat) { fast.append(describe(item, flat)) }
+    #expect(fast == general)
+    return general
 }
 
 private func read(_ text: String, limit: Int = 16 << 20) -> [String] {
@@ -376,7 +386,7 @@ struct JSONStreamReaderTests {
             var reader = JSONStreamReader(source: source)
             var items: [JSONStreamItem] = []
             while let item = reader.next() { items.append(item) }
-            return (describe(items), reader.peakBufferBytes)
+            return (items.map { describe($0) }, reader.peakBufferBytes)
         }
         let string = readCounting(
             Endless(
@@ -435,7 +445,10 @@ struct JSONStreamReaderTests {
         #expect(text.withUnsafeBytes { write(descriptors[1], $0.baseAddress, $0.count) } == text.count)
         close(descriptors[1])
         defer { close(descriptors[0]) }
-        #expect(read(FileDescriptorByteSource(fileDescriptor: descriptors[0])) == [#"1: {"a":1}"#, "2: 2", "2: 3"])
+        #expect(
+            read(FileDescriptorByteSource(fileDescriptor: descriptors[0]), once: true) == [
+                #"1: {"a":1}"#, "2: 2", "2: 3",
+            ])
     }
 
     @Test func manySmallObjectsKeepMemoryFlat() {

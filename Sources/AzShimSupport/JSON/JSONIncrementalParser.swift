@@ -196,6 +196,23 @@ struct JSONIncrementalParser {
         }
     }
 
+    /// Between top-level values, reads the next one into `flat` when it is an object that
+    /// `JSONFlatObject.read` is certain about and that lies whole in the window: returns the line
+    /// it is on, with `p` just past it, and the parser where it would be after parsing that
+    /// object itself. Otherwise nil, with `p` at most past white space: `next` then reads it.
+    ///
+    /// Example: with the window `{"Name":"a"}\n{"Name":[1]}\n`, the first call gives line 1,
+    /// the second nil (a nested value), and `next` gives the second object as a `JSONValue`.
+    mutating func nextFlatObject(_ window: Window, position p: inout Int, into flat: inout JSONFlatObject) -> Int? {
+        guard state == .topLevel, maximumDepth >= 1 else { return nil }
+        skipWhitespace(window, &p)
+        guard p < window.bytes.count, window.bytes[p] == UInt8(ascii: "{"),
+            let end = flat.read(window.bytes, from: p), end - p <= maximumValueBytes
+        else { return nil }
+        p = end
+        return line
+    }
+
     /// For a single document: after its value, only white space may follow.
     mutating func finishDocument(_ window: Window, position p: inout Int) -> JSONStreamError? {
         skipWhitespace(window, &p)
@@ -609,12 +626,12 @@ struct JSONIncrementalParser {
 
     // MARK: - Numbers
 
-    private struct NumberFailure: Error {
+    struct NumberFailure: Error {
         let reason: String
         let offset: Int
     }
 
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
+    static func isNumberByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
             UInt8(ascii: "e"), UInt8(ascii: "E"):
@@ -624,7 +641,7 @@ struct JSONIncrementalParser {
     }
 
     /// Where the number starting at `start` ends, looking no further than `stop`.
-    private static func validNumberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Result<
+    static func validNumberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Result<
         Int, NumberFailure
     > {
         func isDigit(_ index: Int) -> Bool {

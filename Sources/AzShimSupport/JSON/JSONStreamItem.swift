@@ -7,6 +7,9 @@
 package enum JSONStreamItem: Sendable, Equatable {
     /// A complete value and the line on which it started.
     case value(JSONValue, line: Int)
+    /// A flat object left in the caller's `JSONFlatObject` rather than built as a `JSONValue`,
+    /// and the line on which it started; only from `JSONStreamReader.next(flatObjectsInto:)`.
+    case flatObject(line: Int)
     /// A value that could not be read; reading goes on at the start of the next line.
     case error(JSONStreamError)
 }

@@ -61,8 +61,28 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
 
     /// The next value or error, or nil once the input has ended.
     package mutating func next() -> JSONStreamItem? {
+        var unused = JSONFlatObject()
+        return next(&unused, flat: false)
+    }
+
+    /// `next()`, except that a flat object (one `JSONFlatObject.read` accepts, on one line) is
+    /// read into `flat` and comes as `.flatObject(line:)`, without building a `JSONValue`; its
+    /// `flat.jsonValue` is the value `next()` would have given. The fast path of the pipeline.
+    ///
+    /// Example: for the lines `{"Name":"a"}` and `{"Name":{"x":1}}`, `.flatObject(line: 1)` with
+    /// `flat.value(at: 0) == .string("a")`, then `.value(.object([("Name", .object([("x", .number("1"))]))]), line: 2)`.
+    package mutating func next(flatObjectsInto flat: inout JSONFlatObject) -> JSONStreamItem? {
+        next(&flat, flat: true)
+    }
+
+    private mutating func next(_ flat: inout JSONFlatObject, flat takesFlatObjects: Bool) -> JSONStreamItem? {
         while !finished {
             if checkedByteOrderMark {
+                if takesFlatObjects,
+                    let line = Self.parseFlat(&parser, &position, storage, filled, base, sourceEnded, &flat)
+                {
+                    return .flatObject(line: line)
+                }
                 switch Self.parse(&parser, &position, storage, filled, base, sourceEnded) {
                 case .value(let value, let line):
                     return .value(value, line: line)
@@ -117,6 +137,17 @@ package struct JSONStreamReader<Source: ByteSource>: IteratorProtocol, Sequence 
             let window = JSONIncrementalParser.Window(
                 bytes: UnsafeBufferPointer(rebasing: all[0..<filled]), base: base, atEnd: atEnd)
             return parser.next(window, position: &position)
+        }
+    }
+
+    private static func parseFlat(
+        _ parser: inout JSONIncrementalParser, _ position: inout Int,
+        _ storage: [UInt8], _ filled: Int, _ base: Int, _ atEnd: Bool, _ flat: inout JSONFlatObject
+    ) -> Int? {
+        storage.withUnsafeBufferPointer { all in
+            let window = JSONIncrementalParser.Window(
+                bytes: UnsafeBufferPointer(rebasing: all[0..<filled]), base: base, atEnd: atEnd)
+            return parser.nextFlatObject(window, position: &position, into: &flat)
         }
     }
 

@@ -45,29 +45,47 @@ package struct NewAzCognitiveServicesAccountKey: CognitiveServicesAccountCmdlet 
         runtime.writeObject(keys.object(typeName: Self.outputTypeName))
     }
 
-    /// Az's ShouldProcess action, `Regenerating Key Key1 for account myluis.`, copied byte by
-    /// byte into one string of the right size: interpolation, or appending piece by piece, costs
-    /// a few hundred instructions a piece and was the largest cost of a `-WhatIf` object
-    /// (issue 17, throughput of the binder). The bytes are those of the interpolation.
-    static func action(keyName: String, account: String) -> String {
-        let prefix: StaticString = "Regenerating Key "
-        let middle: StaticString = " for account "
-        var keyName = keyName
-        var account = account
-        let count = prefix.utf8CodeUnitCount + keyName.utf8.count + middle.utf8CodeUnitCount + account.utf8.count + 1
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var filled = 0
+    /// Az's ShouldProcess action, `Regenerating Key Key1 for account myluis.`, built as a
+    /// string only when the text is needed (a `-WhatIf` line copies its bytes).
+    static func action(keyName: String, account: String) -> Action { Action(keyName: keyName, account: account) }
+
+    /// The action `Regenerating Key KEYNAME for account ACCOUNT.` (Az's interpolated text).
+    ///
+    /// Example: `Action(keyName: "Key1", account: "myluis").text` is
+    /// `Regenerating Key Key1 for account myluis.`
+    struct Action: ShouldProcessAction {
+        let keyName: String
+        let account: String
+
+        private static let prefix: StaticString = "Regenerating Key "
+        private static let middle: StaticString = " for account "
+
+        var utf8Count: Int {
+            Self.prefix.utf8CodeUnitCount + keyName.utf8.count + Self.middle.utf8CodeUnitCount + account.utf8.count + 1
+        }
+
+        func copyUTF8(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            guard buffer.count >= utf8Count, let start = buffer.baseAddress else { return 0 }
+            var end = start
             func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                (target + filled).initialize(from: source, count: bytes.count)
-                filled += bytes.count
+                guard let source = bytes.baseAddress else { return }
+                end.initialize(from: source, count: bytes.count)
+                end += bytes.count
             }
-            put(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+            var keyName = keyName
+            var account = account
+            put(UnsafeBufferPointer(start: Self.prefix.utf8Start, count: Self.prefix.utf8CodeUnitCount))
             keyName.withUTF8(put)
-            put(UnsafeBufferPointer(start: middle.utf8Start, count: middle.utf8CodeUnitCount))
+            put(UnsafeBufferPointer(start: Self.middle.utf8Start, count: Self.middle.utf8CodeUnitCount))
             account.withUTF8(put)
-            buffer[filled] = UInt8(ascii: ".")
-            return filled + 1
+            end.initialize(to: UInt8(ascii: "."))
+            return end + 1 - start
+        }
+
+        /// One string of the right size: interpolation, or appending piece by piece, costs a
+        /// few hundred instructions a piece (issue 17, throughput).
+        var text: String {
+            String(unsafeUninitializedCapacity: utf8Count) { copyUTF8(into: $0) }
         }
     }
 }

@@ -49,27 +49,35 @@ public struct BoundParameters: Sendable {
     }
 
     /// The value of a declared parameter, as the type it was declared with; nil when unbound.
+    /// (The readers go through `index(named:)` and read the value in place: building the
+    /// `BoundParameter?` that `binding(named:)` returns, and destroying it, went through generic
+    /// value witnesses and cost more than the lookup, for every read of every pipeline object.)
     @inlinable public subscript<Value>(key: ParameterKey<Value>) -> Value? {
-        guard let binding = binding(named: key.name) else { return nil }
-        return Value(boundValue: binding.value)
+        guard let index = index(named: key.name) else { return nil }
+        return Value(boundValue: storage[index].binding.value)
     }
 
     /// Whether a switch is present: false when it was not given, or given as `-Force:false`.
     @inlinable public subscript(key: ParameterKey<SwitchParameter>) -> Bool {
-        guard let binding = binding(named: key.name) else { return false }
-        return SwitchParameter(boundValue: binding.value)?.isPresent ?? false
+        guard let index = index(named: key.name) else { return false }
+        return SwitchParameter(boundValue: storage[index].binding.value)?.isPresent ?? false
     }
 
     /// Whether the parameter was bound at all (`$PSBoundParameters.ContainsKey`), whatever its value.
-    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { binding(named: key.name) != nil }
+    @inlinable public func contains<Value>(_ key: ParameterKey<Value>) -> Bool { index(named: key.name) != nil }
 
-    /// Names are the metadata's canonical spellings, so equal names have equal bytes: a
-    /// different UTF-8 length settles most comparisons before `==` runs.
     @inlinable func binding(named name: String) -> BoundParameter? {
+        index(named: name).map { storage[$0].binding }
+    }
+
+    /// Where the parameter with this canonical name is in `storage`. Names are the metadata's
+    /// canonical spellings, so equal names have equal bytes: a different UTF-8 length settles
+    /// most comparisons before `==` runs.
+    @inlinable func index(named name: String) -> Int? {
         let length = name.utf8.count
         // By index: `for entry in storage` copies each entry it passes (retaining its name and value).
         for index in storage.indices where storage[index].name.utf8.count == length && storage[index].name == name {
-            return storage[index].binding
+            return index
         }
         return nil
     }
@@ -80,13 +88,7 @@ public struct BoundParameters: Sendable {
 
     /// Scans the names alone: `binding(named:) != nil` built and destroyed the binding (a
     /// generic tuple destruction) for each of the binder's several checks per pipeline object.
-    package func contains(_ name: String) -> Bool {
-        let length = name.utf8.count
-        for index in storage.indices where storage[index].name.utf8.count == length && storage[index].name == name {
-            return true
-        }
-        return false
-    }
+    package func contains(_ name: String) -> Bool { index(named: name) != nil }
 
     package mutating func bind(_ name: String, _ value: ParameterValue, origin: Origin) {
         let binding = BoundParameter(value: value, origin: origin)
@@ -103,9 +105,19 @@ public struct BoundParameters: Sendable {
         storage.removeAll { $0.name == name }
     }
 
-    /// Forgets what the previous pipeline object bound.
+    /// Binds a parameter the caller knows is not bound yet (`contains(name)` is false): the
+    /// pipeline binder, which checks that first, need not scan the bindings again.
+    package mutating func bindUnbound(_ name: String, _ value: ParameterValue, origin: Origin) {
+        storage.append(Entry(name: name, binding: BoundParameter(value: value, origin: origin)))
+    }
+
+    /// Forgets what the previous pipeline object bound. The pipeline's bindings come after the
+    /// command line's, so they are usually the last entries: dropped from the end without a scan.
     package mutating func resetPipelineBindings() {
-        storage.removeAll { $0.binding.origin == .pipeline }
+        while let last = storage.indices.last, storage[last].binding.origin == .pipeline { storage.removeLast() }
+        if storage.contains(where: { $0.binding.origin == .pipeline }) {
+            storage.removeAll { $0.binding.origin == .pipeline }
+        }
     }
 
     package var names: [String] { storage.map(\.name) }

@@ -10,6 +10,15 @@ public enum ParameterValue: Sendable, Equatable {
     case enumeration(name: String, value: Int)
     case null
 
+    /// `== .null || == .string("")`, without building either value to compare with.
+    var isNullOrEmptyString: Bool {
+        switch self {
+        case .null: true
+        case .string(let text): text.isEmpty
+        default: false
+        }
+    }
+
     package var string: String? {
         if case .string(let text) = self { return text }
         return nil

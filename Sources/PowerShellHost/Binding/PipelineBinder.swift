@@ -18,6 +18,8 @@ struct PipelineBinder {
     private let plan: ParameterSetResolver.Plan
     /// The mandatory parameters of a command without sets (`__AllParameterSets`).
     private let mandatoryWithoutSets: [String]
+    /// Whether the command declares parameter sets.
+    private let hasSets: Bool
 
     init(metadata: CommandMetadata) {
         self.metadata = metadata
@@ -29,15 +31,38 @@ struct PipelineBinder {
         for set in metadata.parameterSetNames { bySet[set] = plan.pipelineParameters(in: set).map(Candidate.init) }
         self.pipelineParametersBySet = bySet
         self.mandatoryWithoutSets = plan.mandatoryNames(in: CommandMetadata.allParameterSets)
+        self.hasSets = !metadata.parameterSetNames.isEmpty
     }
 
     func bind(_ object: JSONValue, into bound: inout BoundParameters) throws(BindingError) {
+        guard case .object(let members) = object else {
+            return try bind(into: &bound, isObject: false) { _ in nil }
+        }
+        try bind(into: &bound, isObject: true) { Self.property(members, $0).map(Self.argumentValue) }
+    }
+
+    /// `bind(_:into:)` for an object read by the fast path, without its `JSONValue`: the same
+    /// binding as `bind(object.jsonValue, into:)`, each property found by comparing bytes.
+    ///
+    /// Example: for the line `{"resourceGroupName":"rg","AccountName":"a","KeyName":"Key1"}`
+    /// read into `object`, binds ResourceGroupName `rg`, Name `a` (through its alias) and KeyName `Key1`.
+    func bind(_ object: JSONFlatObject, into bound: inout BoundParameters) throws(BindingError) {
+        try bind(into: &bound, isObject: true) { Self.argument(object, $0) }
+    }
+
+    /// The binding itself, given how to find a candidate's property in the object, as the value
+    /// PowerShell sees (`argumentValue`), nil when it has none; `isObject` false: the input is
+    /// not an object, and nothing binds. Inlined into each caller, so the lookup is a direct
+    /// call rather than a closure's.
+    @inline(__always)
+    private func bind(
+        into bound: inout BoundParameters, isObject: Bool, property: (Candidate) -> ArgumentValue?
+    ) throws(BindingError) {
         bound.resetPipelineBindings()
-        let hasSets = !metadata.parameterSetNames.isEmpty
         // The sets the command line left open, or the one it chose.
         let within = hasSets ? bound.pendingParameterSets ?? [bound.parameterSetName] : []
         var boundAny = false
-        if case .object(let members) = object {
+        if isObject {
             // With one set open (or none declared), no pipeline value can change the set: the
             // parameters that may bind are known before the object is looked at.
             let eligible = hasSets && within.count == 1 ? candidates(in: within[0]) : pipelineParameters
@@ -53,14 +78,9 @@ struct PipelineBinder {
                 {
                     continue
                 }
-                guard let property = Self.property(members, candidate) else { continue }
-                let value = Self.argumentValue(property)
-                guard
-                    let converted = try ValueConverter.convertIfPossible(
-                        value, name: candidate.name, type: candidate.type, isMandatory: candidate.isMandatory,
-                        validations: candidate.validations)
+                guard let value = property(candidate), let converted = try candidate.convertIfPossible(value)
                 else { continue }
-                bound.bind(candidate.name, converted, origin: .pipeline)
+                bound.bindUnbound(candidate.name, converted, origin: .pipeline)
                 boundAny = true
             }
         }
@@ -89,6 +109,28 @@ struct PipelineBinder {
         return nil
     }
 
+    /// `property(_:_:)` in an object read by the fast path, as `argumentValue` sees it: the
+    /// same member, found by comparing the bytes of each name with the candidate's ASCII names (a
+    /// name that is not ASCII, which no declared parameter has, is looked up in the object's
+    /// `JSONValue`).
+    private static func argument(_ object: JSONFlatObject, _ candidate: Candidate) -> ArgumentValue? {
+        guard let keys = candidate.flatKeys else {
+            guard case .object(let members) = object.jsonValue else { return nil }
+            return property(members, candidate).map(argumentValue)
+        }
+        for key in keys {
+            guard let index = object.index(of: key) else { continue }
+            switch object.kind(at: index) {
+            case .string: return .string(object.text(at: index))
+            case .number: return number(object.text(at: index))
+            case .true: return .bool(true)
+            case .false: return .bool(false)
+            case .null: return .null
+            }
+        }
+        return nil
+    }
+
     /// The pipeline parameters of `set` (a set the command declares; any other has none).
     private func candidates(in set: String) -> [Candidate] {
         pipelineParametersBySet[set] ?? plan.pipelineParameters(in: set).map(Candidate.init)
@@ -106,6 +148,8 @@ struct PipelineBinder {
         let type: ParameterType
         let isMandatory: Bool
         let validations: [ParameterValidation]
+        /// The name, then each alias, for `JSONFlatObject.index(of:)`; nil when one is not ASCII.
+        let flatKeys: [JSONFlatObject.Key]?
         init(_ parameter: ParameterMetadata) {
             self.parameter = parameter
             self.name = parameter.name
@@ -113,6 +157,14 @@ struct PipelineBinder {
             self.type = parameter.type
             self.isMandatory = parameter.isMandatory
             self.validations = parameter.validations
+            let keys = ([parameter.name] + parameter.aliases).compactMap(JSONFlatObject.Key.init)
+            self.flatKeys = keys.count == 1 + parameter.aliases.count ? keys : nil
+        }
+
+        /// `ValueConverter.convertIfPossible` for this parameter.
+        func convertIfPossible(_ value: ArgumentValue) throws(BindingError) -> ParameterValue? {
+            try ValueConverter.convertIfPossible(
+                value, name: name, type: type, isMandatory: isMandatory, validations: validations)
         }
     }
 
@@ -131,12 +183,16 @@ struct PipelineBinder {
         case .null: return .null
         case .bool(let flag): return .bool(flag)
         case .string(let text): return .string(text)
-        case .number(let text):
-            if let integer = Int64(text) { return .integer(text: text, value: integer) }
-            return .real(text: text, value: Double(text) ?? 0)
+        case .number(let text): return number(text)
         case .array(let elements): return .array(elements.map(argumentValue))
         case .object: return .string(hashtableText(json))
         }
+    }
+
+    /// A JSON number as PowerShell reads it: an integer when it fits in 64 bits, else a double.
+    private static func number(_ text: String) -> ArgumentValue {
+        if let integer = Int64(text) { return .integer(text: text, value: integer) }
+        return .real(text: text, value: Double(text) ?? 0)
     }
 
     private static func hashtableText(_ json: JSONValue) -> String {

@@ -46,7 +46,9 @@ package enum ValueConverter {
         _ value: ArgumentValue, name: String, type: ParameterType, isMandatory: Bool,
         validations: [ParameterValidation]
     ) throws(BindingError) -> ParameterValue? {
-        if value == .null, isMandatory, type != .string {
+        // `if case`, not `==`: comparing with `.null` built a value and ran the synthesized
+        // equality, for every property of every pipeline object.
+        if case .null = value, isMandatory, type != .string {
             throw .nullNotAllowed(parameter: name, argumentIndex: nil)
         }
         guard let converted = try? coerce(value, to: type) else { return nil }
@@ -196,7 +198,7 @@ package enum ValueConverter {
         for validation in validations {
             switch validation {
             case .notNullOrEmpty:
-                if value == .null || value == .string("") {
+                if value.isNullOrEmptyString {
                     throw .validationFailed(
                         parameter: parameterName, failure: .nullOrEmpty, argumentIndex: argumentIndex)
                 }
@@ -232,7 +234,7 @@ package enum ValueConverter {
                 }
             }
         }
-        if isMandatory && value == .null {
+        if isMandatory, case .null = value {
             throw .nullNotAllowed(parameter: parameterName, argumentIndex: argumentIndex)
         }
     }

@@ -31,6 +31,11 @@ package final class FileDescriptorSink: TextSink {
         text.withUTF8 { append($0) }
     }
 
+    package func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard !isClosed else { return }
+        append(bytes)
+    }
+
     /// Copies `bytes` into the buffer, flushing first when they do not fit; the fill level is
     /// read and written once (a local in between), not at each step, so the hot path of the
     /// What-if lines pays one exclusivity check for it rather than several.

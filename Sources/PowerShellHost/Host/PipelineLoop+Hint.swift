@@ -9,6 +9,12 @@ extension PipelineLoop {
     /// -KeyName Key1` gets InputObjectMissingMandatory (`  ResourceGroupName`) and, on the next
     /// line, the `jq` mapping from the Azure CLI's names.
     func bindingFailure(_ error: BindingError, object: JSONValue) -> ErrorRecord {
+        Self.bindingFailure(error, object: object, hint: hint)
+    }
+
+    static func bindingFailure(
+        _ error: BindingError, object: JSONValue, hint: (JSONValue) -> String?
+    ) -> ErrorRecord {
         var record = ErrorRecord(error)
         switch error {
         case .inputObjectNotBound, .inputObjectMissingMandatory: record.hint = hint(object)

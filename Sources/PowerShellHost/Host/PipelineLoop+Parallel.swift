@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// `--throttle-limit N`: the pipeline as `ForEach-Object -Parallel -ThrottleLimit N` runs it,
 /// with PowerShell's sequential output order kept.
 ///
@@ -62,7 +64,10 @@ extension PipelineLoop {
         }
 
         var bound = commandLine
-        while !runtime.isStopping && !stop.isSet, let item = nextItem() {
+        var flat = JSONFlatObject()
+        while !runtime.isStopping && !stop.isSet, var item = nextItem(flat: &flat) {
+            // A worker's object outlives `flat`: it is built as the parser would build it.
+            if case .flatObject(let line) = item { item = .value(flat.jsonValue, line: line) }
             let summary: String
             switch item {
             case .error(let error):
@@ -70,6 +75,8 @@ extension PipelineLoop {
                     message: error.message, errorId: "InvalidPipelineInput", category: .invalidData)
                 pending.append(
                     ObjectRecording(stop: stop, summary: binder.describe(bound), entries: [.error(record)], done: true))
+            case .flatObject:
+                break
             case .value(let object, _):
                 do {
                     try binder.bind(object, into: &bound)

@@ -38,9 +38,13 @@ struct PipelineLoop<Source: ByteSource> {
         }
         var bound = commandLine
         var done = 0
+        // The fast path: a flat object stays in `flat` (no `JSONValue`), and is bound from there.
+        var flat = JSONFlatObject()
+        // Locals, so that the closures below capture neither `self` nor a copy of it.
+        let binder = self.binder
+        let hint = self.hint
         defer { progress?.clear() }
-        while !runtime.isStopping, let item = first ?? reader.next() {
-            first = nil
+        while !runtime.isStopping, let item = nextItem(flat: &flat) {
             defer {
                 done += 1
                 progress?.update(done: done, current: binder.describe(bound))
@@ -50,20 +54,36 @@ struct PipelineLoop<Source: ByteSource> {
                 runtime.writeError(
                     ErrorRecord(message: error.message, errorId: "InvalidPipelineInput", category: .invalidData))
             case .value(let object, _):
-                do {
-                    try binder.bind(object, into: &bound)
-                } catch {
-                    runtime.writeError(bindingFailure(error, object: object))
-                    continue
-                }
-                if runtime.includesInput { runtime.pipelineInput = object }
-                defer { if runtime.includesInput { runtime.pipelineInput = nil } }
-                do {
-                    try cmdlet.process(bound, runtime)
-                } catch {
-                    runtime.writeError(error)
-                }
+                Self.runObject(
+                    cmdlet, runtime, &bound, hint: hint, object: { object },
+                    bind: { (bound) throws(BindingError) in try binder.bind(object, into: &bound) })
+            case .flatObject:
+                Self.runObject(
+                    cmdlet, runtime, &bound, hint: hint, object: { flat.jsonValue },
+                    bind: { (bound) throws(BindingError) in try binder.bind(flat, into: &bound) })
             }
+        }
+    }
+
+    /// Binds one input object (`bind`) and runs the cmdlet for it; `object` gives the object as
+    /// a `JSONValue` only when one is needed (the hint of a binding error, `--include-input`).
+    private static func runObject(
+        _ cmdlet: any Cmdlet, _ runtime: CommandRuntime, _ bound: inout BoundParameters,
+        hint: (JSONValue) -> String?, object: () -> JSONValue,
+        bind: (inout BoundParameters) throws(BindingError) -> Void
+    ) {
+        do {
+            try bind(&bound)
+        } catch {
+            runtime.writeError(bindingFailure(error, object: object(), hint: hint))
+            return
+        }
+        if runtime.includesInput { runtime.pipelineInput = object() }
+        defer { if runtime.includesInput { runtime.pipelineInput = nil } }
+        do {
+            try cmdlet.process(bound, runtime)
+        } catch {
+            runtime.writeError(error)
         }
     }
 }
@@ -79,13 +99,14 @@ struct AnyByteSource: ByteSource {
     }
 }
 
-/// The next input item, taking the one read ahead by `init` first.
+/// The next input item, taking the one read ahead by `init` first; a flat object after that
+/// is left in `flat` (`JSONStreamReader.next(flatObjectsInto:)`).
 extension PipelineLoop {
-    mutating func nextItem() -> JSONStreamItem? {
+    mutating func nextItem(flat: inout JSONFlatObject) -> JSONStreamItem? {
         if let item = first {
             first = nil
             return item
         }
-        return reader.next()
+        return reader.next(flatObjectsInto: &flat)
     }
 }

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// A one-line progress display on a terminal's stderr, in the spirit of `Write-Progress`:
 /// how many input objects are done and which one is current, redrawn at most ten times a
 /// second, and erased before any other stderr line and at the end.

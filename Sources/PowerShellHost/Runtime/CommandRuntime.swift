@@ -46,8 +46,9 @@ package final class CommandRuntime {
     /// Not checked for exclusivity at run time: read and set once per What-if line, never
     /// handed out `inout` (the check cost as much as reading the clock).
     @exclusivity(unchecked) private var heldSince: MonotonicInstant?
-    /// How long a What-if line may wait in the buffer while more lines keep coming.
-    static let holdLimit = Duration.milliseconds(50)
+    /// How long a What-if line may wait in the buffer while more lines keep coming: 50 ms, in
+    /// nanoseconds (compared as integers: `Duration`'s 128-bit arithmetic cost more than the read).
+    static let holdLimitNanoseconds: Int64 = 50_000_000
     /// `--include-input`: the pipeline keeps each input object in `pipelineInput` while it runs.
     var includesInput = false
     /// The pipeline object whose output is being written (only with `includesInput`); a JSON
@@ -223,7 +224,7 @@ package final class CommandRuntime {
     }
 
     /// A line on stderr that is not a stream record (the What-if line). It may wait in the
-    /// buffer, at most `holdLimit` while more lines come, so `-WhatIf` over a million objects
+    /// buffer, at most `holdLimitNanoseconds` while more lines come, so `-WhatIf` over a million objects
     /// makes one write per 64 KiB rather than one per line; it goes out before anything else is
     /// written to stdout or stderr, before a prompt, before the pipeline waits for input, and
     /// at the end.
@@ -237,27 +238,67 @@ package final class CommandRuntime {
     }
 
     /// `What if: Performing the operation "ACTION" on target "TARGET".` as `writeHostLine` writes
-    /// it, written in pieces rather than built first (the escaping maps each character on its
-    /// own, so escaping the pieces gives the bytes of escaping the line).
-    func writeWhatIfLine(target: String, action: String) {
+    /// it, without building it as a `String`: the line's bytes are put together on the stack and
+    /// handed to stderr's buffer in one write when they hold no control character (the usual
+    /// case); otherwise it is written in pieces, each escaped (the escaping maps each character
+    /// on its own, so escaping the pieces gives the bytes of escaping the line).
+    func writeWhatIfLine(target: String, action: some ShouldProcessAction) {
         if recording != nil || stopRequested {
-            return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action))
+            return writeHostLine("What if: " + ShouldProcessConfirmation.operation(target: target, action: action.text))
         }
         io.standardOutput.flush()
         let sink = io.standardError
-        sink.write("What if: Performing the operation \"")
-        sink.write(TerminalText.escapingControls(action))
-        sink.write("\" on target \"")
-        sink.write(TerminalText.escapingControls(target))
-        sink.write("\".\n")
+        if !Self.writePlainWhatIfLine(target: target, action: action, to: sink) {
+            sink.write("What if: Performing the operation \"")
+            sink.write(TerminalText.escapingControls(action.text))
+            sink.write("\" on target \"")
+            sink.write(TerminalText.escapingControls(target))
+            sink.write("\".\n")
+        }
         holdLine()
+    }
+
+    /// Writes the What-if line to `sink` in one write and returns true, unless the action or
+    /// target holds a control character (then it writes nothing and returns false).
+    private static func writePlainWhatIfLine(
+        target: String, action: some ShouldProcessAction, to sink: any TextSink
+    ) -> Bool {
+        let prefix: StaticString = "What if: Performing the operation \""
+        let middle: StaticString = "\" on target \""
+        let suffix: StaticString = "\".\n"
+        var target = target
+        let actionCount = action.utf8Count
+        return target.withUTF8 { target in
+            let count =
+                prefix.utf8CodeUnitCount + actionCount + middle.utf8CodeUnitCount + target.count
+                + suffix.utf8CodeUnitCount
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { line in
+                guard let start = line.baseAddress else { return false }
+                var end = start
+                end.initialize(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+                end += prefix.utf8CodeUnitCount
+                // Never past the allocation, and only when the action wrote what it counted.
+                guard action.copyUTF8(into: UnsafeMutableBufferPointer(start: end, count: actionCount)) == actionCount
+                else { return false }
+                end += actionCount
+                end.initialize(from: middle.utf8Start, count: middle.utf8CodeUnitCount)
+                end += middle.utf8CodeUnitCount
+                if let source = target.baseAddress { end.initialize(from: source, count: target.count) }
+                end += target.count
+                end.initialize(from: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                let bytes = UnsafeBufferPointer(start: start, count: count)
+                guard !TerminalText.hasControls(bytes) else { return false }
+                sink.write(utf8: bytes)
+                return true
+            }
+        }
     }
 
     /// Starts or checks the hold on the lines in stderr's buffer (`writeHostLine`).
     private func holdLine() {
         let now = MonotonicInstant.now
         if let heldSince {
-            if now - heldSince >= Self.holdLimit { flushHeldLines() }
+            if now.nanoseconds &- heldSince.nanoseconds >= Self.holdLimitNanoseconds { flushHeldLines() }
         } else {
             heldSince = now
         }
@@ -284,7 +325,7 @@ package final class CommandRuntime {
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
     /// (`MshCommandRuntime.DoShouldProcess`). Always false once the command is stopping.
-    package func shouldProcess(target: String, action: String) -> Bool {
+    package func shouldProcess(target: String, action: some ShouldProcessAction) -> Bool {
         guard !isStopping else { return false }
         if recording != nil {
             // A pipeline worker never prompts: the pipeline runs an object that may prompt on

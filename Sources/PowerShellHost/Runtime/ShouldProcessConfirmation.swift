@@ -22,7 +22,7 @@ final class ShouldProcessConfirmation {
 
     /// The decision when it needs no prompt (a remembered to-All answer, What-if, auto-confirm),
     /// with its What-if or VERBOSE line written; nil when the Confirm prompt must ask.
-    func decideWithoutPrompt(target: String, action: String, runtime: CommandRuntime) -> Decision? {
+    func decideWithoutPrompt(target: String, action: some ShouldProcessAction, runtime: CommandRuntime) -> Decision? {
         switch status {
         case .noToAll: return .skip
         case .yesToAll: return .proceed
@@ -32,7 +32,7 @@ final class ShouldProcessConfirmation {
             runtime.writeWhatIfLine(target: target, action: action)
             return .skip
         }
-        let operation = Self.operation(target: target, action: action)
+        let operation = Self.operation(target: target, action: action.text)
         let preference = runtime.preferences.confirm
         if preference == .none || preference > runtime.metadata.confirmImpact {
             if runtime.preferences.verboseSwitch { runtime.writeVerbose(operation) }
@@ -48,9 +48,9 @@ final class ShouldProcessConfirmation {
         return !runtime.preferences.whatIf && preference != .none && !(preference > runtime.metadata.confirmImpact)
     }
 
-    func decide(target: String, action: String, runtime: CommandRuntime) -> Decision {
+    func decide(target: String, action: some ShouldProcessAction, runtime: CommandRuntime) -> Decision {
         if let decision = decideWithoutPrompt(target: target, action: action, runtime: runtime) { return decision }
-        let operation = Self.operation(target: target, action: action)
+        let operation = Self.operation(target: target, action: action.text)
         // `ShouldProcessWarningFallback`.
         let inquiry = Inquiry(
             message: "Are you sure you want to perform this action?\n" + operation, allowYesToAll: true,

@@ -23,36 +23,39 @@ package enum TerminalText {
     /// bytes, and C1 (U+0080–U+009F) is always encoded C2 80–C2 9F.
     static func hasControls(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            // Eight bytes at a time while they are all printable ASCII (0x20–0x7E): no byte below
-            // 0x20 (`hasless`) and none above 0x7E (`hasmore`), from Sean Anderson's "Bit Twiddling Hacks".
-            if let base = bytes.baseAddress {
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                while index + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    let below = (word &- ones &* 0x20) & ~word & highs
-                    let above = ((word &+ ones) | word) & highs
-                    if below | above != 0 { break }
-                    index += 8
-                }
+        return text.withUTF8 { hasControls($0) }
+    }
+
+    /// `hasControls(_:)` on the UTF-8 bytes of a text.
+    static func hasControls(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        // Eight bytes at a time while they are all printable ASCII (0x20–0x7E): no byte below
+        // 0x20 (`hasless`) and none above 0x7E (`hasmore`), from Sean Anderson's "Bit Twiddling Hacks".
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let below = (word &- ones &* 0x20) & ~word & highs
+                let above = ((word &+ ones) | word) & highs
+                if below | above != 0 { break }
+                index += 8
             }
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x0A && byte != 0x09 { return true }
-                } else if byte == 0x7F {
-                    return true
-                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] < 0xA0 {
-                    // A valid C2 sequence continues with 80–BF: below A0 it is C1.
-                    return true
-                }
-                index += 1
-            }
-            return false
         }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x0A && byte != 0x09 { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] < 0xA0 {
+                // A valid C2 sequence continues with 80–BF: below A0 it is C1.
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -5,14 +5,14 @@
 #endif
 
 /// A reading of the clock `ContinuousClock` reads (`CLOCK_BOOTTIME` on Linux: monotonic, and it
-/// counts a suspend), for the host's short waits. `ContinuousClock` lives in the concurrency
+/// counts a suspend), for short waits and deadlines. `ContinuousClock` lives in the concurrency
 /// runtime, which brought libdispatch into the static binary with it: 5,800 relocations and
 /// 800 KiB that every start-up paid for (issue 14).
 ///
 /// Example: `let start = MonotonicInstant.now` … `if MonotonicInstant.now - start >= .milliseconds(50) { … }`.
 package struct MonotonicInstant: Sendable, Comparable {
     /// Nanoseconds since an unspecified start (the boot, on Linux).
-    let nanoseconds: Int64
+    package let nanoseconds: Int64
 
     package static var now: MonotonicInstant {
         var time = timespec()
