@@ -2,6 +2,15 @@
 import PackageDescription
 
 // AzShim: PowerShell Az cmdlets as native programs. No package dependencies: the toolchain only.
+
+// The product targets do not import `_StringProcessing` (the regex engine, ~1.4 MiB and ~2.6k
+// relocations in the static binary, paid at every start): a `contains("…")` or `replacing(_:with:)`
+// on a String is then a compile error; AzShimSupport's `Collection+Subsequence.swift` has the
+// byte-wise helpers to use instead (issue 14).
+let withoutStringProcessing: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"])
+]
+
 let package = Package(
     name: "AzShim",
     products: [
@@ -15,20 +24,23 @@ let package = Package(
     ],
     targets: [
         // Below everything: JSON (parser, stream reader, writer), files, signals, the version.
-        .target(name: "AzShimSupport"),
+        .target(name: "AzShimSupport", swiftSettings: withoutStringProcessing),
         // A small HTTP/1.1 + TLS client (sockets, run-time-loaded OpenSSL); knows no Azure.
-        .target(name: "HTTP1", dependencies: ["AzShimSupport"]),
+        .target(name: "HTTP1", dependencies: ["AzShimSupport"], swiftSettings: withoutStringProcessing),
         // Knows PowerShell (binding, streams, formatting, help) and nothing of Azure.
-        .target(name: "PowerShellHost", dependencies: ["AzShimSupport"]),
+        .target(name: "PowerShellHost", dependencies: ["AzShimSupport"], swiftSettings: withoutStringProcessing),
         // The Azure cmdlets, the ARM seam, its backends (emulator, Azure Resource Manager).
-        .target(name: "AzureCognitiveServices", dependencies: ["PowerShellHost", "HTTP1", "AzShimSupport"]),
+        .target(
+            name: "AzureCognitiveServices", dependencies: ["PowerShellHost", "HTTP1", "AzShimSupport"],
+            swiftSettings: withoutStringProcessing),
         // argc/argv as the C library hands them to initializers, so that the command line never
         // depends on /proc (Swift's CommandLine.arguments reads /proc/self/cmdline on Linux).
         .target(name: "CProcessArguments"),
         // A tiny executable: argv, stdin and the environment in, an exit status out.
         .executableTarget(
             name: "AzShim",
-            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "CProcessArguments"]
+            dependencies: ["AzureCognitiveServices", "PowerShellHost", "AzShimSupport", "CProcessArguments"],
+            swiftSettings: withoutStringProcessing
         ),
         // Test support, never installed: a loopback fake of ARM and the identity endpoints.
         .target(name: "FakeAzure", dependencies: ["HTTP1", "AzShimSupport"]),
