@@ -22,7 +22,9 @@ struct TextSearchTests {
     @Test(arguments: haystacks)
     func agreesWithStringProcessing(_ haystack: String) {
         for needle in Self.needles {
-            #expect(haystack.firstRange(ofText: needle) == haystack.firstRange(of: needle), "\(needle.debugDescription)")
+            #expect(
+                haystack.firstRange(ofText: needle) == haystack.firstRange(of: needle),
+                "\(needle.debugDescription)")
             // `_StringProcessing`'s `contains(_:)` is `firstRange(of:) != nil`; `haystack.contains(needle)`
             // would pick Foundation's here (UTF-16 based, false for an empty needle).
             #expect(haystack.contains(text: needle) == (haystack.firstRange(of: needle) != nil))
