@@ -3,10 +3,12 @@ import PackageDescription
 
 // AzShim: PowerShell Az cmdlets as native programs. No package dependencies: the toolchain only.
 
-// The product targets do not import `_StringProcessing` (the regex engine, ~1.4 MiB and ~2.6k
-// relocations in the static binary, paid at every start): a `contains("…")` or `replacing(_:with:)`
-// on a String is then a compile error; AzShimSupport's `Collection+Subsequence.swift` has the
-// byte-wise helpers to use instead (issue 14).
+// The product targets do not import `_StringProcessing` (the regex engine: 1.3 MiB and ~3.1k
+// relocations of the static binary, paid at every start). `text.contains("ab")`, `firstRange(of:)`
+// or `replacing(_:with:)` on a String is then a compile error: AzShimSupport's
+// `StringProtocol+TextSearch.swift` has `contains(text:)`, `firstRange(ofText:)` and
+// `replacingAll(_:with:)`, with the same Character semantics (issue 14). unsafeFlags are fine here:
+// AzShim is a root package, never another package's dependency.
 let withoutStringProcessing: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import"])
 ]
