@@ -51,7 +51,7 @@ enum AzureHTTPTrace {
         if bytes.isEmpty { return "" }
         let contentType = headers["Content-Type"]?.lowercased() ?? ""
         let text = String(decoding: bytes, as: UTF8.self)
-        if contentType.contains("x-www-form-urlencoded") {
+        if contentType.contains(text: "x-www-form-urlencoded") {
             return redactForm(text)
         }
         if let value = try? JSONParser.parse(bytes) {

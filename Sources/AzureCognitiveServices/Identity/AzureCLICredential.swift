@@ -61,7 +61,7 @@ struct AzureCLICredential: AzureTokenCredential {
         }
         let errorText = String(decoding: output.stderr, as: UTF8.self)
         if output.status != 0 {
-            if errorText.contains("az login") || errorText.contains("az account set") {
+            if errorText.contains(text: "az login") || errorText.contains(text: "az account set") {
                 throw failure(.refused("not logged in. Run 'az login', or configure another credential."))
             }
             let line =

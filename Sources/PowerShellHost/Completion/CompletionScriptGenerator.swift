@@ -60,7 +60,7 @@ package enum CompletionScriptGenerator {
     }
 
     static func quoted(_ words: [String]) -> String {
-        words.map { "'" + $0.replacing("'", with: "'\\''") + "'" }.joined(separator: " ")
+        words.map { "'" + $0.replacingAll("'", with: "'\\''") + "'" }.joined(separator: " ")
     }
 
     // MARK: - bash

@@ -60,7 +60,7 @@ extension HelpMarkdownParser {
         mutating func parse(_ markdown: String) -> HelpDocument? {
             let normalized =
                 markdown.containsByte(13)
-                ? markdown.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : markdown
+                ? markdown.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n") : markdown
             let lines = normalized.helpLines
             var frontMatter: [String: String] = [:]
             var bodyStart = 0

@@ -159,12 +159,12 @@ package enum ManPageGenerator {
     /// `\fBAZSHIM_OUTPUT\fR (see Output in the README)`.
     static func inline(_ markdown: String) -> String {
         var text = ""
-        var rest = Substring(markdown.replacing("\\|", with: "|"))
+        var rest = Substring(markdown.replacingAll("\\|", with: "|"))
         while let first = rest.first {
             if first == "`", let end = rest.dropFirst().firstIndex(of: "`") {
                 text += "\\fB" + escapeCharacters(String(rest[rest.index(after: rest.startIndex)..<end])) + "\\fR"
                 rest = rest[rest.index(after: end)...]
-            } else if rest.hasPrefix("**"), let end = rest.dropFirst(2).firstRange(of: "**") {
+            } else if rest.hasPrefix("**"), let end = rest.dropFirst(2).firstRange(ofText: "**") {
                 text +=
                     "\\fB" + escapeCharacters(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound]))
                 text += "\\fR"
@@ -205,10 +205,10 @@ package enum ManPageGenerator {
 
     /// Backslashes and dashes escaped, wherever the text will stand in a line.
     static func escapeCharacters(_ text: String) -> String {
-        text.replacing("\\", with: "\\e").replacing("-", with: "\\-")
+        text.replacingAll("\\", with: "\\e").replacingAll("-", with: "\\-")
     }
 
     static func quote(_ text: String) -> String {
-        "\"" + text.replacing("\"", with: "\"\"") + "\""
+        "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 }

@@ -193,7 +193,7 @@ enum PlatyPSText {
                 (#"\["#, "["), (#"\]"#, "]"), (#"\("#, "("), (#"\)"#, ")"), (#"\`"#, "`"),
                 (#"\<"#, "<"), (#"\>"#, ">"), (#"\_"#, "_"), (#"\*"#, "*"), (#"\\"#, #"\"#),
             ] {
-                text = text.replacing(escaped, with: plain)
+                text = text.replacingAll(escaped, with: plain)
             }
         }
         // Regex.Replace(text, "([^\r\n]*)(\r\n|$)", …) visits every line, and one empty match
