@@ -49,7 +49,8 @@ mkdir -p "$build"
 # One -package-name for every module, as SwiftPM passes, so `package` declarations are visible.
 flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name azshim)
 # Rebuild a module only when one of its sources is newer than its archive, or the flags changed.
-module_flags=("${flags[@]}" -enable-testing)
+# The product modules build without the regex module, as Package.swift builds them (issue 14).
+module_flags=("${flags[@]}" -enable-testing -Xfrontend -disable-implicit-string-processing-module-import)
 for module in "${modules[@]}"; do
     archive=$build/lib$module.a
     stamp=$build/$module.flags

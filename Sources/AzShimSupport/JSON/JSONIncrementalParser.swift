@@ -369,6 +369,13 @@ struct JSONIncrementalParser {
             p = stop
             return completeValue(nil, window, p)
         }
+        if outgrowsLimit(window, through: stop) {
+            // As if read in small chunks: rejected before the number ended, so it is not checked.
+            let rejection = startSkipping()
+            p = stop
+            _ = completeValue(nil, window, p)
+            return rejection
+        }
         switch Self.validNumberEnd(bytes, p, stop) {
         case .failure(let failure):
             return fail(.malformed(expected: failure.reason), window, failure.offset, &p)
@@ -428,6 +435,14 @@ struct JSONIncrementalParser {
                     return nil
                 }
                 return completeValue(nil, window, p)
+            }
+            if outgrowsLimit(window, through: close) {
+                // As if read in small chunks: rejected before the string ended, so its text is
+                // never decoded or checked (the same items whatever the read sizes).
+                let rejection = startSkipping()
+                p = close + 1
+                if isKey { state = .colon } else { _ = completeValue(nil, window, p) }
+                return rejection
             }
             if isKey, !escapes, let key = cachedKey(UnsafeBufferPointer(rebasing: window.bytes[(p + 1)..<close])) {
                 p = close + 1
@@ -686,7 +701,11 @@ struct JSONIncrementalParser {
     private mutating func fail(_ kind: JSONStreamError.Kind, _ window: Window, _ offset: Int, _ p: inout Int) -> Event?
     {
         var failure = error(kind, window, offset)
-        if reportsUnexpectedEnd, window.atEnd, offset == window.bytes.count, itemInProgress || !frames.isEmpty {
+        if outgrowsLimit(window, through: offset) {
+            // Read in small chunks, the item would have outgrown the limit before this byte came
+            // (`needInput`): the same error whatever the read sizes, as on the fast path.
+            failure = JSONStreamError(line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes))
+        } else if reportsUnexpectedEnd, window.atEnd, offset == window.bytes.count, itemInProgress || !frames.isEmpty {
             failure = JSONStreamError(
                 line: failure.line, column: failure.column,
                 kind: .unexpectedEnd(valueStartLine: itemInProgress ? itemLine : arrayLine))
@@ -721,9 +740,19 @@ struct JSONIncrementalParser {
     /// The window ran out; when the item in progress has outgrown the limit, reject it now and skip
     /// the rest of it without buffering.
     private mutating func needInput(_ window: Window) -> Event {
-        guard itemInProgress, !skipping, window.base + window.bytes.count - itemStart > maximumValueBytes else {
-            return .needInput
-        }
+        guard outgrowsLimit(window, through: window.bytes.count) else { return .needInput }
+        return startSkipping()
+    }
+
+    /// Whether the item in progress, read up to `offset`, is over `maximumValueBytes` (and not
+    /// already being skipped).
+    private func outgrowsLimit(_ window: Window, through offset: Int) -> Bool {
+        itemInProgress && !skipping && window.base + offset - itemStart > maximumValueBytes
+    }
+
+    /// Rejects the item in progress as too large and follows the rest of its grammar without
+    /// building anything.
+    private mutating func startSkipping() -> Event {
         skipping = true
         values = []
         keys = []
