@@ -30,7 +30,10 @@ public func jsonStreamFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> 
                 value == flat.jsonValue && line == flatLine,
                 "the fast path read a flat object differently: \(item) against \(flat.jsonValue), line \(flatLine)")
         case (let general, let fastItem):
-            precondition(general == fastItem, "the fast path gave another item than the general reader: \(general) against \(String(describing: fastItem))")
+            precondition(
+                general == fastItem,
+                "the fast path gave another item than the general reader: \(general) against \(String(describing: fastItem))"
+            )
         }
         items += 1
         // Every item consumes input, so there can never be more items than bytes (plus a read error).

@@ -254,7 +254,8 @@ struct FlatObjectDifferentialTests {
     static func lockstep(_ input: [UInt8], chunks: (Int, Int), maximumValueBytes: Int) -> [String] {
         var general = JSONStreamReader(
             source: MemoryByteSource(input, chunkSize: chunks.0), maximumValueBytes: maximumValueBytes)
-        var fast = JSONStreamReader(source: MemoryByteSource(input, chunkSize: chunks.1), maximumValueBytes: maximumValueBytes)
+        var fast = JSONStreamReader(
+            source: MemoryByteSource(input, chunkSize: chunks.1), maximumValueBytes: maximumValueBytes)
         var flat = JSONFlatObject()
         var differences: [String] = []
         while true {
@@ -262,7 +263,8 @@ struct FlatObjectDifferentialTests {
             let item = fast.next(flatObjectsInto: &flat)
             if expected == nil && item == nil { break }
             switch (expected, item) {
-            case (.value(let value, let line), .flatObject(let flatLine)) where value == flat.jsonValue && line == flatLine:
+            case (.value(let value, let line), .flatObject(let flatLine))
+            where value == flat.jsonValue && line == flatLine:
                 continue
             case (let expected, let item) where expected == item:
                 continue
@@ -337,7 +339,9 @@ struct FlatObjectDifferentialTests {
             for limit in [fuzzLimit, 16, 64, 16 << 20] {
                 // Read sizes differ only under the default limit: an item both over the limit and
                 // malformed may be reported as either by read size (README, Limitations).
-                let pairs = limit == 16 << 20 ? [(chunk, 64 - chunk % 63), (1, 4096), (4096, 1), (7, 3)] : [(chunk, chunk), (1, 1), (7, 7)]
+                let pairs =
+                    limit == 16 << 20
+                    ? [(chunk, 64 - chunk % 63), (1, 4096), (4096, 1), (7, 3)] : [(chunk, chunk), (1, 1), (7, 7)]
                 for chunks in pairs {
                     let differences = Self.lockstep(input, chunks: chunks, maximumValueBytes: limit)
                     #expect(differences.isEmpty, "limit \(limit), chunks \(chunks): \(differences)")

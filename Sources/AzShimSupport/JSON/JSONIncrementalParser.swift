@@ -704,7 +704,8 @@ struct JSONIncrementalParser {
         if outgrowsLimit(window, through: offset) {
             // Read in small chunks, the item would have outgrown the limit before this byte came
             // (`needInput`): the same error whatever the read sizes, as on the fast path.
-            failure = JSONStreamError(line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes))
+            failure = JSONStreamError(
+                line: itemLine, column: itemColumn, kind: .valueTooLarge(limit: maximumValueBytes))
         } else if reportsUnexpectedEnd, window.atEnd, offset == window.bytes.count, itemInProgress || !frames.isEmpty {
             failure = JSONStreamError(
                 line: failure.line, column: failure.column,
