@@ -42,7 +42,12 @@ package enum HelpCommand {
     /// Example: `HelpCommand.show(name: "New-AzCognitiveServicesAccountKey", view: .standard,
     /// markdown: EmbeddedHelp.markdown(named: "New-AzCognitiveServicesAccountKey"), width: 80)`.
     package static func show(name: String, view: HelpView, markdown: String?, width: Int) -> Result {
-        guard let markdown, let document = HelpMarkdownParser.parse(markdown).document else {
+        // The standard view shows no parameter's description: they are not converted for it.
+        let descriptions: Bool
+        if case .standard = view { descriptions = false } else { descriptions = true }
+        guard let markdown,
+            let document = HelpMarkdownParser.parse(markdown, parameterDescriptions: descriptions).document
+        else {
             return failure(helpNotFound(name))
         }
         switch view {
