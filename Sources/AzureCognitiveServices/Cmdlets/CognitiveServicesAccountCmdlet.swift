@@ -38,6 +38,6 @@ extension CognitiveServicesAccountCmdlet {
         CommandDefinition(
             metadata: metadata, helpMarkdown: EmbeddedHelp.markdown(named: metadata.name),
             makeCmdlet: { CognitiveServicesCmdletRunner(Self(), environment: $0) },
-            checkEnvironment: AzureEnvironmentCheck.problem, pipelineInputHint: AzureCLIInputHint.hint(for:))
+            checkEnvironment: AzureEnvironmentCheck.problem(reading:), pipelineInputHint: AzureCLIInputHint.hint(for:))
     }
 }

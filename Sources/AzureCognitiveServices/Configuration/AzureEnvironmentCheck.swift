@@ -20,8 +20,25 @@ enum AzureEnvironmentCheck {
     static let autocreateVariable = "AZSHIM_EMULATOR_AUTOCREATE"
     static let caFileVariable = "AZSHIM_CA_FILE"
 
+    /// Every variable a problem can come from (the token cache also reads `XDG_CACHE_HOME` and
+    /// `HOME`, but only to choose a place, never to fail).
+    static let checkedVariables = [
+        AzureHTTPSettings.requestTimeoutVariable, AzureHTTPSettings.totalTimeoutVariable, "AZSHIM_API_VERSION",
+        AzureTokenCacheSetting.variable, autocreateVariable, caFileVariable,
+    ]
+
+    /// The first problem, as the message to print, or nil, reading the variables by name
+    /// (`HostIO.environmentValue`): when none of them is set, nothing else is read or built.
+    @Sendable static func problem(reading variable: (String) -> String?) -> String? {
+        var environment: [String: String] = [:]
+        for name in checkedVariables {
+            if let value = variable(name) { environment[name] = value }
+        }
+        return environment.isEmpty ? nil : problem(in: environment)
+    }
+
     /// The first problem, as the message to print, or nil.
-    @Sendable static func problem(in environment: [String: String]) -> String? {
+    static func problem(in environment: [String: String]) -> String? {
         do {
             try check(environment)
             return nil

@@ -30,8 +30,23 @@ package enum HelpCommand {
 
     /// Renders `view` of the help for `name` (the `-?` path of a cmdlet's host).
     package static func show(name: String, view: HelpView, helpFiles: [String: String], width: Int) -> Result {
-        guard let markdown = lookup(name, in: helpFiles).first.flatMap({ helpFiles[$0] }),
-            let document = HelpMarkdownParser.parse(markdown).document
+        show(
+            name: name, view: view, markdown: lookup(name, in: helpFiles).first.flatMap { helpFiles[$0] }, width: width)
+    }
+
+    /// Renders `view` of the help for `name` from its help file's `markdown` (nil or a file without
+    /// a document: Get-Help's HelpNotFound). A cmdlet's own `-?` comes here with no table of files:
+    /// a one-entry `[String: String]` literal cost ~88,000 instructions of start-up, most of it
+    /// instantiating the dictionary's metadata (callgrind, issue 14).
+    ///
+    /// Example: `HelpCommand.show(name: "New-AzCognitiveServicesAccountKey", view: .standard,
+    /// markdown: EmbeddedHelp.markdown(named: "New-AzCognitiveServicesAccountKey"), width: 80)`.
+    package static func show(name: String, view: HelpView, markdown: String?, width: Int) -> Result {
+        // The standard view shows no parameter's description: they are not converted for it.
+        let descriptions: Bool
+        if case .standard = view { descriptions = false } else { descriptions = true }
+        guard let markdown,
+            let document = HelpMarkdownParser.parse(markdown, parameterDescriptions: descriptions).document
         else {
             return failure(helpNotFound(name))
         }

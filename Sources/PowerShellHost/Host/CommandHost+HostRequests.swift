@@ -14,7 +14,7 @@ extension CommandHost {
         }
         if let view = options.help ?? (helpRequested ? .standard : nil) {
             let result = HelpCommand.show(
-                name: metadata.name, view: view, helpFiles: [metadata.name: definition.helpMarkdown ?? ""],
+                name: metadata.name, view: view, markdown: definition.helpMarkdown ?? "",
                 width: io.consoleWidth ?? HelpCommand.defaultWidth)
             return write(result, to: io)
         }

@@ -19,13 +19,13 @@ package enum CommandHost {
         let words: [String]
         do {
             (options, words) = try HostOptions.parse(arguments)
-            options = try options.applyingEnvironment(io.environment)
+            options = try options.applyingEnvironment(io.environmentValue)
         } catch {
             io.standardError.write("\(definition.metadata.name): \(error.message)\n")
             io.standardError.flush()
             return 2
         }
-        if let problem = definition.checkEnvironment(io.environment) {
+        if let problem = definition.checkEnvironment(io.environmentValue) {
             io.standardError.write("\(definition.metadata.name): \(TerminalText.escapingControls(problem))\n")
             io.standardError.flush()
             return 2
@@ -65,7 +65,7 @@ package enum CommandHost {
         // The preference variables are assigned before the command line runs (Runtime/Preferences.swift).
         let variables: Preferences
         do {
-            variables = try Preferences.fromEnvironment(io.environment)
+            variables = try Preferences.fromEnvironment(io.environmentValue)
         } catch {
             return fail(error.record, reason: PreferenceVariableError.reason)
         }
@@ -75,6 +75,8 @@ package enum CommandHost {
         } catch {
             return fail(ErrorRecord(error))
         }
+        // Bound: the command runs, and its body reads the whole environment (decoded once, here).
+        io.environment = io.environment
         let preferences = variables.applying(bound)
         var progress: ProgressLine?
         if io.standardErrorIsTerminal && ![.silentlyContinue, .ignore].contains(preferences.progress) {

@@ -7,7 +7,19 @@ import AzShimSupport
 /// Example: a test runs `CommandHost.run(definition, arguments: ["rg", "acct", "Key1"],
 /// io: HostIO(environment: env, standardInput: MemoryByteSource([]), …))` and reads the sinks.
 package struct HostIO {
-    package var environment: [String: String]
+    /// Every variable, name → value. For the real process (`HostIO.process()`) it is decoded from
+    /// `environ` at each read, until a value is assigned; `environmentValue(_:)` reads one.
+    package var environment: [String: String] {
+        get {
+            switch environmentSource {
+            case .table(let table): table
+            case .process: Self.decodedProcessEnvironment()
+            }
+        }
+        set { environmentSource = .table(newValue) }
+    }
+    /// Where `environment` comes from.
+    var environmentSource: EnvironmentSource
     package var standardInput: any ByteSource
     package var standardInputIsTerminal: Bool
     package var standardOutput: any TextSink
@@ -28,7 +40,7 @@ package struct HostIO {
         standardOutput: any TextSink, standardOutputIsTerminal: Bool = false, standardError: any TextSink,
         standardErrorIsTerminal: Bool = false, terminal: (any PromptTerminal)? = nil, terminalColumns: Int? = nil
     ) {
-        self.environment = environment
+        self.environmentSource = .table(environment)
         self.standardInput = standardInput
         self.standardInputIsTerminal = standardInputIsTerminal
         self.standardOutput = standardOutput
@@ -41,13 +53,32 @@ package struct HostIO {
 
     /// The console width for tables and help: `COLUMNS` when set, else the terminal's width.
     package var consoleWidth: Int? {
-        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        if let columns = environmentValue("COLUMNS").flatMap({ Int($0) }), columns > 0 { return columns }
         return terminalColumns
     }
 
     /// Whether colour escapes may be written to a stream that `isTerminal`: never when
     /// `NO_COLOR` is set and non-empty or `TERM` is `dumb`.
     package func colourAllowed(isTerminal: Bool) -> Bool {
-        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        isTerminal && (environmentValue("NO_COLOR") ?? "").isEmpty && environmentValue("TERM") != "dumb"
+    }
+
+    /// The value of the variable named `name`, as `environment[name]` has it, without decoding the
+    /// other variables of the process: a binding error or `-?` reads a handful of variables, and
+    /// decoding all of them into a dictionary cost ~64,000 instructions of start-up (issue 14).
+    ///
+    /// Example: `HostIO.process().environmentValue("COLUMNS")` is `"120"` under `COLUMNS=120`.
+    package func environmentValue(_ name: String) -> String? {
+        switch environmentSource {
+        case .table(let table): table[name]
+        case .process: Self.processEnvironmentValue(name)
+        }
+    }
+
+    /// The variables of a `HostIO`: a table (tests, and a run once it binds), or the process's own
+    /// `environ`, read when asked.
+    enum EnvironmentSource {
+        case table([String: String])
+        case process
     }
 }

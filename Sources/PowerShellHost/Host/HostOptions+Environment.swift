@@ -10,14 +10,19 @@ extension HostOptions {
     /// anything runs (exit status 2), with
     /// `AZSHIM_OUTPUT 'xml' is not valid: expected table, list or json.`
     package func applyingEnvironment(_ environment: [String: String]) throws(UsageError) -> HostOptions {
+        try applyingEnvironment { environment[$0] }
+    }
+
+    /// The same, reading each variable by name through `variable` (`HostIO.environmentValue`).
+    package func applyingEnvironment(_ variable: (String) -> String?) throws(UsageError) -> HostOptions {
         var options = self
-        if let text = environment[Self.outputVariable], !text.isEmpty {
+        if let text = variable(Self.outputVariable), !text.isEmpty {
             guard let format = OutputFormat(rawValue: text.lowercased()) else {
                 throw UsageError(message: Self.invalid(Self.outputVariable, text, expected: "table, list or json"))
             }
             if options.output == nil { options.output = format }
         }
-        if let text = environment[Self.includeInputVariable], !text.isEmpty {
+        if let text = variable(Self.includeInputVariable), !text.isEmpty {
             switch text {
             case "1": options.includeInput = true
             case "0": break

@@ -32,65 +32,131 @@ enum FormatLineWrap {
     static func lines(_ value: String, firstLineWidth: Int, followingLinesWidth: Int) -> [String] {
         if value.isEmpty { return [""] }
         var result: [String] = []
-        for line in physicalLines(value) {
-            if DisplayWidth.of(line) <= firstLineWidth {
-                result.append(line)
+        for var line in physicalLines(value) {
+            if firstLineWidth > 0 && followingLinesWidth > 0,
+                line.withUTF8({
+                    asciiLines(
+                        $0, firstLineWidth: firstLineWidth, followingLinesWidth: followingLinesWidth, into: &result)
+                })
+            {
                 continue
             }
-            var spacesLeft = firstLineWidth
-            var lineWidth = firstLineWidth
-            var firstLine = true
-            var single = ""
-            func newLine(startingWith text: String, cells: Int) {
-                result.append(single)
-                single = text
+            wrap(line, firstLineWidth: firstLineWidth, followingLinesWidth: followingLinesWidth, into: &result)
+        }
+        return result
+    }
+
+    /// `lines` for one physical line, scalar by scalar (any text).
+    static func wrap(_ line: String, firstLineWidth: Int, followingLinesWidth: Int, into result: inout [String]) {
+        if DisplayWidth.of(line) <= firstLineWidth {
+            result.append(line)
+            return
+        }
+        var spacesLeft = firstLineWidth
+        var lineWidth = firstLineWidth
+        var firstLine = true
+        var single = ""
+        func newLine(startingWith text: String, cells: Int) {
+            result.append(single)
+            single = text
+            if firstLine {
+                firstLine = false
+                lineWidth = followingLinesWidth
+            }
+            spacesLeft = lineWidth - cells
+        }
+        for word in words(line) {
+            var wordToAdd = word.text
+            if word.delimiter == String(softHyphen) {
+                if DisplayWidth.of(wordToAdd) + DisplayWidth.width(softHyphen) == spacesLeft { wordToAdd += "-" }
+            } else {
+                wordToAdd += word.delimiter
+            }
+            let wordWidth = DisplayWidth.of(wordToAdd)
+            if lineWidth == 0 {
                 if firstLine {
                     firstLine = false
                     lineWidth = followingLinesWidth
                 }
-                spacesLeft = lineWidth - cells
+                if lineWidth == 0 { break }
+                spacesLeft = lineWidth
             }
-            for word in words(line) {
-                var wordToAdd = word.text
-                if word.delimiter == String(softHyphen) {
-                    if DisplayWidth.of(wordToAdd) + DisplayWidth.width(softHyphen) == spacesLeft { wordToAdd += "-" }
-                } else {
-                    wordToAdd += word.delimiter
-                }
-                let wordWidth = DisplayWidth.of(wordToAdd)
-                if lineWidth == 0 {
-                    if firstLine {
-                        firstLine = false
-                        lineWidth = followingLinesWidth
+            if wordWidth > lineWidth {
+                for scalar in wordToAdd.unicodeScalars {
+                    var character = String(scalar)
+                    var cells = DisplayWidth.width(scalar)
+                    if cells > lineWidth {
+                        character = "?"
+                        cells = 1
                     }
-                    if lineWidth == 0 { break }
-                    spacesLeft = lineWidth
-                }
-                if wordWidth > lineWidth {
-                    for scalar in wordToAdd.unicodeScalars {
-                        var character = String(scalar)
-                        var cells = DisplayWidth.width(scalar)
-                        if cells > lineWidth {
-                            character = "?"
-                            cells = 1
-                        }
-                        if cells > spacesLeft {
-                            newLine(startingWith: character, cells: cells)
-                        } else {
-                            single += character
-                            spacesLeft -= cells
-                        }
+                    if cells > spacesLeft {
+                        newLine(startingWith: character, cells: cells)
+                    } else {
+                        single += character
+                        spacesLeft -= cells
                     }
-                } else if wordWidth > spacesLeft {
-                    newLine(startingWith: wordToAdd, cells: wordWidth)
-                } else {
-                    single += wordToAdd
-                    spacesLeft -= wordWidth
                 }
+            } else if wordWidth > spacesLeft {
+                newLine(startingWith: wordToAdd, cells: wordWidth)
+            } else {
+                single += wordToAdd
+                spacesLeft -= wordWidth
             }
-            result.append(single)
         }
-        return result
+        result.append(single)
+    }
+
+    /// `lines` for one physical line of ASCII without NUL, where every byte is one cell and a word
+    /// ends only at a space or a tab, computed on byte offsets: each output line is a run of the
+    /// input's bytes, so no word is built (Get-Help's text is ASCII; the general path cost ~560,000
+    /// instructions of a cmdlet's `-?`, issue 14). Appends the lines and returns true, or returns
+    /// false, appending nothing, when `bytes` holds anything else. Both widths are more than 0.
+    static func asciiLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLineWidth: Int, followingLinesWidth: Int, into result: inout [String]
+    ) -> Bool {
+        guard bytes.allSatisfy({ $0 > 0 && $0 < 0x80 }) else { return false }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        if bytes.count <= firstLineWidth {
+            result.append(text(0..<bytes.count))
+            return true
+        }
+        var spacesLeft = firstLineWidth
+        var lineWidth = firstLineWidth
+        var firstLine = true
+        // The line being filled is bytes[lineStart..<position].
+        var lineStart = 0
+        func newLine(at start: Int, cells: Int) {
+            result.append(text(lineStart..<start))
+            lineStart = start
+            if firstLine {
+                firstLine = false
+                lineWidth = followingLinesWidth
+            }
+            spacesLeft = lineWidth - cells
+        }
+        var position = 0
+        var last = false
+        while !last {
+            // A word with the space or tab that ended it; the last word has none (and may be empty).
+            var end = position
+            while end < bytes.count && bytes[end] != UInt8(ascii: " ") && bytes[end] != UInt8(ascii: "\t") { end += 1 }
+            if end < bytes.count { end += 1 } else { last = true }
+            let wordWidth = end - position
+            if wordWidth > lineWidth {
+                for index in position..<end {
+                    if spacesLeft < 1 { newLine(at: index, cells: 1) } else { spacesLeft -= 1 }
+                }
+            } else if wordWidth > spacesLeft {
+                newLine(at: position, cells: wordWidth)
+            } else {
+                spacesLeft -= wordWidth
+            }
+            position = end
+        }
+        result.append(text(lineStart..<bytes.count))
+        return true
     }
 
     /// `GetWords`: each word with the delimiter that ended it (a space, a tab, a soft hyphen,

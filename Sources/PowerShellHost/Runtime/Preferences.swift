@@ -63,9 +63,19 @@ extension Preferences {
     /// script would have assigned (`$false`, `0`), since a POSIX shell cannot carry `$false`.
     package static func fromEnvironment(_ environment: [String: String]) throws(PreferenceVariableError) -> Preferences
     {
+        try fromEnvironment { environment[$0] }
+    }
+
+    /// The same, reading each variable by name through `variable` (`HostIO.environmentValue`), so
+    /// a run that stops at binding never decodes the whole environment (issue 14).
+    ///
+    /// Example: `try Preferences.fromEnvironment { $0 == "WhatIfPreference" ? "1" : nil }.whatIf` is true.
+    package static func fromEnvironment(_ variable: (String) -> String?) throws(PreferenceVariableError)
+        -> Preferences
+    {
         var result = Preferences()
         func convert(_ name: String, _ type: EnumerationType) throws(PreferenceVariableError) -> ParameterValue? {
-            guard let text = environment[name] else { return nil }
+            guard let text = variable(name) else { return nil }
             let parameter = ParameterMetadata(name: name, type: .enumeration(type))
             do {
                 return try ValueConverter.convert(.string(text), for: parameter, argumentIndex: nil)
@@ -97,7 +107,7 @@ extension Preferences {
         {
             result.confirm = impact
         }
-        if let text = environment["WhatIfPreference"] {
+        if let text = variable("WhatIfPreference") {
             switch text.lowercased() {
             case "false", "0", "$false", "": result.whatIf = false
             default: result.whatIf = true
