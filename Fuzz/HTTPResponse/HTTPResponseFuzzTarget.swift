@@ -1,3 +1,4 @@
+import AzShimSupport
 @testable import AzureCognitiveServices
 @testable import HTTP1
 
@@ -29,7 +30,7 @@ public func httpResponseFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -
         let result: (HTTPMessage.Response, reusable: Bool)
         do {
             result = try HTTPResponseReader.read(
-                from: stream, method: method, deadline: .infinity, limits: limits, cancellation: Cancellation())
+                from: stream, method: method, deadline: .distantFuture, limits: limits, cancellation: Cancellation())
         } catch {
             let failure = error.transportError(origin: stream.origin)
             _ = ARMErrorMessages.record(for: AzureHTTPPipeline.transportError(failure, scrubbing: AzureSecretRegistry())).message.count
@@ -81,7 +82,7 @@ final class MemoryHTTPStream: HTTPByteStream {
         self.chunk = chunk
     }
 
-    func receive(into target: inout [UInt8], deadline: Double, cancellation: Cancellation)
+    func receive(into target: inout [UInt8], deadline: MonotonicInstant, cancellation: Cancellation)
         throws(HTTPClientError) -> Int
     {
         let count = min(chunk, bytes.count - consumed)

@@ -18,7 +18,7 @@ import Testing
         init(clock: FakeClock) { self.clock = clock }
 
         func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
-            let limit = request.timeLimit ?? .infinity
+            let limit = request.timeLimit.map(\.inSeconds) ?? .infinity
             offered.withLock { $0.append(limit) }
             let used = min(limit, 100)
             try clock.sleep(seconds: used, cancellation: Cancellation())

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+    import AzShimSupport
     import Glibc
     import HTTP1
 #elseif canImport(Darwin)
@@ -30,13 +31,13 @@ package struct AzureSystemClock: AzureClock {
     }
 
     package func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {
-        let deadline = MonotonicTime.now() + seconds
+        let deadline = MonotonicInstant.now + Duration(clampingSeconds: seconds)
         while true {
             if cancellation.isCancelled { throw .cancelled }
-            let remaining = deadline - MonotonicTime.now()
-            if remaining <= 0 { return }
-            let slice = min(remaining, 0.02)
-            var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - Double(Int(slice))) * 1e9))
+            let remaining = deadline - MonotonicInstant.now
+            if remaining <= .zero { return }
+            let slice = min(remaining, .milliseconds(20)).clampedNanoseconds
+            var request = timespec(tv_sec: 0, tv_nsec: Int(slice))
             var left = timespec()
             _ = nanosleep(&request, &left)
         }

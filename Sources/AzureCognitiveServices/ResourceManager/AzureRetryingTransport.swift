@@ -1,3 +1,4 @@
+import AzShimSupport
 import HTTP1
 
 /// A decorator `ARMTransport` that retries as Az does (see `AzureRetryPolicy`), whatever it
@@ -56,7 +57,7 @@ package final class AzureRetryingTransport: ARMTransport {
             if cancellation.isCancelled { throw .cancelled }
             let left = end - clock.now()
             var attempt = request
-            attempt.timeLimit = min(request.timeLimit ?? .infinity, left)
+            attempt.timeLimit = min(request.timeLimit ?? .longest, Duration(clampingSeconds: left))
             attempts += 1
             let response: ARMResponse
             do {
