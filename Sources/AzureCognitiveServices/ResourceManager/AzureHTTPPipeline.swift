@@ -34,7 +34,7 @@ struct AzureHTTPPipeline: Sendable {
     {
         var allowed = timeout ?? requestTimeout
         if let deadline { allowed = min(allowed, deadline - MonotonicInstant.now) }
-        if allowed <= .zero { throw .timedOut(endpoint: request.url.origin, seconds: 0) }
+        if allowed <= .zero { throw .timedOut(endpoint: request.url.origin, after: .zero) }
         diagnostics.debug(AzureHTTPTrace.request(request, secrets: secrets))
         let response: HTTPMessage.Response
         do {
@@ -56,7 +56,7 @@ struct AzureHTTPPipeline: Sendable {
         case .invalidResponse(let endpoint, let reason):
             .invalidResponse(endpoint: endpoint, reason: secrets.scrub(reason))
         case .refused(let reason): .refused(reason: secrets.scrub(reason))
-        case .timedOut(let endpoint, let timeout): .timedOut(endpoint: endpoint, seconds: timeout.inSeconds)
+        case .timedOut(let endpoint, let timeout): .timedOut(endpoint: endpoint, after: timeout)
         case .cancelled: .cancelled
         }
     }

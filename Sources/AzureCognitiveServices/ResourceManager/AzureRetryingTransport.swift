@@ -49,8 +49,8 @@ package final class AzureRetryingTransport: ARMTransport {
         func gaveUp(_ error: ARMTransportError, budget: Bool) -> ARMTransportError {
             guard attempts > 1 || budget, error != .cancelled else { return error }
             return .gaveUp(
-                last: error, attempts: attempts, seconds: clock.now() - start,
-                budget: budget ? policy.totalTimeout : nil)
+                last: error, attempts: attempts, elapsed: Duration(clampingSeconds: clock.now() - start),
+                budget: budget ? Duration(clampingSeconds: policy.totalTimeout) : nil)
         }
         while true {
             try gate.waitIfPaused(clock: clock, cancellation: cancellation)
