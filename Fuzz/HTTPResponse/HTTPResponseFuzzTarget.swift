@@ -94,11 +94,13 @@ final class MemoryHTTPStream: HTTPByteStream {
 
 /// A transport that is never called (the fuzz target only asks the retrying transport to parse).
 final class NoTransport: ARMTransport {
-    func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse { throw .cancelled }
+    func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
+        throw .cancelled
+    }
 }
 
 /// 2026-01-01T00:00:00Z for ever.
 struct FixedClock: AzureClock {
     func now() -> Double { 1_767_225_600 }
-    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {}
+    func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError) {}
 }

@@ -22,7 +22,7 @@ import Testing
             let limit = request.timeLimit.map(\.inSeconds) ?? .infinity
             offered.withLock { $0.append(limit) }
             let used = min(limit, 100)
-            try clock.sleep(seconds: used, cancellation: Cancellation())
+            try clock.sleep(for: Duration(clampingSeconds: used), cancellation: Cancellation())
             throw .timedOut(endpoint: "https://management.azure.com", after: Duration(clampingSeconds: used))
         }
     }

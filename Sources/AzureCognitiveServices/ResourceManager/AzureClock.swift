@@ -10,12 +10,13 @@
 /// never really wait.
 ///
 /// Example: a 429 with `Retry-After: 5` makes the retrying transport call
-/// `try clock.sleep(seconds: 5, cancellation: cancellation)`.
+/// `try clock.sleep(for: .seconds(5), cancellation: cancellation)`.
 package protocol AzureClock: Sendable {
     /// Seconds since 1970-01-01 UTC (wall clock: `Retry-After` dates and token expiry).
     func now() -> Double
-    /// Waits `seconds`, or throws `.cancelled` as soon as `cancellation` is set.
-    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError)
+    /// Waits `span` (nothing when it is not positive), or throws `.cancelled` as soon as
+    /// `cancellation` is set.
+    func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError)
 }
 
 /// The real clock: `clock_gettime` and short `nanosleep` slices that watch the cancellation.
@@ -30,8 +31,8 @@ package struct AzureSystemClock: AzureClock {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    package func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {
-        let deadline = MonotonicInstant.now + Duration(clampingSeconds: seconds)
+    package func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError) {
+        let deadline = MonotonicInstant.now + span
         while true {
             if cancellation.isCancelled { throw .cancelled }
             let remaining = deadline - MonotonicInstant.now

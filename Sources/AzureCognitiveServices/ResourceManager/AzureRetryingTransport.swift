@@ -114,7 +114,7 @@ package final class AzureRetryingTransport: ARMTransport {
         diagnostics.verbose(
             "Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(ARMErrorMessages.formatSeconds((delay * 10).rounded() / 10)) s" : "")."
         )
-        if delay > 0 { try clock.sleep(seconds: delay, cancellation: cancellation) }
+        if delay > 0 { try clock.sleep(for: Duration(clampingSeconds: delay), cancellation: cancellation) }
     }
 
     /// `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds), else `Retry-After` (seconds
