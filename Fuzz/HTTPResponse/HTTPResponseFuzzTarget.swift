@@ -1,3 +1,4 @@
+import AzShimSupport
 @testable import AzureCognitiveServices
 @testable import HTTP1
 
@@ -29,7 +30,7 @@ public func httpResponseFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -
         let result: (HTTPMessage.Response, reusable: Bool)
         do {
             result = try HTTPResponseReader.read(
-                from: stream, method: method, deadline: .infinity, limits: limits, cancellation: Cancellation())
+                from: stream, method: method, deadline: .distantFuture, limits: limits, cancellation: Cancellation())
         } catch {
             let failure = error.transportError(origin: stream.origin)
             _ = ARMErrorMessages.record(for: AzureHTTPPipeline.transportError(failure, scrubbing: AzureSecretRegistry())).message.count
@@ -81,7 +82,7 @@ final class MemoryHTTPStream: HTTPByteStream {
         self.chunk = chunk
     }
 
-    func receive(into target: inout [UInt8], deadline: Double, cancellation: Cancellation)
+    func receive(into target: inout [UInt8], deadline: MonotonicInstant, cancellation: Cancellation)
         throws(HTTPClientError) -> Int
     {
         let count = min(chunk, bytes.count - consumed)
@@ -93,11 +94,13 @@ final class MemoryHTTPStream: HTTPByteStream {
 
 /// A transport that is never called (the fuzz target only asks the retrying transport to parse).
 final class NoTransport: ARMTransport {
-    func send(_ request: ARMRequest) throws(ARMTransportError) -> ARMResponse { throw .cancelled }
+    func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
+        throw .cancelled
+    }
 }
 
 /// 2026-01-01T00:00:00Z for ever.
 struct FixedClock: AzureClock {
     func now() -> Double { 1_767_225_600 }
-    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {}
+    func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError) {}
 }

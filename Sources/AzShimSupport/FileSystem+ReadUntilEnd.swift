@@ -43,7 +43,7 @@ extension FileSystem {
             if let wake = interruption.wakeDescriptor() {
                 descriptors.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
             }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds(remaining))
+            let ready = poll(&descriptors, nfds_t(descriptors.count), remaining.pollMilliseconds)
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw Failure("read", path)
@@ -75,22 +75,7 @@ extension FileSystem {
         Failure(
             operation: "read", path: path,
             reason:
-                "it did not end within \(SecondsText.format(seconds(timeout))) s (a FIFO or pipe is read until its writer closes it)",
+                "it did not end within \(SecondsText.format(timeout.inSeconds)) s (a FIFO or pipe is read until its writer closes it)",
             code: ETIMEDOUT)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-
-    /// `duration` as `poll`'s timeout: whole milliseconds rounded up (so a wait never ends
-    /// before the deadline), at most `Int32.max`.
-    private static func milliseconds(_ duration: Duration) -> Int32 {
-        let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
-        guard seconds < 2_000_000 else { return Int32.max }
-        let partial = (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-        return Int32(seconds * 1000 + partial)
     }
 }

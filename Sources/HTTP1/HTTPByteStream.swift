@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Where `HTTPResponseReader` gets its bytes: a connection (a socket, plain or TLS), or memory
 /// in the fuzz target and tests. Bytes received but not consumed by one response stay in
 /// `buffer` for the next.
@@ -10,8 +12,8 @@ package protocol HTTPByteStream: AnyObject {
     /// Received bytes not yet consumed.
     var buffer: [UInt8] { get set }
     /// Appends what is available to `bytes` (waiting for at least one byte) and returns how many
-    /// bytes came, 0 at the end of the stream. Throws `.timedOut` once `deadline` (monotonic
-    /// seconds) has passed, checked before every read, and `.cancelled` when cancelled.
-    func receive(into bytes: inout [UInt8], deadline: Double, cancellation: Cancellation)
+    /// bytes came, 0 at the end of the stream. Throws `.timedOut` once `deadline` has passed,
+    ///, checked before every read, and `.cancelled` when cancelled.
+    func receive(into bytes: inout [UInt8], deadline: MonotonicInstant, cancellation: Cancellation)
         throws(HTTPClientError) -> Int
 }

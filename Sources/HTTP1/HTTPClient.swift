@@ -1,3 +1,4 @@
+import AzShimSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -9,19 +10,19 @@ import Synchronization
 /// chunked and close-delimited bodies, a body size cap, a request timeout, strict framing,
 /// header values checked before anything is sent, and no redirects (a 3xx is returned as is).
 ///
-/// Example: `try client.send(request, timeout: 100, cancellation: token)` for
+/// Example: `try client.send(request, timeout: .seconds(100), cancellation: token)` for
 /// `POST https://management.azure.com/subscriptions/…/regenerateKey?api-version=2024-10-01`
 /// returns the 200 response with `{"key1":"…","key2":"…"}`.
 package final class HTTPClient: Sendable {
     package struct Settings: Sendable {
-        package var connectTimeout: Double = 10
+        package var connectTimeout: Duration = .seconds(10)
         /// Head, body and framing caps for every response (a 10 MiB body by default).
         package var limits = HTTPResponseReader.Limits()
         /// Extra trusted CA certificates (PEM), from `AZSHIM_CA_FILE`.
         package var extraCAFile: String?
 
         package init(
-            connectTimeout: Double = 10, limits: HTTPResponseReader.Limits = HTTPResponseReader.Limits(),
+            connectTimeout: Duration = .seconds(10), limits: HTTPResponseReader.Limits = HTTPResponseReader.Limits(),
             extraCAFile: String? = nil
         ) {
             self.connectTimeout = connectTimeout
@@ -47,11 +48,11 @@ package final class HTTPClient: Sendable {
     /// anything is sent when a header value, the method or the target could not be sent as is.
     /// `timeout` bounds the whole exchange: connecting, sending and every read.
     package func send(
-        _ request: HTTPMessage.Request, timeout: Double, connectTimeout: Double? = nil,
+        _ request: HTTPMessage.Request, timeout: Duration, connectTimeout: Duration? = nil,
         cancellation: Cancellation
     ) throws(HTTPClientError) -> HTTPMessage.Response {
         if cancellation.isCancelled { throw .cancelled }
-        let deadline = MonotonicTime.now() + timeout
+        let deadline = MonotonicInstant.now + timeout
         var payload = try Self.serializeHead(request)
         if let body = request.body { payload += body }
         var attempt = 0
@@ -63,7 +64,7 @@ package final class HTTPClient: Sendable {
                     request.url, deadline: deadline, connectTimeout: connectTimeout ?? settings.connectTimeout,
                     cancellation: cancellation)
             } catch .timedOut(let endpoint, _) {
-                throw .timedOut(endpoint: endpoint, seconds: connectTimeout ?? min(timeout, settings.connectTimeout))
+                throw .timedOut(endpoint: endpoint, after: connectTimeout ?? min(timeout, settings.connectTimeout))
             }
             let (connection, reused) = checkedOut
             do {
@@ -80,13 +81,13 @@ package final class HTTPClient: Sendable {
                 if case .closedBeforeResponse = error, reused, attempt == 1 { continue }
                 if case .transport(let failure) = error {
                     if case .connectionFailed = failure, reused, attempt == 1, connection.buffer.isEmpty { continue }
-                    throw Self.timed(failure, seconds: timeout)
+                    throw Self.timed(failure, after: timeout)
                 }
                 throw error.transportError(origin: request.url.origin)
             } catch let error as HTTPClientError {
                 connection.close()
                 if reused, attempt == 1, case .connectionFailed = error, connection.buffer.isEmpty { continue }
-                throw Self.timed(error, seconds: timeout)
+                throw Self.timed(error, after: timeout)
             } catch {
                 connection.close()
                 throw .invalidResponse(endpoint: request.url.origin, reason: "\(error)")
@@ -95,8 +96,8 @@ package final class HTTPClient: Sendable {
     }
 
     /// A timeout says how long the request was allowed; other errors are left as they are.
-    private static func timed(_ error: HTTPClientError, seconds: Double) -> HTTPClientError {
-        if case .timedOut(let endpoint, _) = error { return .timedOut(endpoint: endpoint, seconds: seconds) }
+    private static func timed(_ error: HTTPClientError, after timeout: Duration) -> HTTPClientError {
+        if case .timedOut(let endpoint, _) = error { return .timedOut(endpoint: endpoint, after: timeout) }
         return error
     }
 
@@ -111,7 +112,7 @@ package final class HTTPClient: Sendable {
     }
 
     private func checkOut(
-        _ url: HTTPURL, deadline: Double, connectTimeout: Double, cancellation: Cancellation
+        _ url: HTTPURL, deadline: MonotonicInstant, connectTimeout: Duration, cancellation: Cancellation
     ) throws(HTTPClientError) -> (HTTPConnection, reused: Bool) {
         let key = url.origin
         while let candidate = idle.withLock({ pool in pool[key]?.popLast() }) {

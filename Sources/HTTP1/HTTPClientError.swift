@@ -5,8 +5,8 @@
 /// `.connectionFailed(endpoint: "http://127.0.0.1:9", reason: "Connection refused")`.
 package enum HTTPClientError: Error, Sendable, Equatable {
     case connectionFailed(endpoint: String, reason: String)
-    /// `seconds` is what the request was allowed (0 while a lower layer does not know it yet).
-    case timedOut(endpoint: String, seconds: Double)
+    /// `after` is what the request was allowed (zero while a lower layer does not know it yet).
+    case timedOut(endpoint: String, after: Duration)
     case invalidResponse(endpoint: String, reason: String)
     case cancelled
     /// Refused before anything was sent (a header value with CR or LF, an invalid method…).

@@ -30,7 +30,7 @@
         /// Resolves `url`'s host, connects to the first address that answers within
         /// `connectTimeout`, and completes the TLS handshake for `https`.
         static func open(
-            to url: HTTPURL, tls: TLSContext?, connectTimeout: Double, deadline: Double,
+            to url: HTTPURL, tls: TLSContext?, connectTimeout: Duration, deadline: MonotonicInstant,
             cancellation: Cancellation
         ) throws(HTTPClientError) -> HTTPConnection {
             let origin = url.origin
@@ -59,7 +59,7 @@
                 _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
                 var one: Int32 = 1
                 _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-                let connectDeadline = min(deadline, MonotonicTime.now() + connectTimeout)
+                let connectDeadline = min(deadline, MonotonicInstant.now + connectTimeout)
                 if Glibc.connect(fd, info.ai_addr, info.ai_addrlen) != 0 {
                     let error = Errno.current
                     if error != .inProgress {
@@ -74,7 +74,7 @@
                     } catch {
                         Glibc.close(fd)
                         if case .timedOut = error, connectDeadline < deadline {
-                            lastError = "connection timed out after \(SecondsText.format(connectTimeout)) s"
+                            lastError = "connection timed out after \(SecondsText.format(connectTimeout.inSeconds)) s"
                             continue
                         }
                         throw error
@@ -98,7 +98,7 @@
             throw .connectionFailed(endpoint: origin, reason: lastError)
         }
 
-        private func handshake(host: String, ipLiteral: Bool, deadline: Double, cancellation: Cancellation)
+        private func handshake(host: String, ipLiteral: Bool, deadline: MonotonicInstant, cancellation: Cancellation)
             throws(HTTPClientError)
         {
             guard let tls else { throw .connectionFailed(endpoint: origin, reason: "TLS is unavailable") }
@@ -143,11 +143,13 @@
         }
 
         /// Writes all of `bytes`.
-        package func write(_ bytes: [UInt8], deadline: Double, cancellation: Cancellation) throws(HTTPClientError) {
+        package func write(_ bytes: [UInt8], deadline: MonotonicInstant, cancellation: Cancellation)
+            throws(HTTPClientError)
+        {
             var offset = 0
             while offset < bytes.count {
                 if cancellation.isCancelled { throw .cancelled }
-                if MonotonicTime.now() >= deadline { throw .timedOut(endpoint: origin, seconds: 0) }
+                if MonotonicInstant.now >= deadline { throw .timedOut(endpoint: origin, after: .zero) }
                 if let ssl, let tls {
                     let result = bytes.withUnsafeBytes { raw in
                         Self.withoutSIGPIPE {
@@ -196,13 +198,13 @@
         /// Reads what is available (waiting for at least one byte) and appends it to `bytes`;
         /// returns the number of bytes read, 0 at the end of the stream. The deadline is checked
         /// before every read, also when bytes keep arriving.
-        package func receive(into bytes: inout [UInt8], deadline: Double, cancellation: Cancellation)
+        package func receive(into bytes: inout [UInt8], deadline: MonotonicInstant, cancellation: Cancellation)
             throws(HTTPClientError) -> Int
         {
             var chunk = [UInt8](repeating: 0, count: 16_384)
             while true {
                 if cancellation.isCancelled { throw .cancelled }
-                if MonotonicTime.now() >= deadline { throw .timedOut(endpoint: origin, seconds: 0) }
+                if MonotonicInstant.now >= deadline { throw .timedOut(endpoint: origin, after: .zero) }
                 if let ssl, let tls {
                     let result = chunk.withUnsafeMutableBytes { raw in
                         tls.library.sslRead(ssl, raw.baseAddress, Int32(raw.count))
@@ -271,15 +273,15 @@
         }
 
         package static func waitFor(
-            fd: Int32, events: Int16, deadline: Double, cancellation: Cancellation, origin: String
+            fd: Int32, events: Int16, deadline: MonotonicInstant, cancellation: Cancellation, origin: String
         ) throws(HTTPClientError) {
             while true {
                 if cancellation.isCancelled { throw .cancelled }
-                let remaining = deadline - MonotonicTime.now()
+                let remaining = deadline - MonotonicInstant.now
                 // The caller knows the time it allowed and puts it in the message.
-                if remaining <= 0 { throw .timedOut(endpoint: origin, seconds: 0) }
+                if remaining <= .zero { throw .timedOut(endpoint: origin, after: .zero) }
                 var descriptor = pollfd(fd: fd, events: events, revents: 0)
-                let result = poll(&descriptor, 1, Int32(max(1, min(remaining, 0.05) * 1000)))
+                let result = poll(&descriptor, 1, max(1, min(remaining, .milliseconds(50)).pollMilliseconds))
                 if result > 0 { return }
                 // Not `Syscall.retryingOnInterrupt`: after EINTR, cancellation and the deadline
                 // are checked again before the next poll.

@@ -1,3 +1,5 @@
+import AzShimSupport
+
 /// Reads one HTTP/1.1 response from an `HTTPByteStream` (RFC 9112), strictly, as from a hostile
 /// server: the status line, header fields, interim (1xx) responses, and a body delimited by
 /// `Content-Length`, chunked transfer coding or the end of the connection.
@@ -49,7 +51,7 @@ package struct HTTPResponseReader {
 
     private let stream: any HTTPByteStream
     private let method: HTTPMethod
-    private let deadline: Double
+    private let deadline: MonotonicInstant
     private let cancellation: Cancellation
     private let limits: Limits
     /// Bytes received; `buffer[position...]` is not consumed yet.
@@ -60,7 +62,8 @@ package struct HTTPResponseReader {
     private var receivedAny: Bool
 
     private init(
-        stream: any HTTPByteStream, method: HTTPMethod, deadline: Double, limits: Limits, cancellation: Cancellation
+        stream: any HTTPByteStream, method: HTTPMethod, deadline: MonotonicInstant, limits: Limits,
+        cancellation: Cancellation
     ) {
         self.stream = stream
         self.method = method
@@ -76,7 +79,7 @@ package struct HTTPResponseReader {
     /// Reads one response; `reusable` says whether the connection can carry another request.
     /// Bytes after the response stay in `stream.buffer`.
     package static func read(
-        from stream: any HTTPByteStream, method: HTTPMethod, deadline: Double, limits: Limits = Limits(),
+        from stream: any HTTPByteStream, method: HTTPMethod, deadline: MonotonicInstant, limits: Limits = Limits(),
         cancellation: Cancellation
     ) throws(HTTPResponseError) -> (HTTPMessage.Response, reusable: Bool) {
         var reader = HTTPResponseReader(
@@ -124,7 +127,7 @@ package struct HTTPResponseReader {
 
     private func checkTime() throws(HTTPResponseError) {
         if cancellation.isCancelled { throw .transport(.cancelled) }
-        if MonotonicTime.now() >= deadline { throw .transport(.timedOut(endpoint: stream.origin, seconds: 0)) }
+        if MonotonicInstant.now >= deadline { throw .transport(.timedOut(endpoint: stream.origin, after: .zero)) }
     }
 
     /// Reads more bytes (compacting the consumed ones away first); 0 at the end of the stream.

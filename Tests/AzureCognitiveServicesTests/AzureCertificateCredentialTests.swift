@@ -18,7 +18,7 @@ struct AzureCertificateCredentialTests {
     struct FixedClock: AzureClock {
         var time: Double
         func now() -> Double { time }
-        func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {}
+        func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError) {}
     }
 
     func files() throws -> FakeCertificateFiles { try FakeCertificateFiles.shared.get() }

@@ -1,3 +1,4 @@
+import AzShimSupport
 import HTTP1
 import Synchronization
 import Testing
@@ -18,11 +19,11 @@ import Testing
         init(clock: FakeClock) { self.clock = clock }
 
         func send(_ request: ARMRequest, diagnostics: AzureDiagnostics) throws(ARMTransportError) -> ARMResponse {
-            let limit = request.timeLimit ?? .infinity
+            let limit = request.timeLimit.map(\.inSeconds) ?? .infinity
             offered.withLock { $0.append(limit) }
             let used = min(limit, 100)
-            try clock.sleep(seconds: used, cancellation: Cancellation())
-            throw .timedOut(endpoint: "https://management.azure.com", seconds: used)
+            try clock.sleep(for: Duration(clampingSeconds: used), cancellation: Cancellation())
+            throw .timedOut(endpoint: "https://management.azure.com", after: Duration(clampingSeconds: used))
         }
     }
 
@@ -38,8 +39,9 @@ import Testing
         #expect(
             error
                 == .gaveUp(
-                    last: .timedOut(endpoint: "https://management.azure.com", seconds: 90), attempts: 3, seconds: 300,
-                    budget: 300))
+                    last: .timedOut(endpoint: "https://management.azure.com", after: .seconds(90)), attempts: 3,
+                    elapsed: .seconds(300),
+                    budget: .seconds(300)))
         #expect(
             ARMErrorMessages.record(for: error ?? .cancelled).message
                 == "The request to https://management.azure.com timed out after 90 seconds. 3 attempts were made in 300 seconds; AZSHIM_HTTP_TOTAL_TIMEOUT (300 s) leaves no time for another."
@@ -72,5 +74,36 @@ import Testing
         let transport = AzureRetryingTransport(wrapping: Throttling(), policy: policy, clock: clock)
         #expect(try transport.send(Self.request).statusCode == 429)
         #expect(clock.sleeps.isEmpty)
+    }
+
+    /// The spans in these texts are `Duration`s; they print the seconds the `Double`s printed:
+    /// hundredths below 10 s, whole seconds from 10 s on.
+    @Test(
+        "timeouts and attempt clauses print the same seconds",
+        arguments: [
+            (
+                ARMTransportError.gaveUp(
+                    last: .timedOut(endpoint: "https://login.microsoftonline.com", after: .milliseconds(2500)),
+                    attempts: 2,
+                    elapsed: Duration(clampingSeconds: 5.678), budget: .seconds(20)),
+                "https://login.microsoftonline.com did not answer within 2.5 s (2 attempts were made in 5.68 seconds; AZSHIM_HTTP_TOTAL_TIMEOUT (20 s) leaves no time for another)"
+            ),
+            (
+                .gaveUp(
+                    last: .timedOut(endpoint: "https://management.azure.com", after: Duration(clampingSeconds: 0.123)),
+                    attempts: 1, elapsed: Duration(clampingSeconds: 12.5), budget: Duration(clampingSeconds: 0.5)),
+                "https://management.azure.com did not answer within 0.12 s (1 attempt was made in 13 seconds; AZSHIM_HTTP_TOTAL_TIMEOUT (0.5 s) leaves no time for another)"
+            ),
+        ])
+    func spanTexts(error: ARMTransportError, reason: String) {
+        #expect(ARMErrorMessages.reason(error) == reason)
+    }
+
+    @Test func timeoutSentence() {
+        #expect(
+            ARMErrorMessages.record(
+                for: .timedOut(endpoint: "https://management.azure.com", after: .milliseconds(2500))
+            )
+            .message == "The request to https://management.azure.com timed out after 2.5 seconds.")
     }
 }

@@ -48,7 +48,7 @@ import Testing
                 let probe = HTTPMessage.Request(
                     method: "GET", url: HTTPURL("http://127.0.0.1:\(port)/")!, headers: [], body: nil)
                 do {
-                    _ = try client.send(probe, timeout: 0.2, cancellation: Cancellation())
+                    _ = try client.send(probe, timeout: .milliseconds(200), cancellation: Cancellation())
                     break
                 } catch {
                     if case .connectionFailed(_, let reason) = error, reason == "Connection refused" {
@@ -66,7 +66,7 @@ import Testing
     func get(_ url: String, caFile: String?) throws(HTTPClientError) -> HTTPMessage.Response {
         let client = HTTPClient(settings: HTTPClient.Settings(extraCAFile: caFile))
         let request = HTTPMessage.Request(method: "GET", url: HTTPURL(url)!, headers: [("Accept", "*/*")], body: nil)
-        return try client.send(request, timeout: 10, cancellation: Cancellation())
+        return try client.send(request, timeout: .seconds(10), cancellation: Cancellation())
     }
 
     @Test(.enabled(if: openssl != nil, "the openssl command is not installed")) func httpsWithATrustedCertificate()

@@ -197,7 +197,7 @@ import Testing
         let (transport, _) = try makeTransport(
             server, ["AZSHIM_HTTP_TIMEOUT": "0.3", "AZURE_PS_HTTP_MAX_RETRIES": "0"])
         let start = Date()
-        #expect(throws: ARMTransportError.timedOut(endpoint: server.baseURL, seconds: 0.3)) {
+        #expect(throws: ARMTransportError.timedOut(endpoint: server.baseURL, after: .milliseconds(300))) {
             try Env.regenerate(transport)
         }
         #expect(Date().timeIntervalSince(start) < 5)

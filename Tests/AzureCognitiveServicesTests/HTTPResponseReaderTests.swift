@@ -1,3 +1,4 @@
+import AzShimSupport
 import HTTP1
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
             self.chunk = chunk
         }
 
-        func receive(into target: inout [UInt8], deadline: Double, cancellation: Cancellation)
+        func receive(into target: inout [UInt8], deadline: MonotonicInstant, cancellation: Cancellation)
             throws(HTTPClientError) -> Int
         {
             let count = min(chunk, bytes.count - offset)
@@ -33,7 +34,7 @@ import Testing
         _ text: String, method: HTTPMethod = "GET", limits: HTTPResponseReader.Limits = .init(), chunk: Int = 3
     ) throws(HTTPResponseError) -> (HTTPMessage.Response, reusable: Bool) {
         try HTTPResponseReader.read(
-            from: Bytes(text, chunk: chunk), method: method, deadline: .infinity, limits: limits,
+            from: Bytes(text, chunk: chunk), method: method, deadline: .distantFuture, limits: limits,
             cancellation: Cancellation())
     }
 
@@ -217,9 +218,10 @@ import Testing
 
     @Test("a deadline in the past stops the reader before it reads")
     func deadline() {
-        #expect(throws: HTTPResponseError.transport(.timedOut(endpoint: "http://reader.test", seconds: 0))) {
+        #expect(throws: HTTPResponseError.transport(.timedOut(endpoint: "http://reader.test", after: .zero))) {
             try HTTPResponseReader.read(
-                from: Bytes("HTTP/1.1 200 OK\r\n\r\n"), method: "GET", deadline: 0, cancellation: Cancellation())
+                from: Bytes("HTTP/1.1 200 OK\r\n\r\n"), method: "GET", deadline: MonotonicInstant(nanoseconds: 0),
+                cancellation: Cancellation())
         }
     }
 

@@ -27,16 +27,16 @@ package enum ARMErrorMessages {
     private static func sentence(_ failure: ARMTransportError) -> String {
         switch failure {
         case .connectionFailed(let endpoint, let reason): "Cannot connect to \(endpoint): \(reason)."
-        case .timedOut(let endpoint, let seconds):
-            "The request to \(endpoint) timed out after \(formatSeconds(roundedDuration(seconds))) seconds."
+        case .timedOut(let endpoint, let timeout):
+            "The request to \(endpoint) timed out after \(formatSeconds(roundedDuration(timeout))) seconds."
         case .invalidResponse(let endpoint, let reason): "The response from \(endpoint) was not valid: \(reason)."
         case .cancelled: "The operation was canceled."
         case .refused(let reason): reason
         case .emulator(let failure): failure.description
         case .authentication(let error): text(error)
-        case .gaveUp(let last, let attempts, let seconds, let budget):
+        case .gaveUp(let last, let attempts, let elapsed, let budget):
             sentence(last) + " "
-                + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: true)
+                + attemptsClause(attempts: attempts, elapsed: elapsed, budget: budget, asSentence: true)
         }
     }
 
@@ -52,19 +52,21 @@ package enum ARMErrorMessages {
 
     /// `3 attempts were made in 17 seconds.`, and with a budget
     /// `…; AZSHIM_HTTP_TOTAL_TIMEOUT (20 s) leaves no time for another.`
-    private static func attemptsClause(attempts: Int, seconds: Double, budget: Double?, asSentence: Bool) -> String {
+    private static func attemptsClause(attempts: Int, elapsed: Duration, budget: Duration?, asSentence: Bool) -> String
+    {
         var text = attempts == 1 ? "1 attempt was made" : "\(attempts) attempts were made"
-        text += " in \(formatSeconds(roundedDuration(seconds))) seconds"
+        text += " in \(formatSeconds(roundedDuration(elapsed))) seconds"
         if let budget {
             text +=
-                "; \(AzureHTTPSettings.totalTimeoutVariable) (\(formatSeconds(budget)) s) leaves no time for another"
+                "; \(AzureHTTPSettings.totalTimeoutVariable) (\(formatSeconds(budget.inSeconds)) s) leaves no time for another"
         }
         return asSentence ? text + "." : text
     }
 
     /// Durations as messages show them: whole seconds from 10 s on, hundredths below.
-    private static func roundedDuration(_ seconds: Double) -> Double {
-        seconds >= 10 ? seconds.rounded() : (seconds * 100).rounded() / 100
+    private static func roundedDuration(_ duration: Duration) -> Double {
+        let seconds = duration.inSeconds
+        return seconds >= 10 ? seconds.rounded() : (seconds * 100).rounded() / 100
     }
 
     /// The same failure as a clause inside AzShim's own messages (a token request that could not
@@ -72,16 +74,16 @@ package enum ARMErrorMessages {
     static func reason(_ failure: ARMTransportError) -> String {
         switch failure {
         case .connectionFailed(let endpoint, let reason): "cannot connect to \(endpoint): \(reason)"
-        case .timedOut(let endpoint, let seconds):
-            "\(endpoint) did not answer within \(formatSeconds(roundedDuration(seconds))) s"
+        case .timedOut(let endpoint, let timeout):
+            "\(endpoint) did not answer within \(formatSeconds(roundedDuration(timeout))) s"
         case .invalidResponse(let endpoint, let reason): "invalid response from \(endpoint): \(reason)"
         case .cancelled: "cancelled"
         case .refused(let reason): reason
         case .emulator(let failure): failure.description
         case .authentication(let error): text(error)
-        case .gaveUp(let last, let attempts, let seconds, let budget):
+        case .gaveUp(let last, let attempts, let elapsed, let budget):
             reason(last) + " ("
-                + attemptsClause(attempts: attempts, seconds: seconds, budget: budget, asSentence: false) + ")"
+                + attemptsClause(attempts: attempts, elapsed: elapsed, budget: budget, asSentence: false) + ")"
         }
     }
 

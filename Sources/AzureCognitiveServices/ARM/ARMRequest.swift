@@ -15,10 +15,10 @@ package struct ARMRequest: Sendable, Equatable {
     package var apiVersion: String
     /// The JSON body, or nil for none.
     package var body: [UInt8]?
-    /// The most seconds this one attempt may take (token included), or nil for the backend's
+    /// The most time this one attempt may take (token included), or nil for the backend's
     /// own request timeout. The retrying transport sets it to what the operation's time budget
     /// has left.
-    package var timeLimit: Double?
+    package var timeLimit: Duration?
     /// A list's next page: the `nextLink` URL exactly as ARM sent it (path and query, no
     /// api-version added: the SDK's `ListNext` GETs it verbatim). Nil for every other request,
     /// which `pathSegments` and `apiVersion` describe. A backend follows a next link only when it
@@ -27,7 +27,7 @@ package struct ARMRequest: Sendable, Equatable {
     package var nextLink: String?
 
     package init(
-        method: HTTPMethod, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Double? = nil
+        method: HTTPMethod, pathSegments: [String], apiVersion: String, body: [UInt8]? = nil, timeLimit: Duration? = nil
     ) {
         self.method = method
         self.pathSegments = pathSegments

@@ -6,7 +6,8 @@
 /// Example: `.connectionFailed(endpoint: "https://management.azure.com", reason: "Connection refused")`.
 package enum ARMTransportError: Error, Sendable, Equatable {
     case connectionFailed(endpoint: String, reason: String)
-    case timedOut(endpoint: String, seconds: Double)
+    /// `after` is the time the request was allowed.
+    case timedOut(endpoint: String, after: Duration)
     case invalidResponse(endpoint: String, reason: String)
     case cancelled
     /// Refused before any request was made (for instance `http://` to a non-loopback host).
@@ -17,6 +18,6 @@ package enum ARMTransportError: Error, Sendable, Equatable {
     case authentication(AuthenticationError)
     /// The retries, or the time budget for one operation (`AZSHIM_HTTP_TOTAL_TIMEOUT`, given as
     /// `budget` when it was what ended them), ran out: the last failure, how many attempts were
-    /// made and over how many seconds.
-    indirect case gaveUp(last: ARMTransportError, attempts: Int, seconds: Double, budget: Double?)
+    /// made and over how long.
+    indirect case gaveUp(last: ARMTransportError, attempts: Int, elapsed: Duration, budget: Duration?)
 }

@@ -10,7 +10,35 @@ import PowerShellHost
 /// emulator and one WARNING line says so; with `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`,
 /// `AZURE_CLIENT_SECRET` and `AZURE_SUBSCRIPTION_ID` set, they go to management.azure.com.
 package struct AzureSession {
-    private(set) var client: CognitiveServicesClient
+    /// What `begin` resolved, shared by every object: one reference, so handing the session to
+    /// an object copies no strings and no transport.
+    private let resolved: Resolved
+    /// The object's runtime, which its requests' diagnostics go to (nil: `begin`'s sink).
+    private let runtime: CommandRuntime?
+
+    private final class Resolved {
+        let client: CognitiveServicesClient
+
+        init(_ client: CognitiveServicesClient) { self.client = client }
+    }
+
+    private init(_ resolved: Resolved, runtime: CommandRuntime?) {
+        self.resolved = resolved
+        self.runtime = runtime
+    }
+
+    private init(client: CognitiveServicesClient) {
+        self.init(Resolved(client), runtime: nil)
+    }
+
+    /// The client for this object's requests, its VERBOSE, DEBUG and WARNING lines going to the
+    /// object's runtime. Built when a command asks for it, so an object that sends nothing
+    /// (`-WhatIf`) sets up no diagnostics.
+    var client: CognitiveServicesClient {
+        var client = resolved.client
+        if let runtime { client.diagnostics = .forwarding(to: runtime) }
+        return client
+    }
 
     /// The subscription the emulator files accounts under when `AZURE_SUBSCRIPTION_ID` is unset.
     static let emulatorSubscription = AzureConfigurationResolver.emulatorSubscription
@@ -18,9 +46,7 @@ package struct AzureSession {
     /// This session with its requests' VERBOSE, DEBUG and WARNING lines written to `runtime`
     /// (the object's own: see `AzureDiagnostics.forwarding(to:)`).
     func reporting(to runtime: CommandRuntime) -> AzureSession {
-        var copy = self
-        copy.client.diagnostics = .forwarding(to: runtime)
-        return copy
+        AzureSession(resolved, runtime: runtime)
     }
 
     /// The session for the run; what resolving it reports goes to `runtime` (`begin`'s).

@@ -94,7 +94,7 @@ package enum AzureConfigurationResolver {
         let pipeline = AzureHTTPPipeline(
             client: HTTPClient(settings: HTTPClient.Settings(extraCAFile: settings.caFile)),
             diagnostics: diagnostics, secrets: AzureSecretRegistry(), cancellation: cancellation, clock: clock,
-            requestTimeout: http.requestTimeout)
+            requestTimeout: Duration(clampingSeconds: http.requestTimeout))
         let cacheSetting = settings.tokenCache.checked()
         let tokens = tokenCache(cacheSetting, choice: choice, endpoints: endpoints)
         if choice.probe {

@@ -14,7 +14,7 @@ import HTTP1
 struct AzureCLICredential: AzureTokenCredential {
     /// The environment the `az` child process gets (and whose `PATH` finds `az`).
     var environment: [String: String]
-    var timeout: Double = 30
+    var timeout: Duration = .seconds(30)
 
     var kind: AzureCredentialKind { .azureCLI }
 
@@ -40,7 +40,7 @@ struct AzureCLICredential: AzureTokenCredential {
         let arguments = ["account", "get-access-token", "-o", "json", "--resource", resource]
         pipeline.diagnostics.debug("Running: az \(arguments.joined(separator: " "))")
         // Within what the operation's time budget leaves, when that is less.
-        let allowed = min(timeout, pipeline.deadline.map { $0 - MonotonicTime.now() } ?? timeout)
+        let allowed = min(timeout, pipeline.deadline.map { $0 - MonotonicInstant.now } ?? timeout)
         let output: AzureSubprocess.Output
         do {
             output = try AzureSubprocess.run(
@@ -52,7 +52,7 @@ struct AzureCLICredential: AzureTokenCredential {
             case .timedOut:
                 throw failure(
                     .local(
-                        "'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed * 10).rounded() / 10)) s"
+                        "'az account get-access-token' did not finish within \(ARMErrorMessages.formatSeconds((allowed.inSeconds * 10).rounded() / 10)) s"
                     ))
             case .spawnFailed(let reason): throw failure(.local("cannot run '\(az)': \(reason)"))
             case .outputTooLarge(let cap):

@@ -95,7 +95,7 @@ struct AzureClientCredential: AzureTokenCredential {
             if AzureRetryPolicy.isTransient(statusCode: response.statusCode) {
                 pipeline.diagnostics.verbose(
                     "The token endpoint answered status \(response.statusCode); retrying once in 1 s.")
-                try pipeline.clock.sleep(seconds: 1, cancellation: pipeline.cancellation)
+                try pipeline.clock.sleep(for: .seconds(1), cancellation: pipeline.cancellation)
                 response = try pipeline.exchange(request)
             }
         } catch .cancelled {

@@ -20,7 +20,7 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
     var clientId: String?
     /// Connect timeout for the metadata endpoint, short so a machine that is not in Azure
     /// fails fast.
-    var connectTimeout: Double = 1
+    var connectTimeout: Duration = .seconds(1)
 
     static let instanceMetadataHost = "http://169.254.169.254"
 
@@ -44,8 +44,8 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
         var url: HTTPURL
         var headers: HTTPFields = [("Accept", "application/json"), ("User-Agent", AzShimVersion.userAgent)]
         var query: String
-        var connectTimeout: Double?
-        var timeout: Double?
+        var connectTimeout: Duration?
+        var timeout: Duration?
         let resource = "resource=\(HTTPURL.formEncode(audience))"
         switch source {
         case .appService(let endpoint, let header):
@@ -66,7 +66,7 @@ struct AzureManagedIdentityCredential: AzureTokenCredential {
             if let clientId { query += "&client_id=\(HTTPURL.formEncode(clientId))" }
             headers.append(name: "Metadata", value: "true")
             connectTimeout = self.connectTimeout
-            timeout = 10
+            timeout = .seconds(10)
         }
         url.target += (url.target.contains("?") ? "&" : "?") + query
         let request = HTTPMessage.Request(method: "GET", url: url, headers: headers, body: nil)

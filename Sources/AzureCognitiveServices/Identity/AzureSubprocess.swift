@@ -8,7 +8,7 @@
     /// cancellation; a child that overruns any of them is killed (SIGKILL: one that ignores SIGTERM
     /// must not hang the command).
     ///
-    /// Example: `try AzureSubprocess.run(executable: "/usr/bin/az", arguments: ["account", "get-access-token", "-o", "json", "--resource", "https://management.core.windows.net/"], environment: env, timeout: 30, cancellation: token)`.
+    /// Example: `try AzureSubprocess.run(executable: "/usr/bin/az", arguments: ["account", "get-access-token", "-o", "json", "--resource", "https://management.core.windows.net/"], environment: env, timeout: .seconds(30), cancellation: token)`.
     enum AzureSubprocess {
         struct Output: Sendable {
             var status: Int32
@@ -38,7 +38,7 @@
         }
 
         static func run(
-            executable: String, arguments: [String], environment: [String: String], timeout: Double,
+            executable: String, arguments: [String], environment: [String: String], timeout: Duration,
             cancellation: Cancellation
         ) throws(Failure) -> Output {
             var outPipe: [Int32] = [0, 0]
@@ -74,7 +74,7 @@
             var stdout: [UInt8] = []
             var stderr: [UInt8] = []
             var open = [outPipe[0], errPipe[0]]
-            let deadline = MonotonicTime.now() + timeout
+            let deadline = MonotonicInstant.now + timeout
             var failure: Failure?
             var chunk = [UInt8](repeating: 0, count: 16_384)
             while !open.isEmpty {
@@ -82,7 +82,7 @@
                     failure = .cancelled
                     break
                 }
-                if MonotonicTime.now() > deadline {
+                if MonotonicInstant.now > deadline {
                     failure = .timedOut
                     break
                 }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+    import AzShimSupport
     import Glibc
     import HTTP1
 #elseif canImport(Darwin)
@@ -9,12 +10,13 @@
 /// never really wait.
 ///
 /// Example: a 429 with `Retry-After: 5` makes the retrying transport call
-/// `try clock.sleep(seconds: 5, cancellation: cancellation)`.
+/// `try clock.sleep(for: .seconds(5), cancellation: cancellation)`.
 package protocol AzureClock: Sendable {
     /// Seconds since 1970-01-01 UTC (wall clock: `Retry-After` dates and token expiry).
     func now() -> Double
-    /// Waits `seconds`, or throws `.cancelled` as soon as `cancellation` is set.
-    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError)
+    /// Waits `span` (nothing when it is not positive), or throws `.cancelled` as soon as
+    /// `cancellation` is set.
+    func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError)
 }
 
 /// The real clock: `clock_gettime` and short `nanosleep` slices that watch the cancellation.
@@ -29,14 +31,14 @@ package struct AzureSystemClock: AzureClock {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    package func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {
-        let deadline = MonotonicTime.now() + seconds
+    package func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError) {
+        let deadline = MonotonicInstant.now + span
         while true {
             if cancellation.isCancelled { throw .cancelled }
-            let remaining = deadline - MonotonicTime.now()
-            if remaining <= 0 { return }
-            let slice = min(remaining, 0.02)
-            var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - Double(Int(slice))) * 1e9))
+            let remaining = deadline - MonotonicInstant.now
+            if remaining <= .zero { return }
+            let slice = min(remaining, .milliseconds(20)).clampedNanoseconds
+            var request = timespec(tv_sec: 0, tv_nsec: Int(slice))
             var left = timespec()
             _ = nanosleep(&request, &left)
         }

@@ -1,3 +1,4 @@
+import AzShimSupport
 import HTTP1
 
 /// What every Azure HTTP exchange shares (ARM calls and token requests alike): the
@@ -12,33 +13,33 @@ struct AzureHTTPPipeline: Sendable {
     var secrets: AzureSecretRegistry
     var cancellation: Cancellation
     var clock: any AzureClock
-    /// Seconds for one whole request (connect, send, receive), 100 as in .NET's HttpClient.
-    var requestTimeout: Double
-    /// When every exchange through this pipeline must be over (monotonic seconds), or nil.
-    var deadline: Double?
+    /// The time for one whole request (connect, send, receive), 100 s as in .NET's HttpClient.
+    var requestTimeout: Duration
+    /// When every exchange through this pipeline must be over, or nil.
+    var deadline: MonotonicInstant?
 
-    /// This pipeline with every exchange ending within `seconds` from now (nil: unchanged).
-    func limited(to seconds: Double?) -> AzureHTTPPipeline {
-        guard let seconds else { return self }
+    /// This pipeline with every exchange ending within `limit` from now (nil: unchanged).
+    func limited(to limit: Duration?) -> AzureHTTPPipeline {
+        guard let limit else { return self }
         var copy = self
-        copy.deadline = min(deadline ?? .infinity, MonotonicTime.now() + seconds)
+        copy.deadline = min(deadline ?? .distantFuture, MonotonicInstant.now + limit)
         return copy
     }
 
     /// Sends `request` and returns the response; the timeout is `timeout` (else
     /// `requestTimeout`), cut to what `deadline` leaves. The reasons of failures are scrubbed
     /// of secrets: they can quote what the server sent.
-    func exchange(_ request: HTTPMessage.Request, connectTimeout: Double? = nil, timeout: Double? = nil)
+    func exchange(_ request: HTTPMessage.Request, connectTimeout: Duration? = nil, timeout: Duration? = nil)
         throws(ARMTransportError) -> HTTPMessage.Response
     {
-        var seconds = timeout ?? requestTimeout
-        if let deadline { seconds = min(seconds, deadline - MonotonicTime.now()) }
-        if seconds <= 0 { throw .timedOut(endpoint: request.url.origin, seconds: 0) }
+        var allowed = timeout ?? requestTimeout
+        if let deadline { allowed = min(allowed, deadline - MonotonicInstant.now) }
+        if allowed <= .zero { throw .timedOut(endpoint: request.url.origin, after: .zero) }
         diagnostics.debug(AzureHTTPTrace.request(request, secrets: secrets))
         let response: HTTPMessage.Response
         do {
             response = try client.send(
-                request, timeout: seconds, connectTimeout: connectTimeout, cancellation: cancellation)
+                request, timeout: allowed, connectTimeout: connectTimeout, cancellation: cancellation)
         } catch {
             throw Self.transportError(error, scrubbing: secrets)
         }
@@ -55,7 +56,7 @@ struct AzureHTTPPipeline: Sendable {
         case .invalidResponse(let endpoint, let reason):
             .invalidResponse(endpoint: endpoint, reason: secrets.scrub(reason))
         case .refused(let reason): .refused(reason: secrets.scrub(reason))
-        case .timedOut(let endpoint, let seconds): .timedOut(endpoint: endpoint, seconds: seconds)
+        case .timedOut(let endpoint, let timeout): .timedOut(endpoint: endpoint, after: timeout)
         case .cancelled: .cancelled
         }
     }

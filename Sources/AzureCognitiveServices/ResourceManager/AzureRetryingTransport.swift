@@ -1,3 +1,4 @@
+import AzShimSupport
 import HTTP1
 
 /// A decorator `ARMTransport` that retries as Az does (see `AzureRetryPolicy`), whatever it
@@ -48,15 +49,15 @@ package final class AzureRetryingTransport: ARMTransport {
         func gaveUp(_ error: ARMTransportError, budget: Bool) -> ARMTransportError {
             guard attempts > 1 || budget, error != .cancelled else { return error }
             return .gaveUp(
-                last: error, attempts: attempts, seconds: clock.now() - start,
-                budget: budget ? policy.totalTimeout : nil)
+                last: error, attempts: attempts, elapsed: Duration(clampingSeconds: clock.now() - start),
+                budget: budget ? Duration(clampingSeconds: policy.totalTimeout) : nil)
         }
         while true {
             try gate.waitIfPaused(clock: clock, cancellation: cancellation)
             if cancellation.isCancelled { throw .cancelled }
             let left = end - clock.now()
             var attempt = request
-            attempt.timeLimit = min(request.timeLimit ?? .infinity, left)
+            attempt.timeLimit = min(request.timeLimit ?? .longest, Duration(clampingSeconds: left))
             attempts += 1
             let response: ARMResponse
             do {
@@ -113,7 +114,7 @@ package final class AzureRetryingTransport: ARMTransport {
         diagnostics.verbose(
             "Retry \(retry + 1) of \(policy.maximumRetries) after \(why)\(delay > 0 ? " in \(ARMErrorMessages.formatSeconds((delay * 10).rounded() / 10)) s" : "")."
         )
-        if delay > 0 { try clock.sleep(seconds: delay, cancellation: cancellation) }
+        if delay > 0 { try clock.sleep(for: Duration(clampingSeconds: delay), cancellation: cancellation) }
     }
 
     /// `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds), else `Retry-After` (seconds

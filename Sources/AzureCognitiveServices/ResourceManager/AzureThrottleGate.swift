@@ -1,3 +1,4 @@
+import AzShimSupport
 import HTTP1
 import Synchronization
 
@@ -20,7 +21,7 @@ final class AzureThrottleGate: Sendable {
             let until = resumeAt.withLock { $0 }
             let now = clock.now()
             if until <= now { return }
-            try clock.sleep(seconds: until - now, cancellation: cancellation)
+            try clock.sleep(for: Duration(clampingSeconds: until - now), cancellation: cancellation)
         }
     }
 }

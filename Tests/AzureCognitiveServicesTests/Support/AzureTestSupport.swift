@@ -1,3 +1,4 @@
+import AzShimSupport
 import FakeAzure
 import Foundation
 import HTTP1
@@ -16,8 +17,9 @@ final class FakeClock: AzureClock, @unchecked Sendable {
     private let state = Mutex<(now: Double, sleeps: [Double])>((1_700_000_000, []))
     func now() -> Double { state.withLock { $0.now } }
     var sleeps: [Double] { state.withLock { $0.sleeps } }
-    func sleep(seconds: Double, cancellation: Cancellation) throws(ARMTransportError) {
+    func sleep(for span: Duration, cancellation: Cancellation) throws(ARMTransportError) {
         if cancellation.isCancelled { throw .cancelled }
+        let seconds = span.inSeconds
         state.withLock { s in
             s.now += seconds
             s.sleeps.append(seconds)
