@@ -55,7 +55,9 @@ struct NoProcChrootTests {
         defer { jail.remove() }
         let whatIf = try jail.run(
             "/opt/azshim", ["New-AzCognitiveServicesAccountKey", "-WhatIf"], stdin: Self.pipelineObject)
-        #expect(whatIf.stderrText.hasPrefix("What if: ") && whatIf.status == 0)
+        #expect(
+            whatIf.stderrText.hasPrefix("What if: ") && whatIf.status == 0,
+            "status \(whatIf.status), stderr \(whatIf.stderrText.debugDescription)")
         let unknown = try jail.run("/opt/azshim", ["rg", "acct", "Key1"], stdin: Self.pipelineObject)
         #expect(unknown.stderrText.hasPrefix("rg: The term 'rg' is not recognized") && unknown.status == 1)
         let help = try jail.run("/opt/Get-Help", ["New-AzCognitiveServicesAccountKey", "-Parameter", "KeyName"])
