@@ -44,7 +44,10 @@ struct NoProcChrootTests {
         let jail = try ChrootJail()
         defer { jail.remove() }
         let end = try jail.run("/opt/New-AzCognitiveServicesAccountKey", ["rg", "acct", "Key1", "--output", "json"])
-        let keys = try #require(jail.harness.storedKeys(account: "acct"))
+        let keys = try #require(
+            jail.harness.storedKeys(account: "acct"),
+            "status \(String(describing: end.status)), signal \(String(describing: end.signal)), stdout \(end.stdoutText.debugDescription), stderr \(end.stderrText.debugDescription)"
+        )
         #expect(end.stdoutText == "{\"Key1\":\"\(keys.0)\",\"Key2\":\"\(keys.1)\"}\n")
         #expect(end.stderr.isEmpty && end.status == 0)
     }
