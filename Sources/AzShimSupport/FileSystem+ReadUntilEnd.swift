@@ -32,11 +32,11 @@ extension FileSystem {
     static func readUntilEnd(
         _ descriptor: Int32, path: String, maximumBytes: Int, timeout: Duration, interruption: ReadInterruption
     ) throws(Failure) -> [UInt8] {
-        let start = MonotonicInstant.now
+        let deadline = MonotonicInstant.now + timeout
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let remaining = timeout - (MonotonicInstant.now - start)
+            let remaining = deadline - MonotonicInstant.now
             if remaining <= .zero { throw timedOut(path, timeout) }
             if interruption.isRaised() { throw Failure("read", path, errno: EINTR) }
             var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]

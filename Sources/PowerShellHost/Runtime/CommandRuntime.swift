@@ -42,13 +42,13 @@ package final class CommandRuntime {
     private var warningStatus = ContinueStatus.yes
     private var verboseStatus = ContinueStatus.yes
     private var debugStatus = ContinueStatus.yes
-    /// When the oldest What-if line still in stderr's buffer was written (nil: none waits).
-    /// Not checked for exclusivity at run time: read and set once per What-if line, never
-    /// handed out `inout` (the check cost as much as reading the clock).
-    @exclusivity(unchecked) private var heldSince: MonotonicInstant?
-    /// How long a What-if line may wait in the buffer while more lines keep coming: 50 ms, in
-    /// nanoseconds (compared as integers: `Duration`'s 128-bit arithmetic cost more than the read).
-    static let holdLimitNanoseconds: Int64 = 50_000_000
+    /// When the What-if lines in stderr's buffer must be written out: `holdLimit` after the
+    /// oldest of them (nil: none waits). Checking it compares two integers. Not checked for
+    /// exclusivity at run time: read once per What-if line, never handed out `inout` (the check
+    /// cost as much as reading the clock).
+    @exclusivity(unchecked) private var heldUntil: MonotonicInstant?
+    /// How long a What-if line may wait in the buffer while more lines keep coming.
+    static let holdLimit = Duration.milliseconds(50)
     /// `--include-input`: the pipeline keeps each input object in `pipelineInput` while it runs.
     var includesInput = false
     /// The pipeline object whose output is being written (only with `includesInput`); a JSON
@@ -137,7 +137,7 @@ package final class CommandRuntime {
         let colour = io.colourAllowed(isTerminal: io.standardErrorIsTerminal)
         io.standardError.write(ErrorView.concise(commandName: reason ?? metadata.name, record, colour: colour))
         io.standardError.flush()
-        heldSince = nil
+        heldUntil = nil
     }
 
     /// `WARNING: text` as `$WarningPreference`/`-WarningAction` says.
@@ -218,13 +218,13 @@ package final class CommandRuntime {
     func ask(_ inquiry: Inquiry) -> Inquiry.Outcome {
         io.standardOutput.flush()
         io.standardError.flush()
-        heldSince = nil
+        heldUntil = nil
         let colour = (io.terminal?.interpretsEscapes ?? false) && io.colourAllowed(isTerminal: true)
         return inquiry.ask(io.terminal, colour: colour)
     }
 
     /// A line on stderr that is not a stream record (the What-if line). It may wait in the
-    /// buffer, at most `holdLimitNanoseconds` while more lines come, so `-WhatIf` over a million objects
+    /// buffer, at most `holdLimit` while more lines come, so `-WhatIf` over a million objects
     /// makes one write per 64 KiB rather than one per line; it goes out before anything else is
     /// written to stdout or stderr, before a prompt, before the pipeline waits for input, and
     /// at the end.
@@ -297,17 +297,17 @@ package final class CommandRuntime {
     /// Starts or checks the hold on the lines in stderr's buffer (`writeHostLine`).
     private func holdLine() {
         let now = MonotonicInstant.now
-        if let heldSince {
-            if now.nanoseconds &- heldSince.nanoseconds >= Self.holdLimitNanoseconds { flushHeldLines() }
+        if let heldUntil {
+            if now >= heldUntil { flushHeldLines() }
         } else {
-            heldSince = now
+            heldUntil = now + Self.holdLimit
         }
     }
 
     /// Writes out the What-if lines waiting in stderr's buffer.
     func flushHeldLines() {
-        guard heldSince != nil else { return }
-        heldSince = nil
+        guard heldUntil != nil else { return }
+        heldUntil = nil
         io.standardError.flush()
     }
 
@@ -320,7 +320,7 @@ package final class CommandRuntime {
             io.standardError.write(line + "\n")
         }
         io.standardError.flush()
-        heldSince = nil
+        heldUntil = nil
     }
 
     /// `Cmdlet.ShouldProcess(target, action)`: What-if, auto-confirm, or the Confirm prompt
