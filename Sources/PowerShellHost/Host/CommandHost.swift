@@ -75,8 +75,8 @@ package enum CommandHost {
         } catch {
             return fail(ErrorRecord(error))
         }
-        // Bound: the command runs, and its body reads the whole environment (decoded once, here).
-        io.environment = io.environment
+        // Bound: the command runs, and its body reads the whole environment.
+        io.decodeEnvironmentOnce()
         let preferences = variables.applying(bound)
         var progress: ProgressLine?
         if io.standardErrorIsTerminal && ![.silentlyContinue, .ignore].contains(preferences.progress) {

@@ -75,6 +75,12 @@ package struct HostIO {
         }
     }
 
+    /// Decodes the process's variables into a table once, for a run that reads many of them
+    /// (nothing to do when they already are one).
+    mutating func decodeEnvironmentOnce() {
+        if case .process = environmentSource { environmentSource = .table(Self.decodedProcessEnvironment()) }
+    }
+
     /// The variables of a `HostIO`: a table (tests, and a run once it binds), or the process's own
     /// `environ`, read when asked.
     enum EnvironmentSource {
