@@ -1,4 +1,5 @@
 import AzShimSupport
+import TestSupport
 import Testing
 
 @testable import PowerShellHost
@@ -11,26 +12,11 @@ import Testing
 /// malformed lines. Both read the same bytes (in different random chunks) in step: every item,
 /// every binding and every binding error must be the same.
 struct FlatObjectDifferentialTests {
-    /// SplitMix64: the same inputs for a seed, on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     /// Hands out its bytes in chunks of random sizes, so objects also end up split between reads.
     struct ChunkedSource: ByteSource {
         let bytes: [UInt8]
         var offset = 0
-        var random: Random
+        var random: SplitMix64
         mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             let count = min(bytes.count - offset, buffer.count, 1 + random.below(random.chance(50) ? 40 : 70_000))
             for index in 0..<count { buffer[index] = bytes[offset + index] }
@@ -41,7 +27,7 @@ struct FlatObjectDifferentialTests {
 
     /// Generated JSON lines (as bytes: some are not valid UTF-8).
     struct Lines {
-        var random: Random
+        var random: SplitMix64
 
         static let names = [
             "ResourceGroupName", "Name", "KeyName", "AccountName", "CognitiveServicesAccountName", "resourceGroup",
@@ -167,15 +153,15 @@ struct FlatObjectDifferentialTests {
 
     @Test("the fast path reads and binds exactly as the general path", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func sameItemsAndBindings(seed: UInt64) throws {
-        var lines = Lines(random: Random(state: seed))
+        var lines = Lines(random: SplitMix64(state: seed))
         var input: [UInt8] = []
         let lineCount = 4000
         for _ in 0..<lineCount { input += lines.line() }
         // A byte-order mark at the start of some streams.
         if seed % 2 == 0 { input = [0xEF, 0xBB, 0xBF] + input }
 
-        var general = JSONStreamReader(source: ChunkedSource(bytes: input, random: Random(state: seed &* 31)))
-        var fast = JSONStreamReader(source: ChunkedSource(bytes: input, random: Random(state: seed &* 37)))
+        var general = JSONStreamReader(source: ChunkedSource(bytes: input, random: SplitMix64(state: seed &* 31)))
+        var fast = JSONStreamReader(source: ChunkedSource(bytes: input, random: SplitMix64(state: seed &* 37)))
         var flat = JSONFlatObject()
         var states: [(binder: PipelineBinder, general: BoundParameters, fast: BoundParameters)] = []
         for command in Self.commands {
