@@ -76,6 +76,16 @@ import Testing
         #expect(try Self.read(fifo.path, timeout: .seconds(30)) == "{\"Contexts\":{}}\n")
     }
 
+    @Test("an absurd time bound (the longest Duration) saturates the deadline: no trap, the FIFO is read")
+    func longestTimeout() throws {
+        let fifo = try FIFO()
+        defer { fifo.remove() }
+        fifo.write(["abc"])
+        #expect(try Self.read(fifo.path, timeout: .longest) == "abc")
+        fifo.write(["def"])
+        #expect(try Self.read(fifo.path, timeout: .seconds(Int64.max)) == "def")
+    }
+
     @Test("a FIFO whose writer opens it and closes it without writing is empty")
     func fifoWriterWritesNothing() throws {
         let fifo = try FIFO()
